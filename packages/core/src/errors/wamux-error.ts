@@ -1,0 +1,132 @@
+import { redactText, redactValue } from './redact';
+
+/**
+ * Marks every wamux error. A registered Symbol (not a module-local one) so an
+ * error thrown by one copy of `@wamux/core` is recognised by another copy, as
+ * happens when two adapters resolve different versions.
+ */
+export const WAMUX_ERROR = Symbol.for('wamux.error');
+
+/** Normalized error codes, the same across every provider. */
+export type WamuxErrorCode =
+  | 'authentication_failed'
+  | 'permission_denied'
+  | 'rate_limited'
+  | 'rate_limit_queue_full'
+  | 'validation_failed'
+  | 'request_rejected'
+  | 'not_found'
+  | 'provider_error'
+  | 'unexpected_response'
+  | 'network_error'
+  | 'timeout'
+  | 'aborted'
+  | 'unsupported_feature'
+  | 'webhook_verification_failed'
+  | 'webhook_payload_invalid'
+  | 'configuration_invalid';
+
+/** What every wamux error carries besides its message. */
+export interface WamuxErrorOptions {
+  /** The adapter's name (`desk360`, `getchat`, ...), when a provider raised it. */
+  provider?: string | undefined;
+  /** HTTP status of the vendor response, when there was one. */
+  status?: number | undefined;
+  /** Whether the same call may succeed if made again later. */
+  retryable?: boolean | undefined;
+  /** How long to wait before retrying, in milliseconds, when the vendor said. */
+  retryAfter?: number | undefined;
+  /** The vendor's own error code (`failed_validation`, `FAILD`, ...). */
+  vendorCode?: string | undefined;
+  /** Vendor details (error body, field errors, trace id), already scrubbed of secrets. */
+  details?: unknown;
+  /** The request id or trace id the vendor returned, for support tickets. */
+  requestId?: string | undefined;
+  /** The underlying error. Never a Request object (it would carry auth headers). */
+  cause?: unknown;
+  /** Secret values to scrub from the message and details. */
+  secrets?: readonly string[] | undefined;
+}
+
+/**
+ * The base class of every error wamux throws or emits.
+ *
+ * Use {@link isWamuxError} or `instanceof` (which also works across two copies
+ * of the package) and switch on `code`, not on the message.
+ */
+export class WamuxError extends Error {
+  declare readonly [WAMUX_ERROR]: true;
+  readonly code: WamuxErrorCode;
+  readonly provider: string | undefined;
+  readonly status: number | undefined;
+  readonly retryable: boolean;
+  readonly retryAfter: number | undefined;
+  readonly vendorCode: string | undefined;
+  readonly details: unknown;
+  readonly requestId: string | undefined;
+
+  constructor(code: WamuxErrorCode, message: string, options: WamuxErrorOptions = {}) {
+    const secrets = options.secrets ?? [];
+    super(redactText(message, secrets), options.cause === undefined ? undefined : { cause: sanitizeCause(options.cause, secrets) });
+    Object.defineProperty(this, WAMUX_ERROR, { value: true, enumerable: false });
+    this.name = new.target.name;
+    this.code = code;
+    this.provider = options.provider;
+    this.status = options.status;
+    this.retryable = options.retryable ?? false;
+    this.retryAfter = options.retryAfter;
+    this.vendorCode = options.vendorCode;
+    this.details = options.details === undefined ? undefined : redactValue(options.details, secrets);
+    this.requestId = options.requestId;
+  }
+
+  /** Recognises wamux errors from any copy of the package, by marker and class name. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!isWamuxError(value)) return false;
+    if (this === WamuxError) return true;
+    let proto: unknown = Object.getPrototypeOf(value);
+    while (proto !== null && typeof proto === 'object') {
+      if ((proto as { constructor?: { name?: string } }).constructor?.name === this.name) return true;
+      proto = Object.getPrototypeOf(proto);
+    }
+    return false;
+  }
+
+  /** A plain, secret-free object for logs and JSON responses. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      provider: this.provider,
+      status: this.status,
+      retryable: this.retryable,
+      retryAfter: this.retryAfter,
+      vendorCode: this.vendorCode,
+      requestId: this.requestId,
+      details: this.details,
+    };
+  }
+}
+
+/** True for any error thrown by any copy of wamux. */
+export function isWamuxError(value: unknown): value is WamuxError {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[WAMUX_ERROR] === true;
+}
+
+/**
+ * Keeps only what is safe of a cause: its name, message (scrubbed) and code.
+ * A fetch `TypeError` carries the Request, whose headers hold credentials.
+ */
+function sanitizeCause(cause: unknown, secrets: readonly string[]): unknown {
+  if (isWamuxError(cause)) return cause;
+  if (cause instanceof Error) {
+    const safe = new Error(redactText(cause.message, secrets));
+    safe.name = cause.name;
+    const code = (cause as { code?: unknown }).code ?? (cause.cause as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'string') Object.assign(safe, { code });
+    safe.stack = `${safe.name}: ${safe.message}`;
+    return safe;
+  }
+  return typeof cause === 'string' ? redactText(cause, secrets) : undefined;
+}

@@ -1,0 +1,31 @@
+import * as v from 'valibot';
+
+/** An E.164 phone number: `+`, a country code that does not start with 0, 7 to 15 digits in all. */
+export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
+
+/** Schema for an E.164 phone number as the model carries it (`+905551112233`). */
+export const PhoneNumberSchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(E164_PATTERN, 'must be an E.164 phone number with a leading + (e.g. +905551112233)'),
+);
+
+/** An E.164 phone number with its leading `+`. */
+export type PhoneNumber = v.InferOutput<typeof PhoneNumberSchema>;
+
+/**
+ * Turns a vendor's phone number (`905551112233`, `+90 555 111 22 33`,
+ * `0090...`, or a number) into E.164, or returns `undefined` when it cannot
+ * be one. Liberal on purpose: vendors send numbers, spaces and dashes.
+ */
+export function toE164(value: unknown): PhoneNumber | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') return undefined;
+  let text = String(value).trim().replace(/[\s().-]/g, '');
+  if (text.startsWith('00')) text = `+${text.slice(2)}`;
+  if (!text.startsWith('+')) text = `+${text}`;
+  return E164_PATTERN.test(text) ? text : undefined;
+}
+
+/** The digits of an E.164 number without the `+`, the form most vendor APIs want. */
+export function e164Digits(phone: PhoneNumber): string {
+  return phone.startsWith('+') ? phone.slice(1) : phone;
+}

@@ -1,0 +1,116 @@
+import { match } from 'ts-pattern';
+import { UnsupportedFeatureError } from '../errors/classes';
+import { mediaSourceKind, MediaBytesSchema, type MediaSource } from '../model/media';
+import { BulkTemplateRequestSchema, OutboundMessageSchema, type OutboundMessage } from '../model/outbound';
+import { NonEmptyStringSchema, parseInput } from '../model/validate';
+import type { ProviderFeature } from './capabilities';
+import type { CallOptions, HistoryQuery, ListOptions, Provider, ProviderDriver } from './contract';
+import { SPECIFICATION_VERSION } from './contract';
+
+const FEATURE_METHODS = {
+  'media.upload': 'uploadMedia',
+  'media.download': 'downloadMedia',
+  'messages.markRead': 'markRead',
+  'messages.history': 'listMessages',
+  'templates.list': 'listTemplates',
+  'templates.bulkSend': 'sendTemplateBulk',
+} as const satisfies Partial<Record<ProviderFeature, keyof ProviderDriver>>;
+
+/**
+ * Turns an adapter's {@link ProviderDriver} into the {@link Provider} apps
+ * use: outbound input is validated against the model, and every call the
+ * driver's capabilities do not declare throws `UnsupportedFeatureError`
+ * before any network I/O. Extra vendor operations (`extras`) are kept on the
+ * returned object for adapter-level imports.
+ */
+export function defineProvider<Name extends string, Extras extends object = object>(
+  driver: ProviderDriver<Name>,
+  extras?: Extras,
+): Provider<Name> & Extras {
+  if (driver.specificationVersion !== SPECIFICATION_VERSION) {
+    throw new TypeError(`${driver.name} implements contract ${String(driver.specificationVersion)}; this core implements ${SPECIFICATION_VERSION}`);
+  }
+  const caps = driver.capabilities;
+  for (const [feature, method] of Object.entries(FEATURE_METHODS)) {
+    const declared = caps.features.includes(feature as ProviderFeature);
+    const implemented = typeof driver[method] === 'function';
+    if (declared !== implemented) {
+      throw new TypeError(
+        `${driver.name}: capability "${feature}" is ${declared ? 'declared but' : 'not declared yet'} ${method}() is ${implemented ? 'implemented' : 'missing'}`,
+      );
+    }
+  }
+  const provider = driver.name;
+  const unsupported = (feature: string): never => {
+    throw new UnsupportedFeatureError(feature, { provider });
+  };
+  const require = <K extends keyof typeof FEATURE_METHODS>(feature: K): NonNullable<ProviderDriver[(typeof FEATURE_METHODS)[K]]> => {
+    const method = driver[FEATURE_METHODS[feature]];
+    if (!caps.features.includes(feature) || typeof method !== 'function') return unsupported(feature);
+    return method.bind(driver) as NonNullable<ProviderDriver[(typeof FEATURE_METHODS)[K]]>;
+  };
+  const checkMedia = (source: MediaSource, field: string) => {
+    const kind = mediaSourceKind(source);
+    if (!caps.mediaSources.includes(kind)) unsupported(`media given as { ${kind} } (${field})`);
+  };
+  const checkSupported = (message: OutboundMessage) => {
+    if (!caps.outbound.includes(message.type)) unsupported(`${message.type} messages`);
+    if (message.type !== 'reaction' && message.replyTo !== undefined && !caps.features.includes('messages.replyTo')) {
+      unsupported('replyTo (quoted replies)');
+    }
+    match(message)
+      .with({ type: 'interactive' }, (m) => {
+        if (!caps.interactive.includes(m.interactive.kind)) unsupported(`interactive ${m.interactive.kind} messages`);
+        if (m.interactive.kind === 'buttons' && m.interactive.header && 'media' in m.interactive.header) {
+          checkMedia(m.interactive.header.media, 'message.interactive.header.media');
+        }
+      })
+      .with({ type: 'template' }, (m) => {
+        if (m.template.headerMedia) checkMedia(m.template.headerMedia.media, 'message.template.headerMedia.media');
+      })
+      .with({ type: 'image' }, { type: 'video' }, { type: 'audio' }, { type: 'document' }, { type: 'sticker' }, (m) =>
+        checkMedia(m.media, 'message.media'),
+      )
+      .with({ type: 'text' }, { type: 'location' }, { type: 'contacts' }, { type: 'reaction' }, () => undefined)
+      .exhaustive();
+  };
+  const opts = (options?: CallOptions): CallOptions => options ?? {};
+
+  const base: Provider<Name> = {
+    specificationVersion: SPECIFICATION_VERSION,
+    name: driver.name,
+    capabilities: caps,
+    async send(message, options) {
+      const valid = parseInput(OutboundMessageSchema, message, { root: 'message', provider });
+      checkSupported(valid);
+      return driver.send(valid, opts(options));
+    },
+    parseWebhook: (request) => driver.parseWebhook(request),
+    async uploadMedia(media, options) {
+      const upload = require('media.upload');
+      return upload(parseInput(MediaBytesSchema, media, { root: 'media', provider }), opts(options));
+    },
+    async downloadMedia(mediaId, options) {
+      const download = require('media.download');
+      return download(parseInput(NonEmptyStringSchema, mediaId, { root: 'mediaId', provider }), opts(options));
+    },
+    async markRead(messageId, options) {
+      const mark = require('messages.markRead');
+      return mark(parseInput(NonEmptyStringSchema, messageId, { root: 'messageId', provider }), opts(options));
+    },
+    listTemplates(options?: ListOptions) {
+      return require('templates.list')(options ?? {});
+    },
+    async sendTemplateBulk(request, options) {
+      const bulk = require('templates.bulkSend');
+      return bulk(parseInput(BulkTemplateRequestSchema, request, { root: 'request', provider }), opts(options));
+    },
+    listMessages(query?: HistoryQuery) {
+      return require('messages.history')(query ?? {});
+    },
+    async close() {
+      await driver.close?.();
+    },
+  };
+  return Object.assign(base, extras);
+}
