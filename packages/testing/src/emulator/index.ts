@@ -1,0 +1,4 @@
+// @wamux/testing/emulator: the toolkit every adapter's emulator is built on,
+// and the vendor-neutral control surface the contract suite drives.
+export * from './types';
+export * from './server';
