@@ -20,6 +20,7 @@ export { redactText, redactValue, isSecretKey } from './errors/redact';
 export * from './provider/capabilities';
 export * from './provider/contract';
 export { defineProvider } from './provider/define-provider';
+export * from './provider/options';
 
 export * from './http/client';
 export * from './http/errors-from-response';

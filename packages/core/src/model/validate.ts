@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ValidationError, type ValidationIssue } from '../errors/classes';
+import { ConfigurationError, ValidationError, type ValidationIssue } from '../errors/classes';
 
 /**
  * Parses `input` with a valibot schema and returns the typed output, or
@@ -21,9 +21,22 @@ export function toValidationIssues(issues: readonly v.BaseIssue<unknown>[], root
   return issues.map((issue) => {
     const dotted = v.getDotPath(issue);
     const path = [root, dotted].filter((part) => part !== undefined && part !== null && part !== '').join('.');
-    return { path: path === '' ? '(root)' : path, message: issue.message };
+    // Valibot's default messages end in "but received <the input>": drop it,
+    // so an error never echoes a value that may be a credential.
+    return { path: path === '' ? '(root)' : path, message: issue.message.replace(/,?\s*but received [\s\S]*$/, '') };
   });
 }
 
 /** A string with at least one character. */
 export const NonEmptyStringSchema = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
+
+/**
+ * Parses adapter options; a bad option throws a {@link ConfigurationError}
+ * naming the option (`apiKey`, `rateLimit.requests`, ...).
+ */
+export function parseOptions<TSchema extends v.GenericSchema>(schema: TSchema, input: unknown, provider: string): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const [issue] = toValidationIssues(result.issues);
+  throw new ConfigurationError(issue?.path ?? '(root)', issue?.message ?? 'invalid', { provider });
+}
