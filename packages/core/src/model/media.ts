@@ -12,7 +12,7 @@ export const MediaIdSchema = v.strictObject({
 
 /** Media given as bytes; the adapter uploads it. */
 export const MediaBytesSchema = v.strictObject({
-  data: v.instance(Uint8Array, 'must be a Uint8Array (a Buffer is one)'),
+  data: v.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be a Uint8Array (a Buffer is one)'),
   filename: v.pipe(v.string(), v.nonEmpty('must not be empty')),
   mimeType: v.pipe(v.string(), v.regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as image/jpeg')),
 });

@@ -2,3 +2,4 @@
 // and the vendor-neutral control surface the contract suite drives.
 export * from './types';
 export * from './server';
+export { createMemoryEmulator, type MemoryEmulator, type MemoryEmulatorOptions } from '../memory/emulator';

@@ -1,0 +1,1 @@
+export { createMemoryProvider, memoryCapabilities, type MemoryProvider, type MemoryProviderOptions } from './provider';
