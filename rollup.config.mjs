@@ -1,0 +1,94 @@
+// One build for every package, driven by each package.json:
+//   - every `exports` subpath becomes an entry: "." -> src/index.ts,
+//     "./emulator" -> src/emulator/index.ts (or src/emulator.ts);
+//   - every `bin` becomes an ESM entry with a shebang;
+//   - outputs: dist/<entry>.js (ESM), dist/<entry>.cjs (CJS),
+//     dist/<entry>.d.ts and dist/<entry>.d.cts (types for each condition).
+// Every bare import (dependencies, node builtins, sibling @wamux packages)
+// stays external: a package never bundles another.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import swc from '@rollup/plugin-swc';
+import { dts } from 'rollup-plugin-dts';
+
+const root = dirname(new URL(import.meta.url).pathname);
+const only = process.env.WAMUX_PACKAGES?.split(',');
+
+/** Resolves extensionless relative imports to .ts files, as TypeScript's "Bundler" resolution does. */
+function resolveTs() {
+  return {
+    name: 'resolve-ts',
+    resolveId(source, importer) {
+      if (!importer || !source.startsWith('.')) return null;
+      const base = resolve(dirname(importer), source);
+      for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base]) if (existsSync(candidate) && !candidate.endsWith('/')) return candidate;
+      return null;
+    },
+  };
+}
+
+const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+function entriesOf(dir, pkg) {
+  const inputs = {};
+  for (const subpath of Object.keys(pkg.exports ?? {})) {
+    if (subpath === './package.json') continue;
+    const name = subpath === '.' ? 'index' : subpath.slice(2);
+    const candidates = subpath === '.' ? ['src/index.ts'] : [`src/${name}/index.ts`, `src/${name}.ts`];
+    const file = candidates.map((c) => join(dir, c)).find((c) => existsSync(c));
+    if (!file) throw new Error(`${pkg.name}: no source for export "${subpath}" (looked for ${candidates.join(', ')})`);
+    inputs[name] = file;
+  }
+  return inputs;
+}
+
+function binsOf(dir, pkg) {
+  const bins = typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {});
+  const inputs = {};
+  for (const target of Object.values(bins)) {
+    const name = target.replace(/^\.\/dist\//, '').replace(/\.js$/, '');
+    inputs[name] = join(dir, 'src', `${name}.ts`);
+  }
+  return inputs;
+}
+
+const swcPlugin = () => swc({ swc: { jsc: { target: 'es2023', parser: { syntax: 'typescript' } }, sourceMaps: true } });
+
+const configs = [];
+for (const name of readdirSync(join(root, 'packages')).sort()) {
+  if (only && !only.includes(name)) continue;
+  const dir = join(root, 'packages', name);
+  if (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'src'))) continue;
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const input = entriesOf(dir, pkg);
+  const dist = join(dir, 'dist');
+  const common = { external, treeshake: { moduleSideEffects: false } };
+  configs.push({
+    ...common,
+    input,
+    plugins: [resolveTs(), swcPlugin()],
+    output: [
+      { dir: dist, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
+      { dir: dist, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true, exports: 'named' },
+    ],
+  });
+  for (const ext of ['d.ts', 'd.cts']) {
+    configs.push({
+      ...common,
+      input,
+      plugins: [resolveTs(), dts({ tsconfig: join(root, 'tsconfig.base.json'), compilerOptions: { paths: {} } })],
+      output: { dir: dist, format: 'es', entryFileNames: `[name].${ext}`, chunkFileNames: `chunks/[name]-[hash].${ext}` },
+    });
+  }
+  const bins = binsOf(dir, pkg);
+  if (Object.keys(bins).length > 0) {
+    configs.push({
+      ...common,
+      input: bins,
+      plugins: [resolveTs(), swcPlugin()],
+      output: { dir: dist, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/bin-[name]-[hash].js', banner: '#!/usr/bin/env node' },
+    });
+  }
+}
+
+export default configs;

@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Checks every built package's export map the way consumers will meet it:
+// publint (package.json fields, files, formats) and @arethetypeswrong/cli
+// (types resolve for ESM and CJS under node16 and bundler resolution).
+// node10 resolution is out of scope: wamux needs Node 22+, which reads `exports`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+let failed = false;
+for (const name of readdirSync(join(root, 'packages')).sort()) {
+  const dir = join(root, 'packages', name);
+  if (!existsSync(join(dir, 'dist'))) continue;
+  for (const [tool, args] of [
+    ['publint', ['--strict']],
+    ['attw', ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped']],
+  ]) {
+    const result = spawnSync(join(root, 'node_modules', '.bin', tool), args, { cwd: dir, encoding: 'utf8' });
+    const output = `${result.stdout}${result.stderr}`.trim();
+    if (result.status !== 0) {
+      failed = true;
+      console.error(`✗ ${name}: ${tool}\n${output}\n`);
+    } else {
+      console.log(`✓ ${name}: ${tool}`);
+    }
+  }
+}
+process.exit(failed ? 1 : 0);
