@@ -1,0 +1,49 @@
+import { ConfigurationError } from '@wamux/core';
+import * as v from 'valibot';
+import type { createDesk360Provider } from '@wamux/desk360';
+import type { createGetchatProvider } from '@wamux/getchat';
+import type { createMessagingApiProvider } from '@wamux/messaging-api';
+import type { createMemoryProvider } from '@wamux/testing';
+import { adapters, PROVIDER_NAMES, type ProviderName } from './registry';
+
+type OptionsOf<F extends (options: never) => unknown> = Parameters<F>[0];
+
+/**
+ * A provider config: `provider` names the adapter, the other fields are that
+ * adapter's options. Secrets may be left out and read from the environment.
+ */
+export type ProviderConfig =
+  | ({ provider: 'desk360' } & Partial<OptionsOf<typeof createDesk360Provider>>)
+  | ({ provider: 'getchat' } & Partial<OptionsOf<typeof createGetchatProvider>>)
+  | ({ provider: 'messaging-api' } & Partial<OptionsOf<typeof createMessagingApiProvider>>)
+  | ({ provider: 'memory' } & Partial<OptionsOf<typeof createMemoryProvider>>);
+
+/**
+ * The schema of a config's envelope: an object whose `provider` is a known
+ * name. Each adapter validates its own options (and names the field at fault).
+ */
+export const ProviderConfigSchema = v.looseObject({
+  provider: v.picklist(PROVIDER_NAMES, `must be one of ${PROVIDER_NAMES.join(', ')}`),
+});
+
+/** Environment variables, as `process.env` holds them. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Validates the envelope and fills options missing from `config` with the
+ * environment variables the adapter reads (see `adapters[*].env`).
+ */
+export function resolveConfig(config: unknown, env: Environment = {}): { provider: ProviderName; options: Record<string, unknown> } {
+  const result = v.safeParse(ProviderConfigSchema, config);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const field = v.getDotPath(issue) ?? (typeof config === 'object' && config !== null ? 'provider' : '(config)');
+    throw new ConfigurationError(field, typeof config === 'object' && config !== null ? issue.message.replace(/,?\s*but received [\s\S]*$/, '') : 'must be an object');
+  }
+  const { provider, ...options } = result.output as { provider: ProviderName } & Record<string, unknown>;
+  for (const [option, variable] of Object.entries(adapters[provider].env)) {
+    const value = env[variable];
+    if (options[option] === undefined && value !== undefined && value !== '') options[option] = value;
+  }
+  return { provider, options };
+}

@@ -1,0 +1,38 @@
+import type { Provider } from '@wamux/core';
+
+/** A provider wamux can create from config: how to load it, and which options may come from the environment. */
+export interface AdapterEntry {
+  /** Loads the adapter's factory. A dynamic import, so a bundle holds only the adapters an app uses. */
+  load(): Promise<(options: never) => Provider>;
+  /** Option name → environment variable read when the option is missing from the config. */
+  env: Readonly<Record<string, string>>;
+}
+
+/**
+ * Every provider `createProvider` knows. The names here are the `provider`
+ * discriminator of the config; the adapters themselves validate the rest.
+ */
+export const adapters = {
+  desk360: {
+    load: () => import('@wamux/desk360').then((m) => m.createDesk360Provider as (options: never) => Provider),
+    env: {},
+  },
+  getchat: {
+    load: () => import('@wamux/getchat').then((m) => m.createGetchatProvider as (options: never) => Provider),
+    env: {},
+  },
+  'messaging-api': {
+    load: () => import('@wamux/messaging-api').then((m) => m.createMessagingApiProvider as (options: never) => Provider),
+    env: {},
+  },
+  memory: {
+    load: () => import('@wamux/testing').then((m) => m.createMemoryProvider as (options: never) => Provider),
+    env: { baseUrl: 'WAMUX_MEMORY_URL', apiKey: 'WAMUX_MEMORY_API_KEY', webhookSecret: 'WAMUX_MEMORY_WEBHOOK_SECRET' },
+  },
+} as const satisfies Record<string, AdapterEntry>;
+
+/** The provider names `createProvider` accepts. */
+export type ProviderName = keyof typeof adapters;
+
+/** Every provider name, in a stable order. */
+export const PROVIDER_NAMES = Object.keys(adapters) as ProviderName[];
