@@ -70,5 +70,5 @@ if (needNode) {
   process.exit(0);
 }
 
-run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline', '--reporter=silent'], { ...env, CI: 'true' });
+run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], { ...env, CI: 'true' });
 for (const [command, args] of tasks[task]) run(command, args, env);
