@@ -1,5 +1,4 @@
-import { AbortError } from '../errors/classes';
-import { isWamuxError, type WamuxError } from '../errors/wamux-error';
+import type { WamuxError } from '../errors/wamux-error';
 import type { OutboundMessage } from '../model/outbound';
 import type { SendResult } from '../model/send-result';
 import type { Provider } from '../provider/contract';
@@ -26,7 +25,11 @@ export interface SendBulkOptions<TRecipient> {
   message: (recipient: TRecipient) => OutboundMessage;
   /** Sends in flight at once. Default 4. The provider's rate limiter paces them. */
   concurrency?: number | undefined;
-  /** Stops dispatching; sends in flight finish and are reported. */
+  /**
+   * Stops dispatching new recipients. Sends already handed to the provider
+   * are not cancelled (the vendor may have them): they finish and are
+   * reported, so the results are a complete record of what was sent.
+   */
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: BulkProgress) => void) | undefined;
   /** Called once per recipient as soon as its send settles (for a results file). */
@@ -38,7 +41,7 @@ export interface BulkSummary<TRecipient> {
   results: BulkItemResult<TRecipient>[];
   succeeded: number;
   failed: number;
-  /** True when the signal stopped the run before every recipient was sent. */
+  /** True when the signal stopped the run before every recipient was dispatched. */
   aborted: boolean;
 }
 
@@ -57,12 +60,17 @@ export async function sendBulk<TRecipient>(provider: Provider, options: SendBulk
   let failed = 0;
   let aborted = false;
 
+  let dispatched = 0;
   const next = async (): Promise<IteratorResult<TRecipient>> => {
     if (options.signal?.aborted) {
-      aborted = true;
+      // With an array we know whether anyone was left; an iterable is not
+      // pulled once more to find out (that would consume an item).
+      if (total === undefined || dispatched < total) aborted = true;
       return { done: true, value: undefined };
     }
-    return iterator.next();
+    const item = await iterator.next();
+    if (!item.done) dispatched += 1;
+    return item;
   };
 
   const worker = async () => {
@@ -70,15 +78,11 @@ export async function sendBulk<TRecipient>(provider: Provider, options: SendBulk
       const recipient = item.value;
       let outcome: BulkItemResult<TRecipient>;
       try {
-        const result = await provider.send(options.message(recipient), { signal: options.signal });
+        // No signal here on purpose: a send in flight is never cut off midway.
+        const result = await provider.send(options.message(recipient));
         outcome = { recipient, ok: true, result };
         succeeded += 1;
       } catch (error) {
-        if (error instanceof AbortError || (isWamuxError(error) && error.code === 'aborted')) {
-          // Aborted while waiting for the limiter: it was never sent.
-          aborted = true;
-          return;
-        }
         outcome = { recipient, ok: false, error: error instanceof Error ? error : new Error(String(error)) };
         failed += 1;
       }

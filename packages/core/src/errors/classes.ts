@@ -4,6 +4,7 @@ type Options = WamuxErrorOptions;
 
 /** Credentials missing, wrong or expired (401), or not allowed to do this (403). */
 export class AuthenticationError extends WamuxError {
+  static override readonly errorName = 'AuthenticationError';
   constructor(message: string, options: Options & { code?: 'authentication_failed' | 'permission_denied' } = {}) {
     super(options.code ?? 'authentication_failed', message, options);
   }
@@ -11,6 +12,7 @@ export class AuthenticationError extends WamuxError {
 
 /** Too many requests: from the vendor (429) or from the client-side limiter's full queue. */
 export class RateLimitError extends WamuxError {
+  static override readonly errorName = 'RateLimitError';
   constructor(message: string, options: Options & { code?: 'rate_limited' | 'rate_limit_queue_full' } = {}) {
     super(options.code ?? 'rate_limited', message, { retryable: true, ...options });
   }
@@ -29,6 +31,7 @@ export interface ValidationIssue {
  * fault; `issues` lists every one.
  */
 export class ValidationError extends WamuxError {
+  static override readonly errorName = 'ValidationError';
   readonly field: string;
   readonly issues: readonly ValidationIssue[];
 
@@ -47,6 +50,7 @@ export class ValidationError extends WamuxError {
 
 /** The vendor refused the request as malformed or not allowed (400, 405, 409, 415, 422). */
 export class RequestRejectedError extends WamuxError {
+  static override readonly errorName = 'RequestRejectedError';
   constructor(message: string, options: Options = {}) {
     super('request_rejected', message, options);
   }
@@ -54,6 +58,7 @@ export class RequestRejectedError extends WamuxError {
 
 /** The resource (message, media, template, chat...) does not exist. */
 export class NotFoundError extends WamuxError {
+  static override readonly errorName = 'NotFoundError';
   constructor(message: string, options: Options = {}) {
     super('not_found', message, options);
   }
@@ -61,6 +66,7 @@ export class NotFoundError extends WamuxError {
 
 /** The vendor failed (5xx) or answered with something that is not its documented shape. */
 export class ProviderServerError extends WamuxError {
+  static override readonly errorName = 'ProviderServerError';
   constructor(message: string, options: Options & { code?: 'provider_error' | 'unexpected_response' } = {}) {
     super(options.code ?? 'provider_error', message, options);
   }
@@ -68,6 +74,7 @@ export class ProviderServerError extends WamuxError {
 
 /** The request never got a response: DNS failure, connection refused or reset. */
 export class NetworkError extends WamuxError {
+  static override readonly errorName = 'NetworkError';
   constructor(message: string, options: Options = {}) {
     super('network_error', message, options);
   }
@@ -75,6 +82,7 @@ export class NetworkError extends WamuxError {
 
 /** No response within the configured timeout. */
 export class TimeoutError extends WamuxError {
+  static override readonly errorName = 'TimeoutError';
   constructor(message: string, options: Options = {}) {
     super('timeout', message, options);
   }
@@ -82,6 +90,7 @@ export class TimeoutError extends WamuxError {
 
 /** The caller's AbortSignal fired. */
 export class AbortError extends WamuxError {
+  static override readonly errorName = 'AbortError';
   constructor(message = 'the operation was aborted', options: Options = {}) {
     super('aborted', message, options);
   }
@@ -89,6 +98,7 @@ export class AbortError extends WamuxError {
 
 /** The provider does not offer this message type or feature; thrown before any network I/O. */
 export class UnsupportedFeatureError extends WamuxError {
+  static override readonly errorName = 'UnsupportedFeatureError';
   readonly feature: string;
 
   constructor(feature: string, options: Options = {}) {
@@ -99,6 +109,7 @@ export class UnsupportedFeatureError extends WamuxError {
 
 /** A webhook request failed its signature, shared-secret or token check. */
 export class WebhookVerificationError extends WamuxError {
+  static override readonly errorName = 'WebhookVerificationError';
   constructor(message: string, options: Options = {}) {
     super('webhook_verification_failed', message, options);
   }
@@ -106,6 +117,7 @@ export class WebhookVerificationError extends WamuxError {
 
 /** A webhook body is not JSON, too large, or not in the vendor's documented shape. */
 export class WebhookPayloadError extends WamuxError {
+  static override readonly errorName = 'WebhookPayloadError';
   constructor(message: string, options: Options = {}) {
     super('webhook_payload_invalid', message, options);
   }
@@ -113,10 +125,20 @@ export class WebhookPayloadError extends WamuxError {
 
 /** A provider configuration (options, config file, environment) is invalid. */
 export class ConfigurationError extends WamuxError {
+  static override readonly errorName = 'ConfigurationError';
   readonly field: string;
 
   constructor(field: string, message: string, options: Options = {}) {
     super('configuration_invalid', `${field}: ${message}`, options);
     this.field = field;
+  }
+}
+
+/** A webhook listener of the app threw; the delivery itself was fine and was answered 200. */
+export class WebhookListenerError extends WamuxError {
+  static override readonly errorName = 'WebhookListenerError';
+
+  constructor(message: string, options: Options = {}) {
+    super('webhook_listener_failed', message, options);
   }
 }

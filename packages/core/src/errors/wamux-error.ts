@@ -24,6 +24,7 @@ export type WamuxErrorCode =
   | 'unsupported_feature'
   | 'webhook_verification_failed'
   | 'webhook_payload_invalid'
+  | 'webhook_listener_failed'
   | 'configuration_invalid';
 
 /** What every wamux error carries besides its message. */
@@ -55,6 +56,11 @@ export interface WamuxErrorOptions {
  * of the package) and switch on `code`, not on the message.
  */
 export class WamuxError extends Error {
+  /**
+   * The class's name as a string literal, so recognition survives minifiers
+   * that rename classes. Every subclass sets its own.
+   */
+  static readonly errorName: string = 'WamuxError';
   declare readonly [WAMUX_ERROR]: true;
   readonly code: WamuxErrorCode;
   readonly provider: string | undefined;
@@ -69,7 +75,7 @@ export class WamuxError extends Error {
     const secrets = options.secrets ?? [];
     super(redactText(message, secrets), options.cause === undefined ? undefined : { cause: sanitizeCause(options.cause, secrets) });
     Object.defineProperty(this, WAMUX_ERROR, { value: true, enumerable: false });
-    this.name = new.target.name;
+    this.name = (new.target as typeof WamuxError).errorName;
     this.code = code;
     this.provider = options.provider;
     this.status = options.status;
@@ -80,13 +86,14 @@ export class WamuxError extends Error {
     this.requestId = options.requestId;
   }
 
-  /** Recognises wamux errors from any copy of the package, by marker and class name. */
+  /** Recognises wamux errors from any copy of the package, by marker and `errorName`. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (!isWamuxError(value)) return false;
-    if (this === WamuxError) return true;
+    const wanted = (this as typeof WamuxError).errorName;
+    if (wanted === WamuxError.errorName) return true;
     let proto: unknown = Object.getPrototypeOf(value);
     while (proto !== null && typeof proto === 'object') {
-      if ((proto as { constructor?: { name?: string } }).constructor?.name === this.name) return true;
+      if ((proto as { constructor?: { errorName?: string } }).constructor?.errorName === wanted) return true;
       proto = Object.getPrototypeOf(proto);
     }
     return false;

@@ -93,7 +93,7 @@ export interface HttpClient {
   ): Promise<HttpResponse<ResponseData<TSchema, TType>>>;
   /** The rate-limit headers of the latest response, when the vendor sends them. */
   readonly lastRateLimit: RateLimitInfo | undefined;
-  /** Scrubs this client's secrets from a text (for adapters' own messages). */
+  /** Scrubs this client's secrets (configured ones and the latest auth header values) from a text. */
   redact(text: string): string;
   /** The current secrets (auth header values and configured secrets). */
   secrets(): Promise<readonly string[]>;
@@ -110,17 +110,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeout = options.timeout ?? 30_000;
   const base = options.baseUrl.replace(/\/+$/, '');
   let lastRateLimit: RateLimitInfo | undefined;
+  let lastSecrets: readonly string[] = [];
 
   const currentSecrets = async (extraHeaders?: Record<string, string>): Promise<string[]> => {
     const headers = { ...(await options.headers?.()), ...extraHeaders };
     const values = Object.entries(headers)
       .filter(([name]) => /auth|key|token|secret|id$/i.test(name))
       .flatMap(([, value]) => [value, value.replace(/^(Bearer|Token|Basic)\s+/i, '')]);
-    return [...values, ...(options.secrets?.() ?? [])].filter((value) => value.length >= 4);
+    lastSecrets = [...values, ...(options.secrets?.() ?? [])].filter((value) => value.length >= 4);
+    return [...lastSecrets];
   };
 
+  const baseOrigin = new URL(base).origin;
   const urlFor = (path: string, query?: Record<string, QueryValue>): string => {
     const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(`${base}/${path.replace(/^\/+/, '')}`);
+    // An absolute URL comes from the vendor (a Link header, a `next` field):
+    // never send credentials to another origin because a response said so.
+    if (url.origin !== baseOrigin) {
+      throw createProviderError('unexpected_response', {
+        provider: options.provider,
+        message: `refusing to follow a URL on another origin (${url.origin}) with this provider's credentials`,
+      });
+    }
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value === undefined || value === null) continue;
       if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
@@ -227,7 +238,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
     redact(text) {
       let out = text;
-      for (const secret of options.secrets?.() ?? []) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+      for (const secret of [...lastSecrets, ...(options.secrets?.() ?? [])]) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
       return out;
     },
     secrets: () => currentSecrets(),

@@ -12,7 +12,7 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = { limit: 2, baseDelay: 300, maxDelay: 10_000, maxRetryAfter: 60_000 };
 
-/** Exponential backoff with full jitter, so many clients do not retry in step. */
+/** Exponential backoff with equal jitter (half fixed, half random), so many clients do not retry in step. */
 export function retryDelay(policy: RetryPolicy, attempt: number): number {
   const ceiling = Math.min(policy.maxDelay, policy.baseDelay * 2 ** attempt);
   return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));

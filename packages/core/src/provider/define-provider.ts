@@ -112,5 +112,8 @@ export function defineProvider<Name extends string, Extras extends object = obje
       await driver.close?.();
     },
   };
+  for (const key of Object.keys(extras ?? {})) {
+    if (key in base) throw new TypeError(`${driver.name}: the vendor operation "${key}" would replace the contract's ${key}`);
+  }
   return Object.assign(base, extras);
 }

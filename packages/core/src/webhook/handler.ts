@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventEmitter } from 'eventemitter3';
-import { WebhookPayloadError } from '../errors/classes';
-import { isWamuxError, WamuxError } from '../errors/wamux-error';
+import { WebhookListenerError, WebhookPayloadError } from '../errors/classes';
+import { isWamuxError, type WamuxError } from '../errors/wamux-error';
 import type { MessageEvent, ProviderEvent, StatusEvent, WebhookEvent } from '../model/events';
 import type { Provider } from '../provider/contract';
 import { createMemoryDedupeStore, dedupeKey, type DedupeStore } from './dedupe';
@@ -86,7 +86,7 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
     } catch (error) {
       // A throwing listener is the app's bug; it must not turn into a 4xx
       // that makes the vendor redeliver everything.
-      emitter.emit('error', new WamuxError('webhook_payload_invalid', 'a webhook listener threw', { provider: provider.name, cause: error }));
+      emitter.emit('error', new WebhookListenerError(`a "${event.type}" listener threw`, { provider: provider.name, cause: error }));
     }
   };
 
@@ -94,7 +94,7 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
     if (request.method !== 'POST') {
       return { status: 405, events: [], duplicates: 0 };
     }
-    if (byteLength(request.body) > maxBodyBytes) {
+    if (exceedsBytes(request.body, maxBodyBytes)) {
       return fail(new WebhookPayloadError(`the webhook body is larger than ${maxBodyBytes} bytes`, { provider: provider.name, status: 413 }));
     }
     let parsed;
@@ -135,7 +135,17 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
     let body: string | undefined;
     if (typeof preRead === 'string') body = preRead;
     else if (preRead instanceof Uint8Array) body = new TextDecoder().decode(preRead);
-    else body = await readNodeBody(req, maxBodyBytes);
+    else if (req.readableEnded || (preRead !== undefined && preRead !== null)) {
+      // A body parser (express.json(), Fastify's JSON parser) consumed the
+      // stream: the raw bytes a signature covers are gone, and reading would hang.
+      outcome = fail(
+        new WebhookPayloadError('the request body was already consumed by a body parser; mount the webhook handler before it, or give it the raw body (express.raw(), req.rawBody)', {
+          provider: provider.name,
+          status: 400,
+        }),
+      );
+      return sendNode(res, outcome);
+    } else body = await readNodeBody(req, maxBodyBytes);
     if (body === undefined) {
       outcome = fail(new WebhookPayloadError('the webhook body is too large', { provider: provider.name, status: 413 }));
     } else {
@@ -146,13 +156,17 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
       const host = headers.host ?? 'localhost';
       outcome = await emitter.handle({ method: req.method ?? 'GET', url: `http://${host}${(req as { originalUrl?: string }).originalUrl ?? req.url ?? '/'}`, headers, body });
     }
-    const response = toResponse(outcome);
-    res.statusCode = response.status;
-    response.headers.forEach((value, name) => res.setHeader(name, value));
-    res.end(await response.text());
+    await sendNode(res, outcome);
   };
 
   return emitter;
+}
+
+async function sendNode(res: ServerResponse, outcome: WebhookOutcome): Promise<void> {
+  const response = toResponse(outcome);
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(await response.text());
 }
 
 function toResponse(outcome: WebhookOutcome): Response {
@@ -170,9 +184,12 @@ function toResponse(outcome: WebhookOutcome): Response {
   return new Response(outcome.status === 405 ? 'method not allowed' : null, { status: outcome.status, headers: reply?.headers });
 }
 
-function byteLength(text: string): number {
-  // Cheap upper bound first: UTF-8 uses at most 3 bytes per UTF-16 unit.
-  return text.length * 3 < 1024 ? text.length * 3 : new TextEncoder().encode(text).byteLength;
+/** Whether `text` is longer than `limit` bytes in UTF-8, without encoding it when the length alone decides. */
+function exceedsBytes(text: string, limit: number): boolean {
+  // A UTF-16 unit is 1 to 3 UTF-8 bytes.
+  if (text.length * 3 <= limit) return false;
+  if (text.length > limit) return true;
+  return new TextEncoder().encode(text).byteLength > limit;
 }
 
 async function readLimited(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<string | undefined> {
