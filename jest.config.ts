@@ -17,6 +17,7 @@ const config: Config = {
     '^@wamux/([a-z0-9-]+)$': '<rootDir>/packages/$1/src/index.ts',
     '^wamux$': '<rootDir>/packages/wamux/src/index.ts',
   },
+  setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
   testTimeout: 20_000,
 };
 

@@ -2,6 +2,16 @@ import type { Emulator } from '@wamux/testing/emulator';
 import type { ProviderConfig } from './config';
 import type { ProviderName } from './registry';
 
+/** How to start a local emulator. */
+export interface LocalTargetOptions {
+  /** Where simulated webhooks are posted by default. */
+  webhookUrl?: string | undefined;
+  /** The port to listen on (0 or unset: any free port). */
+  port?: number | undefined;
+  /** Make the emulator enforce a rate limit, like the vendor. */
+  rateLimit?: { requests: number; interval: number } | undefined;
+}
+
 /** A running emulator and the config that points a provider at it. */
 export interface LocalTarget {
   emulator: Emulator;
@@ -13,10 +23,10 @@ export interface LocalTarget {
  * How to start each provider's emulator and configure a provider against
  * it: what `wamux demo` and `wamux emulate` run when no credentials are set.
  */
-export const localTargets: Record<ProviderName, (options: { webhookUrl?: string; port?: number }) => Promise<LocalTarget>> = {
-  async memory({ webhookUrl, port }) {
+export const localTargets: Record<ProviderName, (options: LocalTargetOptions) => Promise<LocalTarget>> = {
+  async memory({ webhookUrl, port, rateLimit }) {
     const { createMemoryEmulator } = await import('@wamux/testing/emulator');
-    const emulator = await createMemoryEmulator({ webhookUrl, port });
+    const emulator = await createMemoryEmulator({ webhookUrl, port, rateLimit });
     return {
       emulator,
       config: { provider: 'memory', baseUrl: emulator.url, apiKey: emulator.apiKey, webhookSecret: emulator.webhookSecret, allowInsecureHttp: true },
@@ -28,7 +38,20 @@ export const localTargets: Record<ProviderName, (options: { webhookUrl?: string;
   async getchat() {
     throw new Error('getchat emulator: not wired yet');
   },
-  async 'messaging-api'() {
-    throw new Error('messaging-api emulator: not wired yet');
+  async 'messaging-api'({ webhookUrl, port, rateLimit }) {
+    const { createMessagingApiEmulator } = await import('@wamux/messaging-api/emulator');
+    const emulator = await createMessagingApiEmulator({ webhookUrl, rateLimit, port, apiId: 'emulator-api-id' });
+    return {
+      emulator,
+      config: {
+        provider: 'messaging-api',
+        baseUrl: emulator.url,
+        apiKey: emulator.apiKey,
+        apiId: emulator.apiId,
+        channelId: emulator.channelId,
+        verifyToken: emulator.verifyToken,
+        allowInsecureHttp: true,
+      },
+    };
   },
 };

@@ -23,7 +23,13 @@ export const adapters = {
   },
   'messaging-api': {
     load: () => import('@wamux/messaging-api').then((m) => m.createMessagingApiProvider as (options: never) => Provider),
-    env: {},
+    env: {
+      baseUrl: 'MESSAGING_API_BASE_URL',
+      apiKey: 'MESSAGING_API_KEY',
+      apiId: 'MESSAGING_API_ID',
+      channelId: 'MESSAGING_API_CHANNEL_ID',
+      verifyToken: 'MESSAGING_API_VERIFY_TOKEN',
+    },
   },
   memory: {
     load: () => import('@wamux/testing').then((m) => m.createMemoryProvider as (options: never) => Provider),

@@ -66,7 +66,15 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
       ? error
       : new WebhookPayloadError('the webhook could not be parsed', { provider: provider.name, cause: error });
     emitter.emit('error', wamux);
-    const status = wamux.code === 'webhook_verification_failed' ? 401 : wamux.status && wamux.status >= 400 && wamux.status < 500 ? wamux.status : 400;
+    // A misconfigured app is not the vendor's fault: 500, so the vendor retries later.
+    const status =
+      wamux.code === 'webhook_verification_failed'
+        ? 401
+        : wamux.code === 'configuration_invalid'
+          ? 500
+          : wamux.status && wamux.status >= 400 && wamux.status < 500
+            ? wamux.status
+            : 400;
     return { status, events: [], duplicates: 0, error: wamux };
   };
 

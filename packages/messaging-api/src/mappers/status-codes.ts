@@ -1,0 +1,53 @@
+import { DELIVERY_STATUSES, type DeliveryStatus } from '@wamux/core';
+
+/**
+ * Every message status code in the document, and the normalized status it
+ * means. Webhook statuses (`InBoundMsgStatus`) use the first five; the rest
+ * are the outbox states (`OutboxMessage.status`), accepted in case the
+ * vendor sends them too. The meaning of the terse codes is our reading of
+ * their names; the document describes none of them.
+ */
+export const STATUS_CODES: Readonly<Record<string, DeliveryStatus>> = {
+  SENT: 'sent',
+  DLVRD: 'delivered',
+  READ: 'read',
+  FAILD: 'failed',
+  DELTD: 'deleted',
+  /** Scheduled. */
+  SCHLD: 'queued',
+  /** Created. */
+  CRTD: 'queued',
+  /** Initialised. */
+  INIT: 'queued',
+  /** Sent through an external route. */
+  SENTX: 'sent',
+  /** Received by the recipient. */
+  RECEIVD: 'delivered',
+  /** Sending failed with an error. */
+  SENT_ERR: 'failed',
+  /** Sending failed with an exception. */
+  SENT_EXC: 'failed',
+  /** Sending through an external route failed. */
+  SENTX_ERR: 'failed',
+  /** Not sent. */
+  NSENT: 'failed',
+  /** The recipient blocked the business. */
+  BLCKD: 'failed',
+  /** A sending limit was reached. */
+  LIMIT: 'failed',
+  /** Outside the customer care window (no free-form message allowed). */
+  CCWIN: 'failed',
+};
+
+/**
+ * The normalized status of a vendor status code, or `undefined` for a code
+ * the document does not list. Lower-case spellings and the normalized names
+ * themselves (`delivered`) are accepted too.
+ */
+export function normalizeStatusCode(code: string): DeliveryStatus | undefined {
+  const trimmed = code.trim();
+  const known = STATUS_CODES[trimmed.toUpperCase()];
+  if (known) return known;
+  const lower = trimmed.toLowerCase();
+  return (DELIVERY_STATUSES as readonly string[]).includes(lower) ? (lower as DeliveryStatus) : undefined;
+}

@@ -1,0 +1,36 @@
+import { parseInput, type CallOptions } from '@wamux/core';
+import { PROVIDER } from '../provider-name';
+import type { VendorApi } from '../vendor-api';
+import {
+  DigitalEventDtoSchema,
+  DigitalEventResultSchema,
+  DigitalObjectDtoSchema,
+  DigitalObjectResultSchema,
+  type DigitalEventDto,
+  type DigitalEventResult,
+  type DigitalObjectDto,
+  type DigitalObjectResult,
+} from '../wire/analytics';
+
+/** Digital analytics: customer data and customer events. */
+export interface AnalyticsOperations {
+  /** `POST /data/push`: uploads customer details. */
+  pushData(data: DigitalObjectDto, options?: CallOptions): Promise<DigitalObjectResult | undefined>;
+  /** `POST /event/push`: uploads a customer event. */
+  pushEvent(event: DigitalEventDto, options?: CallOptions): Promise<DigitalEventResult | undefined>;
+}
+
+/** Creates the `analytics` operations. Pushes are not repeated on failure: the document does not say they are idempotent. */
+export function createAnalyticsOperations(api: VendorApi): AnalyticsOperations {
+  return {
+    async pushData(data, { signal } = {}) {
+      const valid = parseInput(DigitalObjectDtoSchema, data, { root: 'data', provider: PROVIDER });
+      return api.one(DigitalObjectResultSchema, { method: 'POST', path: '/data/push', json: valid, signal });
+    },
+
+    async pushEvent(event, { signal } = {}) {
+      const valid = parseInput(DigitalEventDtoSchema, event, { root: 'event', provider: PROVIDER });
+      return api.one(DigitalEventResultSchema, { method: 'POST', path: '/event/push', json: valid, signal });
+    },
+  };
+}
