@@ -21,5 +21,5 @@ export const messagingApiCapabilities: ProviderCapabilities = {
   mediaSources: ['url'],
   inbound: ['text', 'image', 'video', 'audio', 'document', 'location', 'interactive_reply', 'unsupported'],
   statuses: ['sent', 'delivered', 'read', 'failed', 'deleted'],
-  features: ['templates.list', 'webhooks.verify'],
+  features: ['media.captions', 'templates.list', 'webhooks.verify'],
 };

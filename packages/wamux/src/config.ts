@@ -41,9 +41,12 @@ export function resolveConfig(config: unknown, env: Environment = {}): { provide
     throw new ConfigurationError(field, typeof config === 'object' && config !== null ? issue.message.replace(/,?\s*but received [\s\S]*$/, '') : 'must be an object');
   }
   const { provider, ...options } = result.output as { provider: ProviderName } & Record<string, unknown>;
-  for (const [option, variable] of Object.entries(adapters[provider].env)) {
+  for (const [option, source] of Object.entries(adapters[provider].env as Record<string, string | { variable: string; unless: readonly string[] }>)) {
+    const { variable, unless } = typeof source === 'string' ? { variable: source, unless: [] } : source;
     const value = env[variable];
-    if (options[option] === undefined && value !== undefined && value !== '') options[option] = value;
+    if (options[option] !== undefined || value === undefined || value === '') continue;
+    if (unless.some((other) => options[other] !== undefined)) continue;
+    options[option] = value;
   }
   return { provider, options };
 }

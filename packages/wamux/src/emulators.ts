@@ -8,8 +8,11 @@ export interface LocalTargetOptions {
   webhookUrl?: string | undefined;
   /** The port to listen on (0 or unset: any free port). */
   port?: number | undefined;
-  /** Make the emulator enforce a rate limit, like the vendor. */
-  rateLimit?: { requests: number; interval: number } | undefined;
+  /**
+   * The rate limit the emulator enforces: the vendor's documented one by
+   * default (where it documents one), another, or `false` for none.
+   */
+  rateLimit?: { requests: number; interval: number } | false | undefined;
 }
 
 /** A running emulator and the config that points a provider at it. */
@@ -26,21 +29,29 @@ export interface LocalTarget {
 export const localTargets: Record<ProviderName, (options: LocalTargetOptions) => Promise<LocalTarget>> = {
   async memory({ webhookUrl, port, rateLimit }) {
     const { createMemoryEmulator } = await import('@wamux/testing/emulator');
-    const emulator = await createMemoryEmulator({ webhookUrl, port, rateLimit });
+    const emulator = await createMemoryEmulator({ webhookUrl, port, rateLimit: rateLimit || undefined });
     return {
       emulator,
       config: { provider: 'memory', baseUrl: emulator.url, apiKey: emulator.apiKey, webhookSecret: emulator.webhookSecret, allowInsecureHttp: true },
     };
   },
-  async desk360() {
-    throw new Error('desk360 emulator: not wired yet');
+  async desk360({ webhookUrl, port, rateLimit }) {
+    const { createDesk360Emulator } = await import('@wamux/desk360/emulator');
+    // Desk360 documents no webhook signature; the emulator and the provider
+    // share the optional secret wamux offers, as an app should configure it.
+    const webhookSecret = { value: 'desk360-emulator-webhook-secret', header: 'x-webhook-secret' };
+    const emulator = await createDesk360Emulator({ webhookUrl, port, webhookSecret, ...(rateLimit === undefined ? {} : { rateLimit }) });
+    return {
+      emulator,
+      config: { provider: 'desk360', baseUrl: emulator.url, apiKey: emulator.apiKey, integrationId: emulator.integrationId, webhookSecret, allowInsecureHttp: true },
+    };
   },
   async getchat() {
     throw new Error('getchat emulator: not wired yet');
   },
   async 'messaging-api'({ webhookUrl, port, rateLimit }) {
     const { createMessagingApiEmulator } = await import('@wamux/messaging-api/emulator');
-    const emulator = await createMessagingApiEmulator({ webhookUrl, rateLimit, port, apiId: 'emulator-api-id' });
+    const emulator = await createMessagingApiEmulator({ webhookUrl, rateLimit: rateLimit || undefined, port, apiId: 'emulator-api-id' });
     return {
       emulator,
       config: {

@@ -4,8 +4,12 @@ import type { Provider } from '@wamux/core';
 export interface AdapterEntry {
   /** Loads the adapter's factory. A dynamic import, so a bundle holds only the adapters an app uses. */
   load(): Promise<(options: never) => Provider>;
-  /** Option name → environment variable read when the option is missing from the config. */
-  env: Readonly<Record<string, string>>;
+  /**
+   * Option name → environment variable read when the option is missing from
+   * the config. `unless` names options that make this one unwanted (another
+   * way to authenticate); entries apply in order.
+   */
+  env: Readonly<Record<string, string | { variable: string; unless: readonly string[] }>>;
 }
 
 /**
@@ -15,7 +19,13 @@ export interface AdapterEntry {
 export const adapters = {
   desk360: {
     load: () => import('@wamux/desk360').then((m) => m.createDesk360Provider as (options: never) => Provider),
-    env: {},
+    env: {
+      baseUrl: 'DESK360_BASE_URL',
+      apiKey: { variable: 'DESK360_API_KEY', unless: ['email', 'password'] },
+      email: { variable: 'DESK360_EMAIL', unless: ['apiKey'] },
+      password: { variable: 'DESK360_PASSWORD', unless: ['apiKey'] },
+      integrationId: 'DESK360_INTEGRATION_ID',
+    },
   },
   getchat: {
     load: () => import('@wamux/getchat').then((m) => m.createGetchatProvider as (options: never) => Provider),

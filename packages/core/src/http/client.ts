@@ -126,7 +126,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(`${base}/${path.replace(/^\/+/, '')}`);
     // An absolute URL comes from the vendor (a Link header, a `next` field):
     // never send credentials to another origin because a response said so.
-    if (url.origin !== baseOrigin) {
+    // A client without credentials (media downloads) may go anywhere.
+    if (url.origin !== baseOrigin && options.headers !== undefined) {
       throw createProviderError('unexpected_response', {
         provider: options.provider,
         message: `refusing to follow a URL on another origin (${url.origin}) with this provider's credentials`,

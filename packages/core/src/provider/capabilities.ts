@@ -15,6 +15,8 @@ export type ProviderFeature =
   | 'messages.history'
   /** `send()` honours `replyTo`. */
   | 'messages.replyTo'
+  /** `send()` carries `caption` on media messages; without it a caption is refused, never dropped. */
+  | 'media.captions'
   /** `listTemplates()` */
   | 'templates.list'
   /** `sendTemplateBulk()`: one vendor call for many recipients. */
@@ -31,6 +33,7 @@ export const PROVIDER_FEATURES = [
   'messages.markRead',
   'messages.history',
   'messages.replyTo',
+  'media.captions',
   'templates.list',
   'templates.bulkSend',
   'webhooks.verify',

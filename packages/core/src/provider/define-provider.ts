@@ -68,9 +68,10 @@ export function defineProvider<Name extends string, Extras extends object = obje
       .with({ type: 'template' }, (m) => {
         if (m.template.headerMedia) checkMedia(m.template.headerMedia.media, 'message.template.headerMedia.media');
       })
-      .with({ type: 'image' }, { type: 'video' }, { type: 'audio' }, { type: 'document' }, { type: 'sticker' }, (m) =>
-        checkMedia(m.media, 'message.media'),
-      )
+      .with({ type: 'image' }, { type: 'video' }, { type: 'audio' }, { type: 'document' }, { type: 'sticker' }, (m) => {
+        checkMedia(m.media, 'message.media');
+        if (m.caption !== undefined && m.caption !== '' && !caps.features.includes('media.captions')) unsupported('media captions (message.caption)');
+      })
       .with({ type: 'text' }, { type: 'location' }, { type: 'contacts' }, { type: 'reaction' }, () => undefined)
       .exhaustive();
   };

@@ -36,9 +36,18 @@ function bytes(hex: string): Uint8Array {
   return new Uint8Array(Buffer.from(hex, 'hex'));
 }
 
-/** A sample outbound message of each type (media built from `media`). */
-export function outboundFixture(type: OutboundMessageType, media: (type: keyof typeof MEDIA) => MediaSource, kind: InteractiveKind = 'buttons'): OutboundMessage {
+/**
+ * A sample outbound message of each type (media built from `media`; captions
+ * only when the provider declares `media.captions`).
+ */
+export function outboundFixture(
+  type: OutboundMessageType,
+  media: (type: keyof typeof MEDIA) => MediaSource,
+  kind: InteractiveKind = 'buttons',
+  captions = true,
+): OutboundMessage {
   const to = RECIPIENT;
+  const caption = (text: string) => (captions ? { caption: text } : {});
   switch (type) {
     case 'text':
       return { type, to, text: 'Hello from the wamux contract suite' };
@@ -46,9 +55,9 @@ export function outboundFixture(type: OutboundMessageType, media: (type: keyof t
     case 'video':
     case 'audio':
     case 'sticker':
-      return { type, to, media: media(type), ...(type === 'image' || type === 'video' ? { caption: `A ${type}` } : {}) };
+      return { type, to, media: media(type), ...(type === 'image' || type === 'video' ? caption(`A ${type}`) : {}) };
     case 'document':
-      return { type, to, media: media('document'), caption: 'Your invoice', filename: 'invoice.pdf' };
+      return { type, to, media: media('document'), ...caption('Your invoice'), filename: 'invoice.pdf' };
     case 'location':
       return { type, to, latitude: 41.0256, longitude: 28.9741, name: 'Galata Tower', address: 'Bereketzade, 34421 Beyoglu/Istanbul' };
     case 'contacts':

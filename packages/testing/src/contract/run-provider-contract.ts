@@ -102,13 +102,13 @@ export function runProviderContract(options: ProviderContractOptions): void {
             return;
           }
           const source = await firstMediaSource(provider, emulator, media);
-          await expectDelivered(provider, emulator, outboundFixture(type, source));
+          await expectDelivered(provider, emulator, outboundFixture(type, source, 'buttons', has('media.captions')));
         });
       }
 
       (declared.outbound.includes('image') ? it : it.skip)('accepts every declared form of media (url, id, data)', async () => {
         for (const kind of ['url', 'id', 'data'] as const) {
-          const message = outboundFixture('image', () => mediaSource(kind, media));
+          const message = outboundFixture('image', () => mediaSource(kind, media), 'buttons', has('media.captions'));
           if (!caps().mediaSources.includes(kind)) {
             await expectNoIo(emulator, () => provider.send(message), UnsupportedFeatureError);
             continue;
@@ -122,6 +122,12 @@ export function runProviderContract(options: ProviderContractOptions): void {
             await expectDelivered(provider, emulator, message);
           }
         }
+      });
+
+      (declared.outbound.includes('image') && !has('media.captions') ? it : it.skip)('refuses a media caption it cannot carry, before I/O (never drops it)', async () => {
+        const kind = declared.mediaSources[0] ?? 'url';
+        const message = { ...outboundFixture('image', () => mediaSource(kind, media)), caption: 'A caption' } as OutboundMessage;
+        await expectNoIo(emulator, () => provider.send(message), UnsupportedFeatureError);
       });
 
       it('rejects an invalid recipient with a ValidationError naming message.to, before I/O', async () => {

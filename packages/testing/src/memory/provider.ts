@@ -70,6 +70,7 @@ export const memoryCapabilities: ProviderCapabilities = {
     'messages.markRead',
     'messages.history',
     'messages.replyTo',
+    'media.captions',
     'templates.list',
     'templates.bulkSend',
     'webhooks.verify',

@@ -1,0 +1,22 @@
+import type { ProviderCapabilities } from '@wamux/core';
+
+/**
+ * What the Desk360 adapter can do. A provider created without a
+ * `webhookSecret` reports the same minus `webhooks.verify` (Desk360 signs
+ * nothing, so there is nothing to verify unless the app adds a secret).
+ */
+export const desk360Capabilities: ProviderCapabilities = {
+  outbound: ['text', 'image', 'video', 'audio', 'document', 'location', 'contacts', 'interactive', 'template'],
+  interactive: ['buttons', 'location_request'],
+  // Desk360 takes files only: a URL is downloaded, an id is fetched from Desk360's media store, then uploaded.
+  mediaSources: ['url', 'id', 'data'],
+  inbound: ['text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive_reply', 'unsupported'],
+  statuses: ['delivered', 'read'],
+  features: ['media.download', 'messages.markRead', 'templates.list', 'templates.bulkSend', 'webhooks.verify'],
+};
+
+/** The capabilities of one provider instance: `webhooks.verify` only with a secret to verify. */
+export function capabilitiesFor(verifiesWebhooks: boolean): ProviderCapabilities {
+  if (verifiesWebhooks) return desk360Capabilities;
+  return { ...desk360Capabilities, features: desk360Capabilities.features.filter((feature) => feature !== 'webhooks.verify') };
+}

@@ -1,0 +1,211 @@
+import {
+  parseJsonBody,
+  toE164,
+  WebhookPayloadError,
+  type DeliveryStatus,
+  type InboundMessage,
+  type MediaRef,
+  type MessageContent,
+  type PhoneNumber,
+  type ProviderEvent,
+  type Referral,
+  type StatusUpdate,
+  type WebhookEvent,
+  type WebhookParseResult,
+  type WebhookRequest,
+} from '@wamux/core';
+import { match, P } from 'ts-pattern';
+import * as v from 'valibot';
+import { DESK360 } from '../constants';
+import type { Desk360WebhookSecret } from '../options';
+import { compact } from '../wire/compact';
+import { fromDesk360Contact } from '../wire/contacts';
+import {
+  AttachmentsSchema,
+  ContactsContentSchema,
+  EnvelopeSchema,
+  InteractiveContentSchema,
+  LocationContentSchema,
+  MediaObjectSchema,
+  MessageHeadSchema,
+  ReferralSchema,
+  StatusItemSchema,
+  TextContentSchema,
+} from './schemas';
+import type { SenderMemory } from './senders';
+import { verifyWebhook } from './verify';
+
+/** A status Desk360 sent that wamux does not model, kept rather than dropped. */
+export interface Desk360UnknownStatus {
+  messageId: string;
+  /** Desk360's status text, as sent. */
+  status: string;
+  recipient?: PhoneNumber | undefined;
+}
+
+/** The provider events Desk360 webhooks can produce. */
+export type Desk360ProviderEvent = ProviderEvent<'unknown_status', Desk360UnknownStatus>;
+
+/** What the parser needs from its provider. */
+export interface WebhookParserOptions {
+  secret: Desk360WebhookSecret | undefined;
+  /** Learns who sent each message, for `markRead`. */
+  senders: SenderMemory;
+}
+
+const MEDIA_TYPES = ['image', 'video', 'audio', 'voice', 'document', 'sticker'] as const;
+type Desk360MediaType = (typeof MEDIA_TYPES)[number];
+
+/** The keys that tell a message's type when `type` is missing, in the order they are tried. */
+const CONTENT_KEYS = ['location', 'contacts', ...MEDIA_TYPES, 'interactive', 'text'] as const;
+
+const STATUSES: Readonly<Record<string, DeliveryStatus>> = {
+  queued: 'queued',
+  pending: 'queued',
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  seen: 'read',
+  played: 'played',
+  failed: 'failed',
+  error: 'failed',
+  deleted: 'deleted',
+};
+
+/**
+ * Verifies (when a secret is configured) and normalizes one Desk360 webhook
+ * delivery: every documented message type, ad referrals, and `delivered` /
+ * `read` statuses. A body that is not JSON or not in Desk360's shape throws
+ * `WebhookPayloadError` naming the field; it never crashes.
+ */
+export function parseDesk360Webhook(request: WebhookRequest, options: WebhookParserOptions): WebhookParseResult {
+  if (options.secret) verifyWebhook(request, options.secret);
+  const envelope = part(EnvelopeSchema, parseJsonBody(request, DESK360), '(body)');
+  const events: WebhookEvent[] = [];
+  for (const [item, path] of itemsOf(envelope.messages, 'messages')) {
+    const event = messageEvent(item, path);
+    options.senders.remember(event.message.id, event.message.from);
+    events.push(event);
+  }
+  for (const [item, path] of itemsOf(envelope.statuses, 'statuses')) events.push(statusEvent(item, path));
+  return { events };
+}
+
+function itemsOf(value: unknown, key: string): Array<[unknown, string]> {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) ? value.map((item, index) => [item, `${key}.${index}`]) : [[value, key]];
+}
+
+/** Parses a part of the body, or throws `WebhookPayloadError` naming the field at fault. */
+function part<TSchema extends v.GenericSchema>(schema: TSchema, value: unknown, path: string): v.InferOutput<TSchema> {
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const field = [path === '(body)' ? undefined : path, v.getDotPath(issue)].filter(Boolean).join('.') || path;
+  const message = issue.message.replace(/,?\s*but received [\s\S]*$/, '');
+  throw new WebhookPayloadError(`the Desk360 webhook body is not in the documented shape: ${field}: ${message}`, { provider: DESK360, status: 400 });
+}
+
+function messageEvent(item: unknown, path: string): Extract<WebhookEvent, { type: 'message' }> {
+  const head = part(MessageHeadSchema, item, path);
+  const record = item as Record<string, unknown>;
+  const type = head.type ?? CONTENT_KEYS.find((key) => record[key] !== undefined && record[key] !== null) ?? 'unknown';
+  const referral = record.referral === undefined || record.referral === null ? undefined : toReferral(part(ReferralSchema, record.referral, `${path}.referral`));
+  const message: InboundMessage = compact({
+    id: head.id,
+    from: head.from,
+    profileName: head.name,
+    // Undocumented on some examples: the time it arrived is the best there is.
+    timestamp: head.timestamp ?? new Date(),
+    content: contentOf(type, item, path),
+    referral,
+  });
+  return { type: 'message', provider: DESK360, message, raw: item };
+}
+
+function contentOf(type: string, item: unknown, path: string): MessageContent {
+  return match(type)
+    .with('text', (): MessageContent => ({ type: 'text', text: part(TextContentSchema, item, path).text }))
+    .with('location', (): MessageContent => {
+      const { location } = part(LocationContentSchema, item, path);
+      return compact({ type: 'location' as const, latitude: location.latitude, longitude: location.longitude, name: location.name, address: location.address, url: location.url });
+    })
+    .with('contacts', (): MessageContent => ({ type: 'contacts', contacts: part(ContactsContentSchema, item, path).contacts.map(fromDesk360Contact) }))
+    .with(P.union(...MEDIA_TYPES), (mediaType): MessageContent => ({
+      type: mediaType === 'voice' ? 'audio' : mediaType,
+      media: mediaRefOf(mediaType, item, path),
+    }))
+    .with('interactive', (): MessageContent => {
+      const { interactive } = part(InteractiveContentSchema, item, path);
+      const reply = interactive.button_reply ?? interactive.list_reply;
+      if (!reply) return unsupported(type, item);
+      const kind = interactive.button_reply ? ('button' as const) : ('list' as const);
+      const description = interactive.list_reply?.description;
+      return { type: 'interactive_reply', reply: compact({ kind, id: reply.id, title: reply.title ?? '', description }) };
+    })
+    .otherwise(() => unsupported(type, item));
+}
+
+/** A type wamux does not model: its name, and its text when it has one; the event's `raw` keeps the rest. */
+function unsupported(type: string, item: unknown): MessageContent {
+  const text = (item as { text?: unknown }).text;
+  return compact({ type: 'unsupported' as const, originalType: type, text: typeof text === 'string' ? text : undefined });
+}
+
+function mediaRefOf(type: Desk360MediaType, item: unknown, path: string): MediaRef {
+  const record = item as Record<string, unknown>;
+  const media = part(v.optional(v.nullable(MediaObjectSchema)), record[type], `${path}.${type}`) ?? {};
+  const attachments = part(AttachmentsSchema, record.attachments, `${path}.attachments`);
+  return compact({
+    id: media.media_id ?? media.id,
+    url: attachments.find((a) => a.url !== undefined)?.url,
+    mimeType: media.mime_type,
+    sha256: media.sha ?? media.sha256,
+    caption: media.message ?? media.caption,
+    filename: media.filename,
+    voice: type === 'voice' ? true : undefined,
+  });
+}
+
+function toReferral(referral: v.InferOutput<typeof ReferralSchema>): Referral {
+  return compact({
+    sourceId: referral.id ?? referral.source_id,
+    sourceUrl: referral.url ?? referral.source_url,
+    sourceType: referral.type ?? referral.source_type,
+    headline: referral.header ?? referral.headline,
+    body: referral.body,
+    mediaType: referral.media_type,
+    mediaUrl: referral.media_url ?? referral.image_url ?? referral.video_url,
+    thumbnailUrl: referral.thumbnail_url,
+    clickId: referral.ctwa_clid,
+  });
+}
+
+function statusEvent(item: unknown, path: string): WebhookEvent {
+  const parsed = part(StatusItemSchema, item, path);
+  const recipient = parsed.from === undefined || parsed.from === null ? undefined : toE164(parsed.from);
+  const status = STATUSES[parsed.status.trim().toLowerCase()];
+  if (status === undefined) {
+    const event: Desk360ProviderEvent = {
+      type: 'provider_event',
+      provider: DESK360,
+      kind: 'unknown_status',
+      id: `${parsed.id}:${parsed.status}`,
+      payload: compact({ messageId: parsed.id, status: parsed.status, recipient }),
+      raw: item,
+    };
+    return event;
+  }
+  const update: StatusUpdate = compact({
+    messageId: parsed.id,
+    status,
+    vendorStatus: parsed.status,
+    recipient,
+    timestamp: parsed.timestamp ?? undefined,
+    errors:
+      parsed.errors.length === 0
+        ? undefined
+        : parsed.errors.map((error) => compact({ code: String(error.code), title: error.title ?? error.message, details: error.details })),
+  });
+  return { type: 'status', provider: DESK360, status: update, raw: item };
+}

@@ -1,0 +1,104 @@
+import { ContactCardSchema, type ContactCard } from '@wamux/core';
+import * as v from 'valibot';
+import { compact } from './compact';
+import { listOf, OptionalText } from './coerce';
+
+/** A contact card as Desk360 sends and receives it (snake_case, WhatsApp's shape). */
+export interface Desk360Contact {
+  name: {
+    formatted_name: string;
+    first_name?: string;
+    last_name?: string;
+    middle_name?: string;
+    prefix?: string;
+    suffix?: string;
+  };
+  addresses?: Array<{ street?: string; city?: string; state?: string; zip?: string; country?: string; country_code?: string; type?: string }>;
+  birthday?: string;
+  emails?: Array<{ email: string; type?: string }>;
+  org?: { company?: string; department?: string; title?: string };
+  phones?: Array<{ phone: string; type?: string; wa_id?: string }>;
+  urls?: Array<{ url: string; type?: string }>;
+}
+
+/** The normalized card as Desk360's `contacts[]` item. */
+export function toDesk360Contact(card: ContactCard): Desk360Contact {
+  return compact({
+    name: compact({
+      formatted_name: card.name.formatted,
+      first_name: card.name.first,
+      last_name: card.name.last,
+      middle_name: card.name.middle,
+      prefix: card.name.prefix,
+      suffix: card.name.suffix,
+    }),
+    addresses: card.addresses?.map((a) =>
+      compact({ street: a.street, city: a.city, state: a.state, zip: a.zip, country: a.country, country_code: a.countryCode, type: a.type }),
+    ),
+    birthday: card.birthday,
+    emails: card.emails?.map((e) => compact({ email: e.email, type: e.type })),
+    org: card.org ? compact({ company: card.org.company, department: card.org.department, title: card.org.title }) : undefined,
+    phones: card.phones?.map((p) => compact({ phone: p.phone, type: p.type, wa_id: p.waId })),
+    urls: card.urls?.map((u) => compact({ url: u.url, type: u.type })),
+  }) as Desk360Contact;
+}
+
+/** A received contact, liberal: any field may be missing or `null`. */
+const InboundContactSchema = v.looseObject({
+  name: v.optional(
+    v.nullable(
+      v.looseObject({
+        formatted_name: OptionalText,
+        first_name: OptionalText,
+        last_name: OptionalText,
+        middle_name: OptionalText,
+        prefix: OptionalText,
+        suffix: OptionalText,
+      }),
+    ),
+  ),
+  addresses: listOf(
+    v.looseObject({ street: OptionalText, city: OptionalText, state: OptionalText, zip: OptionalText, country: OptionalText, country_code: OptionalText, type: OptionalText }),
+  ),
+  birthday: OptionalText,
+  emails: listOf(v.looseObject({ email: OptionalText, type: OptionalText })),
+  org: v.optional(v.nullable(v.looseObject({ company: OptionalText, department: OptionalText, title: OptionalText }))),
+  phones: listOf(v.looseObject({ phone: OptionalText, type: OptionalText, wa_id: OptionalText })),
+  urls: listOf(v.looseObject({ url: OptionalText, type: OptionalText })),
+});
+
+/** The `contacts` of a received message: one card or many. */
+export const InboundContactsSchema = listOf(InboundContactSchema);
+
+/**
+ * A received Desk360 contact as a normalized card. Liberal: a missing
+ * formatted name is built from the parts (or the first phone), a birthday
+ * that is not `YYYY-MM-DD` is dropped, `ims` (not in the model) stays in `raw`.
+ */
+export function fromDesk360Contact(contact: v.InferOutput<typeof InboundContactSchema>): ContactCard {
+  const name = contact.name ?? {};
+  const phones = contact.phones.filter((p) => p.phone !== undefined || p.wa_id !== undefined);
+  const formatted =
+    name.formatted_name ??
+    ([name.prefix, name.first_name, name.middle_name, name.last_name, name.suffix].filter(Boolean).join(' ') || phones[0]?.phone || phones[0]?.wa_id || 'Unknown');
+  const card = compact({
+    name: compact({ formatted, first: name.first_name, last: name.last_name, middle: name.middle_name, prefix: name.prefix, suffix: name.suffix }),
+    phones: nonEmpty(phones.map((p) => compact({ phone: p.phone ?? `+${p.wa_id ?? ''}`, type: p.type, waId: p.wa_id }))),
+    emails: nonEmpty(contact.emails.flatMap((e) => (e.email === undefined ? [] : [compact({ email: e.email, type: e.type })]))),
+    addresses: nonEmpty(
+      contact.addresses.map((a) => compact({ street: a.street, city: a.city, state: a.state, zip: a.zip, country: a.country, countryCode: a.country_code, type: a.type })),
+    ),
+    org: contact.org ? compact({ company: contact.org.company, department: contact.org.department, title: contact.org.title }) : undefined,
+    urls: nonEmpty(contact.urls.flatMap((u) => (u.url === undefined ? [] : [compact({ url: u.url, type: u.type })]))),
+    birthday: contact.birthday,
+  });
+  // Keep only what the model accepts (a malformed birthday is dropped, not fatal).
+  const checked = v.safeParse(ContactCardSchema, card);
+  if (checked.success) return checked.output;
+  const { birthday: _dropped, ...rest } = card;
+  return v.parse(ContactCardSchema, rest);
+}
+
+function nonEmpty<T>(items: T[]): T[] | undefined {
+  return items.length > 0 ? items : undefined;
+}

@@ -1,0 +1,28 @@
+import { createDesk360Provider, desk360Capabilities } from '@wamux/desk360';
+import { createDesk360Emulator } from '@wamux/desk360/emulator';
+import { runProviderContract } from '@wamux/testing';
+
+const WEBHOOK_SECRET = { value: 'desk360-contract-webhook-secret', query: 'secret' } as const;
+
+runProviderContract({
+  name: 'desk360',
+  capabilities: desk360Capabilities,
+  setup: async () => {
+    const emulator = await createDesk360Emulator({ webhookSecret: WEBHOOK_SECRET, rateLimit: false });
+    return {
+      emulator,
+      secrets: [emulator.apiKey, WEBHOOK_SECRET.value],
+      createProvider: (options = {}) =>
+        createDesk360Provider({
+          apiKey: options.credentials === 'invalid' ? 'not-the-desk360-key' : emulator.apiKey,
+          integrationId: emulator.integrationId,
+          baseUrl: emulator.url,
+          allowInsecureHttp: true,
+          webhookSecret: WEBHOOK_SECRET,
+          timeout: options.timeout,
+          retry: options.retry,
+          rateLimit: options.rateLimit,
+        }),
+    };
+  },
+});
