@@ -238,8 +238,10 @@ export function runProviderContract(options: ProviderContractOptions): void {
       });
 
       (has('messages.markRead') ? it : it.skip)('marks a message read', async () => {
+        // A real inbound message: some vendors mark a chat read up to that message's time.
+        const inbound = await emulator.simulateInbound({ from: CUSTOMER, content: inboundFixture('text') }, { webhookUrl: receiver.url });
         const before = emulator.requests().length;
-        await expect(provider.markRead('contract-read-1')).resolves.toBeUndefined();
+        await expect(provider.markRead(inbound.id)).resolves.toBeUndefined();
         expect(emulator.requests().length).toBeGreaterThan(before);
       });
 
