@@ -130,10 +130,21 @@ function sanitizeCause(cause: unknown, secrets: readonly string[]): unknown {
   if (cause instanceof Error) {
     const safe = new Error(redactText(cause.message, secrets));
     safe.name = cause.name;
-    const code = (cause as { code?: unknown }).code ?? (cause.cause as { code?: unknown } | undefined)?.code;
-    if (typeof code === 'string') Object.assign(safe, { code });
+    const code = codeInChain(cause);
+    if (code !== undefined) Object.assign(safe, { code });
     safe.stack = `${safe.name}: ${safe.message}`;
     return safe;
   }
   return typeof cause === 'string' ? redactText(cause, secrets) : undefined;
+}
+
+/** The first string `code` in an error's cause chain (ky wraps fetch's TypeError, which wraps the socket error). */
+function codeInChain(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

@@ -29,7 +29,7 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
  * seconds until reset; values below 10^9 are read as seconds from now.
  */
 export function parseRateLimitReset(value: string | null | undefined, now = Date.now()): Date | undefined {
-  if (value === null || value === undefined) return undefined;
+  if (value === null || value === undefined || value.trim() === '') return undefined;
   const n = Number(value.trim());
   if (!Number.isFinite(n) || n < 0) return undefined;
   if (n >= 1e12) return new Date(n);
@@ -41,7 +41,7 @@ export function parseRateLimitReset(value: string | null | undefined, now = Date
 export function readRateLimitHeaders(headers: HeaderSource, now = Date.now()): RateLimitInfo | undefined {
   const int = (name: string) => {
     const raw = headers.get(name);
-    const n = raw === null ? Number.NaN : Number(raw);
+    const n = raw === null || raw.trim() === '' ? Number.NaN : Number(raw);
     return Number.isFinite(n) ? n : undefined;
   };
   const info: RateLimitInfo = {

@@ -10,7 +10,7 @@ export function parseLinkHeader(header: string | null | undefined, rel = 'next')
     if (!match) continue;
     const params = match[2] ?? '';
     const relMatch = /;\s*rel\s*=\s*"?([^";]+)"?/i.exec(params);
-    if (relMatch && (relMatch[1] as string).trim().split(/\s+/).includes(rel)) return match[1];
+    if (relMatch && (relMatch[1] as string).trim().toLowerCase().split(/\s+/).includes(rel.toLowerCase())) return match[1];
   }
   return undefined;
 }

@@ -35,6 +35,7 @@ export async function* paginate<TItem, TCursor>(options: PaginateOptions<TItem, 
   const seenCursors = new Set<string>();
   let cursor: TCursor | undefined;
   let yielded = 0;
+  if (options.limit !== undefined && options.limit <= 0) return;
   for (let pageNumber = 0; pageNumber < maxPages; pageNumber += 1) {
     if (options.signal?.aborted) throw new AbortError();
     const page = await options.fetchPage(cursor, options.signal);

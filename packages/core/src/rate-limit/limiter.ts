@@ -14,7 +14,7 @@ export interface RateLimitOptions {
    * `interval` (a larger burst can, against a vendor that counts a rolling window).
    */
   burst?: number;
-  /** Callers allowed to wait at once; one more gets a `rate_limit_queue_full` error. Default 10 000. */
+  /** Callers allowed to wait at once; one more that would have to wait gets a `rate_limit_queue_full` error. Default 10 000. */
   maxQueue?: number;
   /** Where the bucket lives; in memory by default. */
   store?: RateLimitStore;
@@ -49,6 +49,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
     refillPerMs: options.requests / options.interval,
   };
   const store = options.store ?? createMemoryRateLimitStore();
+  const syncStore = options.store === undefined;
   const key = options.key ?? `limiter:${Math.random().toString(36).slice(2)}`;
   const maxQueue = options.maxQueue ?? 10_000;
   const queue: Waiter[] = [];
@@ -84,6 +85,10 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   return {
     acquire(signal) {
       if (signal?.aborted) return Promise.reject(new AbortError());
+      // Nobody waiting and a token at hand: go now, so only a caller that
+      // would have to wait counts against the queue bound. Only the in-memory
+      // store answers synchronously; a shared store always goes through the queue.
+      if (queue.length === 0 && !pumping && syncStore && store.take(key, rule, Date.now()) === 0) return Promise.resolve();
       if (queue.length >= maxQueue) {
         return Promise.reject(
           new RateLimitError(`the rate limiter queue is full (${maxQueue} callers waiting)`, { code: 'rate_limit_queue_full' }),

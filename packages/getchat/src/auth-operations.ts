@@ -1,0 +1,118 @@
+import * as v from 'valibot';
+import type { TokenExchanges } from './auth';
+import type { GetchatContext } from './context';
+import { TokenWire } from './operations/schemas/users';
+import { callOperation } from './operations/shared/call';
+import { IntIdInput, parseArgs, RequestOptionsInput, type RequestOptions } from './operations/shared/input';
+import { withBodySecrets } from './operations/shared/scrub';
+
+/** An auth token: send it as `Authorization: Token <token>`. */
+export interface GetchatAuthToken {
+  token: string;
+}
+
+/** A user's refresh token, for the password-less flow (`https://{inbox}/app/?idt=<refreshToken>`). */
+export interface GetchatRefreshToken {
+  refreshToken: string;
+}
+
+/** The input of `auth.createToken`. */
+export interface GetchatLoginInput {
+  username: string;
+  password: string;
+}
+
+/** The input of `auth.convertRefreshToken`. */
+export interface GetchatConvertRefreshTokenInput {
+  refreshToken: string;
+  /** Keep the refresh token valid after converting it. Default `false` (get.chat's default: it is reset). */
+  keepRefreshToken?: boolean | undefined;
+}
+
+const Secret = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
+const LoginInput = v.strictObject({ username: Secret, password: Secret });
+const ConvertInput = v.strictObject({ refreshToken: Secret, keepRefreshToken: v.optional(v.boolean('must be a boolean')) });
+const ConvertIdInput = v.strictObject({ idToken: Secret });
+const RefreshTokenWire = v.pipe(
+  v.object({ refresh_token: v.string() }),
+  v.transform((body): GetchatRefreshToken => ({ refreshToken: body.refresh_token })),
+);
+
+/** The Authorization section of the document. */
+export interface GetchatAuthOperations {
+  /**
+   * `createAuthToken` (`POST /auth/token/`): the (new or existing) token of
+   * a user. The adapter does this itself when configured with username and password.
+   */
+  createToken(input: GetchatLoginInput, options?: RequestOptions): Promise<GetchatAuthToken>;
+  /**
+   * `convertRefreshToken` (`POST /auth/convert_refresh_token/`): a refresh
+   * token → the user's auth token. Resets the refresh token unless `keepRefreshToken`.
+   */
+  convertRefreshToken(input: GetchatConvertRefreshTokenInput, options?: RequestOptions): Promise<GetchatAuthToken>;
+  /**
+   * `convertIdToken` (`POST /auth/convert_id_token/`).
+   * @deprecated get.chat deprecated it in favour of {@link GetchatAuthOperations.convertRefreshToken}.
+   */
+  convertIdToken(input: { idToken: string }, options?: RequestOptions): Promise<GetchatAuthToken>;
+  /**
+   * `retrieveRefreshToken` (`GET /users/{id}/refresh_token/`, an inferred
+   * path): the current refresh token of a user (admins: any user; others:
+   * their own). Inactive, `app` and configurator users have none.
+   */
+  retrieveRefreshToken(userId: number, options?: RequestOptions): Promise<GetchatRefreshToken>;
+}
+
+/** `createAuthToken`, once the input is valid. The password never reaches an error. */
+function login(publicCtx: GetchatContext, username: string, password: string, signal: AbortSignal | undefined): Promise<GetchatAuthToken> {
+  return withBodySecrets([password], () => callOperation(publicCtx, 'createAuthToken', { json: { username, password }, schema: TokenWire, signal }));
+}
+
+/** `convertRefreshToken`, once the input is valid. The refresh token never reaches an error. */
+function convertRefreshToken(publicCtx: GetchatContext, refreshToken: string, keepRefreshToken: boolean, signal: AbortSignal | undefined): Promise<GetchatAuthToken> {
+  return withBodySecrets([refreshToken], () =>
+    callOperation(publicCtx, 'convertRefreshToken', { json: { refresh_token: refreshToken, keep_refresh_token: keepRefreshToken }, schema: TokenWire, signal }),
+  );
+}
+
+/**
+ * Creates the `auth` namespace. `publicCtx` sends no credentials (the login
+ * endpoints must not need the token they produce); `ctx` is authenticated.
+ */
+export function createAuthOperations(publicCtx: GetchatContext, ctx: GetchatContext): GetchatAuthOperations {
+  return {
+    async createToken(input, options) {
+      const credentials = parseArgs(LoginInput, input, 'input');
+      const { signal } = parseArgs(RequestOptionsInput, options, 'options') ?? {};
+      return login(publicCtx, credentials.username, credentials.password, signal);
+    },
+
+    async convertRefreshToken(input, options) {
+      const convert = parseArgs(ConvertInput, input, 'input');
+      const { signal } = parseArgs(RequestOptionsInput, options, 'options') ?? {};
+      return convertRefreshToken(publicCtx, convert.refreshToken, convert.keepRefreshToken ?? false, signal);
+    },
+
+    async convertIdToken(input, options) {
+      const convert = parseArgs(ConvertIdInput, input, 'input');
+      const { signal } = parseArgs(RequestOptionsInput, options, 'options') ?? {};
+      return withBodySecrets([convert.idToken], () =>
+        callOperation(publicCtx, 'convertIdToken', { json: { id_token: convert.idToken }, schema: TokenWire, signal }),
+      );
+    },
+
+    async retrieveRefreshToken(userId, options) {
+      const id = parseArgs(IntIdInput, userId, 'userId');
+      const { signal } = parseArgs(RequestOptionsInput, options, 'options') ?? {};
+      return callOperation(ctx, 'retrieveRefreshToken', { params: { id }, schema: RefreshTokenWire, signal });
+    },
+  };
+}
+
+/** The exchanges the auth session performs, through the credential-less client. */
+export function tokenExchanges(publicCtx: GetchatContext): TokenExchanges {
+  return {
+    login: async (username, password, signal) => (await login(publicCtx, username, password, signal)).token,
+    convertRefreshToken: async (refreshToken, keep, signal) => (await convertRefreshToken(publicCtx, refreshToken, keep, signal)).token,
+  };
+}

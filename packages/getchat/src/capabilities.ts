@@ -1,0 +1,38 @@
+import { INTERACTIVE_KINDS, MESSAGE_CONTENT_TYPES, OUTBOUND_MESSAGE_TYPES, type ProviderCapabilities } from '@wamux/core';
+
+/**
+ * What the get.chat adapter can do, as data.
+ *
+ * - every outbound type createMessage's enum lists, every interactive kind;
+ * - media by URL (`link`), by get.chat media id, or as bytes (uploaded
+ *   through createMediaFile first); captions on images, videos and documents;
+ * - the statuses WhatsApp reports through get.chat;
+ * - `messages.markRead` through createReceivedMessageMark, `messages.history`
+ *   through `before_time` / `since_time`, `events.live` through the
+ *   websockets server (`provider.live.connect()`);
+ * - `webhooks.verify` when a `webhookSecret` or `webhookHeaders` is
+ *   configured (a provider without either reports the same minus it).
+ */
+export const getchatCapabilities: ProviderCapabilities = {
+  outbound: OUTBOUND_MESSAGE_TYPES,
+  interactive: INTERACTIVE_KINDS,
+  mediaSources: ['url', 'id', 'data'],
+  inbound: MESSAGE_CONTENT_TYPES,
+  statuses: ['sent', 'delivered', 'read', 'failed', 'deleted'],
+  features: [
+    'media.upload',
+    'media.download',
+    'messages.markRead',
+    'messages.history',
+    'messages.replyTo',
+    'media.captions',
+    'templates.list',
+    'webhooks.verify',
+    'events.live',
+  ],
+};
+
+/** The capabilities of a provider as configured: `webhooks.verify` only when it has something to verify with. */
+export function capabilitiesFor(verifiesWebhooks: boolean): ProviderCapabilities {
+  return verifiesWebhooks ? getchatCapabilities : { ...getchatCapabilities, features: getchatCapabilities.features.filter((f) => f !== 'webhooks.verify') };
+}

@@ -1,0 +1,172 @@
+import type { GetchatContext } from '../context';
+import { callOperation, callOperationIgnoringBody } from '../operations/shared/call';
+import { parseArgs, RequestOptionsInput, splitListOptions, StringIdInput, type RequestOptions } from '../operations/shared/input';
+import { listOperation, type ListOptions } from '../operations/shared/list';
+import { walkHistory } from './history';
+import {
+  CreateMessageInput,
+  ListMessagesInput,
+  MarkAsReceivedInput,
+  MessageHistoryInput,
+  messageFilterQuery,
+  type GetchatMessageType,
+} from './inputs';
+import { CreatedMessageBody, createdMessageOf, MessageWire, type GetchatCreatedMessage, type GetchatMessage } from './schema';
+
+/** The input of `messages.create`: one message in WhatsApp's own format. */
+export interface GetchatCreateMessageInput {
+  /** The recipient: digits (`905551112233`) or E.164 (`+905551112233`). */
+  waId: string;
+  type: GetchatMessageType;
+  /**
+   * WhatsApp's object for the type, sent under the type's key: `{ body }`
+   * for text, `{ link }` or `{ id }` for media, a card array for contacts,
+   * `{ name, language, components }` for a template...
+   */
+  content: Record<string, unknown> | Array<Record<string, unknown>>;
+  /** WhatsApp id of the message to quote (`context.message_id`). */
+  replyTo?: string | undefined;
+  /** Render a preview of the first URL of a text. */
+  previewUrl?: boolean | undefined;
+}
+
+/** Filters shared by `messages.list` and `messages.history`. */
+export interface GetchatMessageFilters {
+  /** Only the chat with this customer (digits or E.164). */
+  waId?: string | undefined;
+  /** Only chats tagged with this tag id. */
+  chatTagId?: number | undefined;
+  /** Text in the body, a media caption or filename, or a tag name. */
+  search?: string | undefined;
+  /** Only chats assigned to the calling user. */
+  assignedToMe?: boolean | undefined;
+  /** Only chats assigned to this group id. */
+  assignedGroup?: number | undefined;
+  /** Only messages from the business (`true`) or from customers (`false`). */
+  fromUs?: boolean | undefined;
+  /** Mark every returned message as received by the calling user. */
+  markAsReceived?: boolean | undefined;
+}
+
+/** Options of `messages.list`: the filters, paging, and raw time bounds. */
+export interface GetchatListMessagesOptions extends GetchatMessageFilters, ListOptions {
+  /** `since_time`: at or after this time (a Date or POSIX seconds). */
+  sinceTime?: Date | number | undefined;
+  /** `before_time`: strictly before this time (a Date or POSIX seconds). */
+  beforeTime?: Date | number | undefined;
+}
+
+/** Options of `messages.history`. */
+export interface GetchatMessageHistoryOptions extends GetchatMessageFilters {
+  /** Only messages strictly before this time. */
+  before?: Date | undefined;
+  /** Only messages strictly after this time. */
+  since?: Date | undefined;
+  /** `newest` (default) walks back with `before_time`; `oldest` walks forward with `since_time`. */
+  order?: 'newest' | 'oldest' | undefined;
+  /** Stop after this many messages. */
+  limit?: number | undefined;
+  /** Messages per request. Default 50. */
+  pageSize?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/** The input of `messages.markAsReceived`. */
+export interface GetchatMarkAsReceivedInput {
+  /** The customer whose chat to mark (digits or E.164). */
+  customerWaId: string;
+  /**
+   * The timestamp of the latest message the caller received (a Date or POSIX
+   * seconds). Take it from a message, never from the local clock: get.chat
+   * refuses timestamps in its future.
+   */
+  timestamp: Date | number;
+}
+
+/** The Messages section of the document. */
+export interface GetchatMessagesOperations {
+  /**
+   * `createMessage` (`POST /messages/`): queues one message in WhatsApp's
+   * format. Returns get.chat's id at once, before WhatsApp has one; statuses
+   * carry it as `getchat_id`. For the wamux model use `provider.send()`.
+   */
+  create(input: GetchatCreateMessageInput, options?: RequestOptions): Promise<GetchatCreatedMessage>;
+  /**
+   * `listMessages` (`GET /messages/`) with every documented filter, paged
+   * with `limit`/`offset`, newest first. Offsets shift when messages arrive
+   * during the walk: to read history, use {@link GetchatMessagesOperations.history}.
+   */
+  list(options?: GetchatListMessagesOptions): AsyncGenerator<GetchatMessage, void, undefined>;
+  /**
+   * Reads history through `listMessages` with `before_time` (newest to
+   * oldest) or `since_time` (oldest to newest) cursors, so messages arriving
+   * during the walk are neither repeated nor missed.
+   */
+  history(options?: GetchatMessageHistoryOptions): AsyncGenerator<GetchatMessage, void, undefined>;
+  /** `retrieveMessage` (`GET /messages/{id}/`, an inferred path). */
+  retrieve(id: string, options?: RequestOptions): Promise<GetchatMessage>;
+  /**
+   * `createReceivedMessageMark` (`POST /mark_as_received/`): marks the
+   * customer's chat as received up to `timestamp`, for the calling user.
+   */
+  markAsReceived(input: GetchatMarkAsReceivedInput, options?: RequestOptions): Promise<void>;
+}
+
+/** Posts a createMessage body (already validated) and reads get.chat's answer. */
+export async function postCreateMessage(ctx: GetchatContext, body: Record<string, unknown>, signal: AbortSignal | undefined) {
+  const response = await ctx.http.request({
+    method: 'POST',
+    path: ctx.path('createMessage'),
+    json: body,
+    schema: CreatedMessageBody,
+    signal,
+  });
+  return { created: createdMessageOf(response.data), rateLimit: response.rateLimit, raw: response.data };
+}
+
+/** Creates the `messages` namespace. */
+export function createMessagesOperations(ctx: GetchatContext): GetchatMessagesOperations {
+  return {
+    async create(input, options) {
+      const message = parseArgs(CreateMessageInput, input, 'input');
+      const { signal } = parseArgs(RequestOptionsInput, options, 'options') ?? {};
+      const body = {
+        wa_id: message.waId,
+        type: message.type,
+        [message.type]: message.content,
+        ...(message.previewUrl !== undefined ? { preview_url: message.previewUrl } : {}),
+        ...(message.replyTo !== undefined ? { context: { message_id: message.replyTo } } : {}),
+      };
+      return (await postCreateMessage(ctx, body, signal)).created;
+    },
+
+    list(options) {
+      const { paging, filters } = splitListOptions(parseArgs(ListMessagesInput, options, 'options'));
+      return listOperation(ctx, 'listMessages', {
+        query: { ...messageFilterQuery(filters), since_time: filters.sinceTime, before_time: filters.beforeTime },
+        item: MessageWire,
+        options: paging,
+      });
+    },
+
+    history(options) {
+      const { before, since, order, limit, pageSize, signal, ...filters } = parseArgs(MessageHistoryInput, options, 'options');
+      return walkHistory(ctx, { order: order ?? 'newest', before, since, query: messageFilterQuery(filters), pageSize: pageSize ?? 50, limit, signal });
+    },
+
+    async retrieve(id, options) {
+      const messageId = parseArgs(StringIdInput, id, 'id');
+      const { signal } = parseArgs(RequestOptionsInput, options, 'options') ?? {};
+      return callOperation(ctx, 'retrieveMessage', { params: { id: messageId }, schema: MessageWire, signal });
+    },
+
+    async markAsReceived(input, options) {
+      const mark = parseArgs(MarkAsReceivedInput, input, 'input');
+      const { signal } = parseArgs(RequestOptionsInput, options, 'options') ?? {};
+      await callOperationIgnoringBody(ctx, 'createReceivedMessageMark', {
+        json: { timestamp: mark.timestamp, customer_wa_id: mark.customerWaId },
+        signal,
+      });
+    },
+  };
+}

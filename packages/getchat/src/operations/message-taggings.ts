@@ -1,0 +1,84 @@
+import * as v from 'valibot';
+import type { GetchatContext } from '../context';
+import { MessageTaggingEventWire, MessageTaggingWire, type GetchatMessageTagging, type GetchatMessageTaggingEvent } from './schemas/tags';
+import { callOperation, callOperationIgnoringBody } from './shared/call';
+import { eventFilterEntries, eventQuery, type GetchatEventFilters } from './shared/events';
+import { IntIdInput, parseArgs, requestSignal, splitListOptions, StringIdInput, type RequestOptions } from './shared/input';
+import { listOperation } from './shared/list';
+
+/** Fields of `messageTaggings.create`. */
+export interface GetchatNewMessageTaggingInput {
+  tagId: number;
+  /** The WhatsApp message id (`waba_payload.id`). */
+  messageId: string;
+  /** Data to pass between systems, bots and apps; not meant for front-ends. */
+  extra?: Record<string, unknown> | null | undefined;
+}
+
+/** Filters of `messageTaggings.listEvents`. */
+export interface GetchatMessageTaggingEventFilters extends GetchatEventFilters {
+  /** Only events of this message. */
+  messageId?: string | undefined;
+}
+
+const MessageId = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
+const NewMessageTaggingInput = v.strictObject({
+  tagId: IntIdInput,
+  messageId: MessageId,
+  extra: v.optional(v.nullable(v.record(v.string(), v.unknown(), 'must be an object'))),
+});
+const EventFiltersInput = v.optional(v.strictObject({ ...eventFilterEntries, messageId: v.optional(MessageId) }), {});
+
+/** Message taggings: which messages carry which tags, and the history of changes. */
+export interface GetchatMessageTaggingsOperations {
+  /**
+   * `createMessageTagging` (`POST /message_tagging/`, path inferred): tags a
+   * message; get.chat tags its chat with the same tag at once.
+   */
+  create(tagging: GetchatNewMessageTaggingInput, options?: RequestOptions): Promise<GetchatMessageTagging>;
+  /** `retrieveMessageTagging` (`GET /message_tagging/{id}/`, path inferred). */
+  retrieve(id: number | string, options?: RequestOptions): Promise<GetchatMessageTagging>;
+  /** `destroyMessageTagging` (`DELETE /message_tagging/{id}/`, path inferred). */
+  destroy(id: number | string, options?: RequestOptions): Promise<void>;
+  /**
+   * `listMessageTaggingEvents` (`GET /message_tagging_events/`, path
+   * inferred): who tagged or untagged which message and when.
+   */
+  listEvents(filters?: GetchatMessageTaggingEventFilters): AsyncGenerator<GetchatMessageTaggingEvent, void, undefined>;
+}
+
+/** Creates the `messageTaggings` namespace. */
+export function createMessageTaggingsOperations(ctx: GetchatContext): GetchatMessageTaggingsOperations {
+  return {
+    async create(tagging, options) {
+      const input = parseArgs(NewMessageTaggingInput, tagging, 'tagging');
+      const signal = requestSignal(options);
+      return callOperation(ctx, 'createMessageTagging', {
+        json: { tag: input.tagId, message: input.messageId, extra: input.extra },
+        schema: MessageTaggingWire,
+        signal,
+      });
+    },
+
+    async retrieve(id, options) {
+      const taggingId = parseArgs(StringIdInput, id, 'id');
+      const signal = requestSignal(options);
+      return callOperation(ctx, 'retrieveMessageTagging', { params: { id: taggingId }, schema: MessageTaggingWire, signal });
+    },
+
+    async destroy(id, options) {
+      const taggingId = parseArgs(StringIdInput, id, 'id');
+      const signal = requestSignal(options);
+      await callOperationIgnoringBody(ctx, 'destroyMessageTagging', { params: { id: taggingId }, signal });
+    },
+
+    listEvents(filters) {
+      const { paging, filters: query } = splitListOptions(parseArgs(EventFiltersInput, filters, 'filters'));
+      return listOperation(ctx, 'listMessageTaggingEvents', {
+        query: { ...eventQuery(query), message_id: query.messageId },
+        item: MessageTaggingEventWire,
+        options: paging,
+      });
+    },
+  };
+}

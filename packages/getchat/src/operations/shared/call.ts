@@ -1,0 +1,66 @@
+import * as v from 'valibot';
+import type { QueryValue } from '@wamux/core';
+import type { GetchatContext } from '../../context';
+import { getchatPaths, type GetchatOperationName } from '../../paths';
+
+/** What one operation call sends besides its method and path (both from the path table). */
+export interface OperationCall {
+  /** Values of the `{param}` placeholders of the operation's path. */
+  params?: Record<string, string | number> | undefined;
+  query?: Record<string, QueryValue> | undefined;
+  json?: unknown;
+  form?: FormData | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Calls a get.chat operation and validates its JSON response with `schema`.
+ * The method comes from the path table; the path from the context, which
+ * applies the user's path overrides.
+ */
+export async function callOperation<TSchema extends v.GenericSchema>(
+  ctx: GetchatContext,
+  operation: GetchatOperationName,
+  call: OperationCall & { schema: TSchema },
+): Promise<v.InferOutput<TSchema>> {
+  const response = await ctx.http.request({
+    method: getchatPaths[operation].method,
+    path: ctx.path(operation, call.params),
+    query: call.query,
+    json: call.json,
+    form: call.form,
+    schema: call.schema,
+    signal: call.signal,
+  });
+  return response.data;
+}
+
+/** Calls an operation whose response body carries nothing (`204`, or the document's `{ }`). */
+export async function callOperationIgnoringBody(ctx: GetchatContext, operation: GetchatOperationName, call: OperationCall = {}): Promise<void> {
+  await ctx.http.request({
+    method: getchatPaths[operation].method,
+    path: ctx.path(operation, call.params),
+    query: call.query,
+    json: call.json,
+    form: call.form,
+    responseType: 'none',
+    signal: call.signal,
+  });
+}
+
+/** Calls an operation that answers with a binary body; returns its bytes and content type. */
+export async function callOperationForBytes(
+  ctx: GetchatContext,
+  operation: GetchatOperationName,
+  call: OperationCall = {},
+): Promise<{ data: Uint8Array; mimeType: string | undefined }> {
+  const response = await ctx.http.request({
+    method: getchatPaths[operation].method,
+    path: ctx.path(operation, call.params),
+    query: call.query,
+    responseType: 'bytes',
+    signal: call.signal,
+  });
+  const contentType = response.headers.get('content-type')?.split(';')[0]?.trim();
+  return { data: response.data, mimeType: contentType === '' ? undefined : contentType };
+}

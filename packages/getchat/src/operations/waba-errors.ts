@@ -1,0 +1,27 @@
+import type { GetchatContext } from '../context';
+import { WabaErrorWire, type GetchatWabaError } from './schemas/status';
+import { callOperation } from './shared/call';
+import { IntIdInput, parseArgs, PlainListOptionsInput, requestSignal, type RequestOptions } from './shared/input';
+import { listOperation, type ListOptions } from './shared/list';
+
+/** Errors WhatsApp (WABA) reported to the inbox. */
+export interface GetchatWabaErrorsOperations {
+  /** `listWabaErrors` (`GET /errors/waba/`). */
+  list(options?: ListOptions): AsyncGenerator<GetchatWabaError, void, undefined>;
+  /** `retrieveWabaError` (`GET /errors/waba/{id}/`, path inferred). */
+  retrieve(id: number, options?: RequestOptions): Promise<GetchatWabaError>;
+}
+
+/** Creates the `wabaErrors` namespace. */
+export function createWabaErrorsOperations(ctx: GetchatContext): GetchatWabaErrorsOperations {
+  return {
+    list(options) {
+      return listOperation(ctx, 'listWabaErrors', { item: WabaErrorWire, options: parseArgs(PlainListOptionsInput, options, 'options') });
+    },
+
+    async retrieve(id, options) {
+      const errorId = parseArgs(IntIdInput, id, 'id');
+      return callOperation(ctx, 'retrieveWabaError', { params: { id: errorId }, schema: WabaErrorWire, signal: requestSignal(options) });
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { checkBaseUrl, commonProviderOptionsEntries, ConfigurationError, parseOptions, type CommonProviderOptions } from '@wamux/core';
+import * as v from 'valibot';
+import { GetchatPathOverridesSchema, type GetchatPathOverrides } from './paths';
+
+/** The adapter's name, stamped on every event and error. */
+export const PROVIDER = 'getchat' as const;
+
+/** API base of a stack: `https://{stack}.inbox.getchat.360dialog.io/api/v1`. */
+export function stackBaseUrl(stack: string): string {
+  return `https://${stack}.inbox.getchat.360dialog.io/api/v1`;
+}
+
+/**
+ * The websockets server of an API base: the API host with `websockets-` in
+ * front (`wss://websockets-{stack}.inbox.getchat.360dialog.io/`). `undefined`
+ * for a base on an IP address or `localhost`, which has no such sibling host.
+ */
+export function websocketUrlFor(baseUrl: string): string | undefined {
+  const url = new URL(baseUrl);
+  if (url.hostname === 'localhost' || /^[\d.]+$|^\[.*\]$/.test(url.hostname)) return undefined;
+  return `${url.protocol === 'http:' ? 'ws' : 'wss'}://websockets-${url.host}/`;
+}
+
+/** `Authorization: Token <token>`: a token from `POST /auth/token/` or an app user's activation. */
+export interface GetchatTokenAuth {
+  token: string;
+}
+
+/** `D360-Api-Key: <key>`: the 360dialog API key; get.chat authenticates you as the inbox's first admin. */
+export interface GetchatD360Auth {
+  d360ApiKey: string;
+}
+
+/** Username and password, exchanged once through `POST /auth/token/` (again after a 401). */
+export interface GetchatPasswordAuth {
+  username: string;
+  password: string;
+}
+
+/** A refresh token, converted through `POST /auth/convert_refresh_token/` (again after a 401). */
+export interface GetchatRefreshTokenAuth {
+  refreshToken: string;
+  /**
+   * Ask get.chat to keep the refresh token valid after converting it, so the
+   * adapter can convert it again when the auth token is revoked. Default
+   * `true`; with `false` the refresh token works exactly once.
+   */
+  keepRefreshToken?: boolean | undefined;
+}
+
+/** Exactly one of the four ways get.chat authenticates an API call. */
+export type GetchatCredentials = GetchatTokenAuth | GetchatD360Auth | GetchatPasswordAuth | GetchatRefreshTokenAuth;
+
+/** Where the API is: a full base URL, or the stack name it is built from. */
+export type GetchatLocation = { baseUrl: string; stack?: undefined } | { stack: string; baseUrl?: undefined };
+
+/** Options of `createGetchatProvider`. */
+export type GetchatOptions = GetchatLocation &
+  GetchatCredentials &
+  CommonProviderOptions & {
+    /**
+     * The shared secret of your WABA webhook URL (`https://you.example/hook?auth=<secret>`).
+     * When set, deliveries without it are refused with 401.
+     */
+    webhookSecret?: string | undefined;
+    /**
+     * Headers configured on the WABA webhook (its `headers` field). When set,
+     * every delivery must carry each of them with the same value.
+     */
+    webhookHeaders?: Record<string, string> | undefined;
+    /** Per-operation path overrides, for the paths the adapter had to infer (see the docs page). */
+    paths?: GetchatPathOverrides | undefined;
+    /** The websockets server; derived from the API host by default. */
+    websocketUrl?: string | undefined;
+    /** Allow `http://` and `ws://` URLs (a local emulator). */
+    allowInsecureHttp?: boolean | undefined;
+  };
+
+const NonEmpty = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
+
+const OptionsSchema = v.object({
+  baseUrl: v.optional(NonEmpty),
+  stack: v.optional(v.pipe(NonEmpty, v.regex(/^[a-z0-9-]+$/i, 'must be a stack name such as "acme" (letters, digits, dashes)'))),
+  token: v.optional(NonEmpty),
+  d360ApiKey: v.optional(NonEmpty),
+  username: v.optional(NonEmpty),
+  password: v.optional(NonEmpty),
+  refreshToken: v.optional(NonEmpty),
+  keepRefreshToken: v.optional(v.boolean('must be a boolean')),
+  webhookSecret: v.optional(NonEmpty),
+  webhookHeaders: v.optional(v.record(v.pipe(v.string(), v.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a header name')), v.string())),
+  paths: v.optional(GetchatPathOverridesSchema),
+  websocketUrl: v.optional(NonEmpty),
+  allowInsecureHttp: v.optional(v.boolean('must be a boolean')),
+  ...commonProviderOptionsEntries,
+});
+
+type ParsedOptions = v.InferOutput<typeof OptionsSchema>;
+
+/** The credentials after validation: a tagged union the auth module matches on. */
+export type ResolvedCredentials =
+  | { method: 'token'; token: string }
+  | { method: 'd360ApiKey'; apiKey: string }
+  | { method: 'password'; username: string; password: string }
+  | { method: 'refreshToken'; refreshToken: string; keepRefreshToken: boolean };
+
+/** Validated options, with the base URL and credentials resolved. */
+export interface ResolvedOptions extends Omit<ParsedOptions, 'baseUrl' | 'stack' | 'token' | 'd360ApiKey' | 'username' | 'password' | 'refreshToken' | 'keepRefreshToken'> {
+  baseUrl: string;
+  /** `undefined` when it cannot be derived and was not given (`live.connect()` then needs a `url`). */
+  websocketUrl: string | undefined;
+  credentials: ResolvedCredentials;
+}
+
+/** Validates `createGetchatProvider` options; a bad one throws `ConfigurationError` naming it. */
+export function resolveOptions(options: GetchatOptions): ResolvedOptions {
+  const parsed = parseOptions(OptionsSchema, options, PROVIDER);
+  const { baseUrl: rawBase, stack, token, d360ApiKey, username, password, refreshToken, keepRefreshToken, ...rest } = parsed;
+  if ((rawBase === undefined) === (stack === undefined)) {
+    throw new ConfigurationError('baseUrl', 'give either baseUrl or stack (exactly one)', { provider: PROVIDER });
+  }
+  const baseUrl = checkBaseUrl(rawBase ?? stackBaseUrl(stack as string), { allowInsecure: rest.allowInsecureHttp, provider: PROVIDER });
+  const websocketUrl = rest.websocketUrl ?? websocketUrlFor(baseUrl);
+  if (websocketUrl !== undefined) checkWebsocketUrl(websocketUrl, rest.allowInsecureHttp ?? false);
+  return { ...rest, baseUrl, websocketUrl, credentials: resolveCredentials({ token, d360ApiKey, username, password, refreshToken, keepRefreshToken }) };
+}
+
+function resolveCredentials(input: Pick<ParsedOptions, 'token' | 'd360ApiKey' | 'username' | 'password' | 'refreshToken' | 'keepRefreshToken'>): ResolvedCredentials {
+  const given = [
+    input.token !== undefined && 'token',
+    input.d360ApiKey !== undefined && 'd360ApiKey',
+    (input.username !== undefined || input.password !== undefined) && 'username/password',
+    input.refreshToken !== undefined && 'refreshToken',
+  ].filter((method): method is string => method !== false);
+  if (given.length !== 1) {
+    const message = given.length === 0 ? 'give one auth method: token, d360ApiKey, username + password, or refreshToken' : `give one auth method, not ${given.join(' and ')}`;
+    throw new ConfigurationError('token', message, { provider: PROVIDER });
+  }
+  if (input.token !== undefined) return { method: 'token', token: input.token };
+  if (input.d360ApiKey !== undefined) return { method: 'd360ApiKey', apiKey: input.d360ApiKey };
+  if (input.refreshToken !== undefined) return { method: 'refreshToken', refreshToken: input.refreshToken, keepRefreshToken: input.keepRefreshToken ?? true };
+  if (input.username === undefined) throw new ConfigurationError('username', 'is required with password', { provider: PROVIDER });
+  if (input.password === undefined) throw new ConfigurationError('password', 'is required with username', { provider: PROVIDER });
+  return { method: 'password', username: input.username, password: input.password };
+}
+
+/** Checks a websocket URL: absolute, ws(s), and `wss:` unless the caller opted in to plain connections. */
+export function checkWebsocketUrl(url: string, allowInsecure: boolean): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigurationError('websocketUrl', 'must be an absolute ws(s) URL', { provider: PROVIDER });
+  }
+  if (parsed.protocol !== 'wss:' && parsed.protocol !== 'ws:') throw new ConfigurationError('websocketUrl', 'must be a ws(s) URL', { provider: PROVIDER });
+  if (parsed.protocol === 'ws:' && !allowInsecure) {
+    throw new ConfigurationError('websocketUrl', 'get.chat requires wss://; pass allowInsecureHttp: true for a local emulator', { provider: PROVIDER });
+  }
+}

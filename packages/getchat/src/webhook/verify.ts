@@ -1,0 +1,27 @@
+import { constantTimeEqual, queryParam, WebhookVerificationError, type WebhookRequest } from '@wamux/core';
+import { PROVIDER } from '../options';
+
+/** What a delivery must carry to be accepted. */
+export interface WebhookVerification {
+  /** The `auth` query parameter of the webhook URL (`https://you.example/hook?auth=<secret>`). */
+  secret?: string | undefined;
+  /** Headers configured on the WABA webhook (`headers`), by name. */
+  headers?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * Checks a delivery against the shared secret get.chat documents (a query
+ * parameter of the webhook URL) and the headers configured on the webhook,
+ * each compared in constant time. Throws `WebhookVerificationError` (401);
+ * its message names what was wrong, never the expected value.
+ */
+export function verifyDelivery(request: WebhookRequest, verification: WebhookVerification): void {
+  if (verification.secret !== undefined && !constantTimeEqual(queryParam(request, 'auth'), verification.secret)) {
+    throw new WebhookVerificationError('missing or wrong "auth" query parameter (the webhook URL\'s shared secret)', { provider: PROVIDER, status: 401 });
+  }
+  for (const [name, expected] of Object.entries(verification.headers ?? {})) {
+    if (!constantTimeEqual(request.headers[name.toLowerCase()], expected)) {
+      throw new WebhookVerificationError(`missing or wrong "${name}" header (configured on the WABA webhook)`, { provider: PROVIDER, status: 401 });
+    }
+  }
+}

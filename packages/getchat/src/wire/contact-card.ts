@@ -1,0 +1,113 @@
+import type { ContactCard } from '@wamux/core';
+import * as v from 'valibot';
+import { compact } from './compact';
+
+// WhatsApp contact cards in both directions: the model's camelCase card and
+// WhatsApp's snake_case one, which get.chat passes through unchanged.
+
+const Text = v.pipe(
+  v.union([v.string(), v.number()]),
+  v.transform((value) => String(value)),
+);
+const optionalText = v.pipe(
+  v.nullish(Text),
+  v.transform((value) => value ?? undefined),
+);
+const list = <TSchema extends v.GenericSchema>(item: TSchema) =>
+  v.pipe(
+    v.nullish(v.union([v.array(item), v.pipe(item, v.transform((one) => [one]))])),
+    v.transform((items) => items ?? undefined),
+  );
+
+/** A WhatsApp contact card as webhooks and the messages list carry it (liberal). */
+export const WabaContactCardSchema = v.looseObject({
+  name: v.optional(
+    v.looseObject({
+      formatted_name: optionalText,
+      first_name: optionalText,
+      last_name: optionalText,
+      middle_name: optionalText,
+      prefix: optionalText,
+      suffix: optionalText,
+    }),
+  ),
+  phones: list(v.looseObject({ phone: optionalText, type: optionalText, wa_id: optionalText })),
+  emails: list(v.looseObject({ email: optionalText, type: optionalText })),
+  addresses: list(
+    v.looseObject({
+      street: optionalText,
+      city: optionalText,
+      state: optionalText,
+      zip: optionalText,
+      country: optionalText,
+      country_code: optionalText,
+      type: optionalText,
+    }),
+  ),
+  org: v.optional(v.looseObject({ company: optionalText, department: optionalText, title: optionalText })),
+  urls: list(v.looseObject({ url: optionalText, type: optionalText })),
+  birthday: optionalText,
+});
+
+/** A WhatsApp contact card, parsed. */
+export type WabaContactCard = v.InferOutput<typeof WabaContactCardSchema>;
+
+
+/** Keeps an optional list only when it has items. */
+function nonEmpty<T>(items: T[] | undefined): T[] | undefined {
+  return items && items.length > 0 ? items : undefined;
+}
+
+/**
+ * A WhatsApp card → the model's card. WhatsApp requires `formatted_name`;
+ * when a sender left it out it is rebuilt from the name parts, else the
+ * first phone, so the model's non-empty `name.formatted` always holds.
+ */
+export function contactCardFromWaba(card: WabaContactCard): ContactCard {
+  const name = card.name ?? {};
+  const parts = [name.prefix, name.first_name, name.middle_name, name.last_name, name.suffix].filter((part): part is string => !!part);
+  const formatted = name.formatted_name || parts.join(' ') || card.phones?.[0]?.phone || 'Unknown';
+  const birthday = card.birthday && /^\d{4}-\d{2}-\d{2}$/.test(card.birthday) ? card.birthday : undefined;
+  return compact({
+    name: compact({ formatted, first: name.first_name, last: name.last_name, middle: name.middle_name, prefix: name.prefix, suffix: name.suffix }),
+    phones: nonEmpty(card.phones?.filter((p) => p.phone).map((p) => compact({ phone: p.phone as string, type: p.type, waId: p.wa_id }))),
+    emails: nonEmpty(card.emails?.filter((e) => e.email).map((e) => compact({ email: e.email as string, type: e.type }))),
+    addresses: nonEmpty(
+      card.addresses?.map((a) => compact({ street: a.street, city: a.city, state: a.state, zip: a.zip, country: a.country, countryCode: a.country_code, type: a.type })),
+    ),
+    org: card.org ? compact({ company: card.org.company, department: card.org.department, title: card.org.title }) : undefined,
+    urls: nonEmpty(card.urls?.filter((u) => u.url).map((u) => compact({ url: u.url as string, type: u.type }))),
+    birthday,
+  });
+}
+
+/** The wire form of a card, as createMessage sends it. */
+export interface WabaContactCardWire {
+  name: { formatted_name: string; first_name?: string; last_name?: string; middle_name?: string; prefix?: string; suffix?: string };
+  phones?: Array<{ phone: string; type?: string; wa_id?: string }>;
+  emails?: Array<{ email: string; type?: string }>;
+  addresses?: Array<{ street?: string; city?: string; state?: string; zip?: string; country?: string; country_code?: string; type?: string }>;
+  org?: { company?: string; department?: string; title?: string };
+  urls?: Array<{ url: string; type?: string }>;
+  birthday?: string;
+}
+
+/** The model's card → WhatsApp's card, for createMessage. */
+export function contactCardToWaba(card: ContactCard): WabaContactCardWire {
+  return compact({
+    name: compact({
+      formatted_name: card.name.formatted,
+      first_name: card.name.first,
+      last_name: card.name.last,
+      middle_name: card.name.middle,
+      prefix: card.name.prefix,
+      suffix: card.name.suffix,
+    }),
+    phones: card.phones?.map((p) => compact({ phone: p.phone, type: p.type, wa_id: p.waId })),
+    emails: card.emails?.map((e) => compact({ email: e.email, type: e.type })),
+    addresses: card.addresses?.map((a) => compact({ street: a.street, city: a.city, state: a.state, zip: a.zip, country: a.country, country_code: a.countryCode, type: a.type })),
+    org: card.org ? compact({ company: card.org.company, department: card.org.department, title: card.org.title }) : undefined,
+    urls: card.urls?.map((u) => compact({ url: u.url, type: u.type })),
+    birthday: card.birthday,
+  });
+}

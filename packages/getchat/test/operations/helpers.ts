@@ -1,0 +1,61 @@
+import { createHttpClient } from '@wamux/core';
+import type { GetchatContext } from '../../src/context';
+import { mapGetchatError } from '../../src/http-errors';
+import { createGetchatOperations } from '../../src/operations';
+import { getchatPaths, isGetchatOperation, resolvePath, type GetchatPathOverrides } from '../../src/paths';
+
+/** The document's stack base URL, and its example token. */
+export const ORIGIN = 'https://acme.inbox.getchat.360dialog.io';
+export const BASE = `${ORIGIN}/api/v1`;
+export const TOKEN = '8aeb44f5a318542d32bb13019d68198467ee21f0';
+
+/**
+ * A context the way the provider builds one: token auth (none with
+ * `token: null`, like the provider's context for public links), DRF error
+ * mapping, the path table.
+ */
+export function testContext(options: { baseUrl?: string; paths?: GetchatPathOverrides; token?: string | null } = {}): GetchatContext {
+  const token = options.token === undefined ? TOKEN : options.token;
+  return {
+    provider: 'getchat',
+    http: createHttpClient({
+      provider: 'getchat',
+      baseUrl: options.baseUrl ?? BASE,
+      headers: (): Record<string, string> => (token === null ? {} : { authorization: `Token ${token}` }),
+      mapError: mapGetchatError,
+      retry: { baseDelay: 1, maxDelay: 5 },
+    }),
+    path(operation, params) {
+      if (!isGetchatOperation(operation)) throw new TypeError(`unknown operation ${operation}`);
+      return resolvePath(getchatPaths, options.paths, operation, params);
+    },
+  };
+}
+
+/** Every operation group on a test context, with a credential-free context for public links. */
+export function testOperations(options: Parameters<typeof testContext>[0] = {}) {
+  return createGetchatOperations(testContext(options), testContext({ ...options, token: null }));
+}
+
+/** Drains an async iterator. */
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+/** The document's full user object (Retrieve Current User example). */
+export const DOC_USER = {
+  url: `${BASE}/users/2/`,
+  id: 2,
+  username: 'peter',
+  first_name: 'Peter',
+  last_name: 'Rabbit',
+  email: 'peter@example.com',
+  profile: { role: 'admin' },
+  groups: [{ id: 3, name: 'Admin' }],
+  permissions: { can_use_tags: true, can_read_chats: 'all', can_write_to_chats: 'all' },
+};
+
+/** An empty list page. */
+export const EMPTY_PAGE = { count: 0, next: null, previous: null, results: [] };
