@@ -46,8 +46,15 @@ export const localTargets: Record<ProviderName, (options: LocalTargetOptions) =>
       config: { provider: 'desk360', baseUrl: emulator.url, apiKey: emulator.apiKey, integrationId: emulator.integrationId, webhookSecret, allowInsecureHttp: true },
     };
   },
-  async getchat() {
-    throw new Error('getchat emulator: not wired yet');
+  async getchat({ webhookUrl, port, rateLimit }) {
+    const { createGetchatEmulator } = await import('@wamux/getchat/emulator');
+    // The shared secret get.chat appends to the webhook URL as `?auth=`.
+    const webhookSecret = 'getchat-emulator-webhook-secret';
+    const emulator = await createGetchatEmulator({ webhookUrl, port, webhookSecret, rateLimit: rateLimit || undefined });
+    return {
+      emulator,
+      config: { provider: 'getchat', baseUrl: emulator.url, token: emulator.credentials.token, webhookSecret, websocketUrl: emulator.websocketUrl, allowInsecureHttp: true },
+    };
   },
   async 'messaging-api'({ webhookUrl, port, rateLimit }) {
     const { createMessagingApiEmulator } = await import('@wamux/messaging-api/emulator');

@@ -29,7 +29,16 @@ export const adapters = {
   },
   getchat: {
     load: () => import('@wamux/getchat').then((m) => m.createGetchatProvider as (options: never) => Provider),
-    env: {},
+    env: {
+      baseUrl: { variable: 'GETCHAT_BASE_URL', unless: ['stack'] },
+      stack: { variable: 'GETCHAT_STACK', unless: ['baseUrl'] },
+      token: { variable: 'GETCHAT_TOKEN', unless: ['d360ApiKey', 'username', 'password', 'refreshToken'] },
+      d360ApiKey: { variable: 'GETCHAT_D360_API_KEY', unless: ['token', 'username', 'password', 'refreshToken'] },
+      username: { variable: 'GETCHAT_USERNAME', unless: ['token', 'd360ApiKey', 'refreshToken'] },
+      password: { variable: 'GETCHAT_PASSWORD', unless: ['token', 'd360ApiKey', 'refreshToken'] },
+      refreshToken: { variable: 'GETCHAT_REFRESH_TOKEN', unless: ['token', 'd360ApiKey', 'username', 'password'] },
+      webhookSecret: 'GETCHAT_WEBHOOK_SECRET',
+    },
   },
   'messaging-api': {
     load: () => import('@wamux/messaging-api').then((m) => m.createMessagingApiProvider as (options: never) => Provider),
