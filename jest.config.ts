@@ -8,7 +8,7 @@ const swc: [string, Record<string, unknown>] = ['@swc/jest', { jsc: { target: 'e
 
 const config: Config = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/packages'],
+  roots: ['<rootDir>/packages', '<rootDir>/examples', '<rootDir>/scripts'],
   testMatch: ['**/test/**/*.test.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/ky@[^/]+/node_modules/)?ky/)'],
@@ -16,6 +16,7 @@ const config: Config = {
     '^@wamux/([a-z0-9-]+)/emulator$': '<rootDir>/packages/$1/src/emulator/index.ts',
     '^@wamux/([a-z0-9-]+)$': '<rootDir>/packages/$1/src/index.ts',
     '^wamux$': '<rootDir>/packages/wamux/src/index.ts',
+    '^wamux/emulators$': '<rootDir>/packages/wamux/src/emulators.ts',
   },
   setupFilesAfterEnv: ['<rootDir>/jest.setup.ts'],
   testTimeout: 20_000,

@@ -24,12 +24,14 @@ const tasks = {
   setup: [],
   /** The main job: the demo against the built-in emulators (or real credentials). */
   demo: [['pnpm', ['run', 'build']], ['node', ['packages/wamux/dist/cli.js', 'demo', ...process.argv.slice(3)]]],
-  /** Everything CI checks: types, builds, export maps, then the jest suites. */
+  /** Everything CI checks: types, builds, export maps, the jest suites, the docs site, the benchmarks in quick mode. */
   test: [
     ['pnpm', ['run', 'typecheck']],
     ['pnpm', ['run', 'build']],
     ['pnpm', ['run', 'lint:exports']],
     ['pnpm', ['run', 'jest', ...process.argv.slice(3)]],
+    ['pnpm', ['run', 'docs:build']],
+    ['pnpm', ['run', 'bench:quick']],
   ],
 };
 

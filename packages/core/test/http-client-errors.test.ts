@@ -161,7 +161,7 @@ describe('response validation', () => {
     const error = await failure(client().request({ method: 'POST', path: '/messages?debug=1', json: {}, schema: Schema }));
     expect(error).toBeInstanceOf(ProviderServerError);
     expect(error).toMatchObject({ code: 'unexpected_response', status: 200, provider: 'acme', retryable: false });
-    expect(error.message).toMatch(/^the response to POST \/messages does not match the documented shape: id: /);
+    expect(error.message).toMatch(/^the response to POST \/v1\/messages does not match the documented shape: id: /);
     expect(error.details).toEqual({ issues: [{ path: 'id', message: expect.any(String) }] });
   });
 

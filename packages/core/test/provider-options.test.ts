@@ -54,7 +54,7 @@ describe('resolveRateLimiter', () => {
   it('falls back to the vendor default', async () => {
     jest.useFakeTimers();
     try {
-      const limiter = resolveRateLimiter(undefined, { requests: 1, interval: 1000 });
+      const limiter = resolveRateLimiter(undefined, { requests: 1, interval: 1000, margin: 0 });
       let served = 0;
       for (let i = 0; i < 2; i += 1) void limiter?.acquire().then(() => (served += 1));
       await jest.advanceTimersByTimeAsync(0);

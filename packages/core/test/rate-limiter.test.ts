@@ -35,7 +35,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('serves waiters in FIFO order, one per interval/requests', async () => {
-    const limiter = createRateLimiter({ requests: 2, interval: 1000 }); // one every 500 ms
+    const limiter = createRateLimiter({ requests: 2, interval: 1000, margin: 0 }); // one every 500 ms
     const log: string[] = [];
     for (const label of ['a', 'b', 'c', 'd']) track(limiter.acquire(), label, log);
     await advance(0);
@@ -53,7 +53,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('keeps FIFO order for callers arriving while others wait', async () => {
-    const limiter = createRateLimiter({ requests: 1, interval: 100 });
+    const limiter = createRateLimiter({ requests: 1, interval: 100, margin: 0 });
     const log: string[] = [];
     track(limiter.acquire(), '1', log);
     track(limiter.acquire(), '2', log);
@@ -66,7 +66,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('allows a burst of `burst` tokens after an idle period, then paces', async () => {
-    const limiter = createRateLimiter({ requests: 1, interval: 1000, burst: 3 });
+    const limiter = createRateLimiter({ requests: 1, interval: 1000, burst: 3, margin: 0 });
     const log: string[] = [];
     for (const label of ['a', 'b', 'c', 'd']) track(limiter.acquire(), label, log);
     await advance(0);
@@ -76,7 +76,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('never lets more than `requests` through in any window with the default burst', async () => {
-    const limiter = createRateLimiter({ requests: 5, interval: 1000 });
+    const limiter = createRateLimiter({ requests: 5, interval: 1000, margin: 0 });
     const times: number[] = [];
     for (let i = 0; i < 20; i += 1) void limiter.acquire().then(() => times.push(Date.now()));
     await advance(5000);
@@ -87,7 +87,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('bounds the queue: one caller too many gets rate_limit_queue_full', async () => {
-    const limiter = createRateLimiter({ requests: 1, interval: 1000, maxQueue: 2 });
+    const limiter = createRateLimiter({ requests: 1, interval: 1000, maxQueue: 2, margin: 0 });
     await limiter.acquire(); // takes the only token
     const log: string[] = [];
     track(limiter.acquire(), 'w1', log);
@@ -105,7 +105,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('an abort removes only that waiter; the others keep their order', async () => {
-    const limiter = createRateLimiter({ requests: 1, interval: 1000 });
+    const limiter = createRateLimiter({ requests: 1, interval: 1000, margin: 0 });
     await limiter.acquire();
     const log: string[] = [];
     const controller = new AbortController();
@@ -125,7 +125,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('an aborted waiter frees its place in a full queue', async () => {
-    const limiter = createRateLimiter({ requests: 1, interval: 1000, maxQueue: 1 });
+    const limiter = createRateLimiter({ requests: 1, interval: 1000, maxQueue: 1, margin: 0 });
     await limiter.acquire();
     const controller = new AbortController();
     const first = limiter.acquire(controller.signal).catch((e: unknown) => e);
@@ -138,7 +138,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('rejects at once for a signal that is already aborted, without queueing', async () => {
-    const limiter = createRateLimiter({ requests: 1, interval: 1000 });
+    const limiter = createRateLimiter({ requests: 1, interval: 1000, margin: 0 });
     const controller = new AbortController();
     controller.abort();
     await expect(limiter.acquire(controller.signal)).rejects.toBeInstanceOf(AbortError);
@@ -151,7 +151,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('an abort after the waiter was served changes nothing', async () => {
-    const limiter = createRateLimiter({ requests: 1, interval: 1000 });
+    const limiter = createRateLimiter({ requests: 1, interval: 1000, margin: 0 });
     const controller = new AbortController();
     await expect(limiter.acquire(controller.signal)).resolves.toBeUndefined();
     controller.abort();
@@ -159,7 +159,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('leaves no timer behind when the last waiter aborts', async () => {
-    const limiter = createRateLimiter({ requests: 1, interval: 60_000 });
+    const limiter = createRateLimiter({ requests: 1, interval: 60_000, margin: 0 });
     await limiter.acquire();
     const controller = new AbortController();
     const waiting = limiter.acquire(controller.signal).catch((e: unknown) => e);
@@ -173,7 +173,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('pauseUntil holds every caller until the given time, even with tokens left', async () => {
-    const limiter = createRateLimiter({ requests: 10, interval: 1000, burst: 10 });
+    const limiter = createRateLimiter({ requests: 10, interval: 1000, burst: 10, margin: 0 });
     await limiter.pauseUntil(Date.now() + 5000);
     const log: string[] = [];
     track(limiter.acquire(), 'a', log);
@@ -184,7 +184,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('pauseUntil while callers already wait pushes them back', async () => {
-    const limiter = createRateLimiter({ requests: 1, interval: 1000 });
+    const limiter = createRateLimiter({ requests: 1, interval: 1000, margin: 0 });
     await limiter.acquire();
     const log: string[] = [];
     track(limiter.acquire(), 'a', log);
@@ -197,7 +197,7 @@ describe('createRateLimiter (fake clock)', () => {
   });
 
   it('pauseUntil never shortens an earlier, longer pause', async () => {
-    const limiter = createRateLimiter({ requests: 10, interval: 1000, burst: 10 });
+    const limiter = createRateLimiter({ requests: 10, interval: 1000, burst: 10, margin: 0 });
     await limiter.pauseUntil(Date.now() + 4000);
     await limiter.pauseUntil(Date.now() + 1000);
     const log: string[] = [];
@@ -210,9 +210,9 @@ describe('createRateLimiter (fake clock)', () => {
 
   it('limiters sharing a store and a key share one budget', async () => {
     const store = createMemoryRateLimitStore();
-    const one = createRateLimiter({ requests: 1, interval: 1000, store, key: 'vendor-account' });
-    const two = createRateLimiter({ requests: 1, interval: 1000, store, key: 'vendor-account' });
-    const other = createRateLimiter({ requests: 1, interval: 1000, store, key: 'other-account' });
+    const one = createRateLimiter({ requests: 1, interval: 1000, store, key: 'vendor-account', margin: 0 });
+    const two = createRateLimiter({ requests: 1, interval: 1000, store, key: 'vendor-account', margin: 0 });
+    const other = createRateLimiter({ requests: 1, interval: 1000, store, key: 'other-account', margin: 0 });
     const log: string[] = [];
     track(one.acquire(), 'one', log);
     await advance(0);
@@ -227,7 +227,7 @@ describe('createRateLimiter (fake clock)', () => {
   it('fails every waiter when the shared store fails, instead of stranding them', async () => {
     const failure = new Error('redis down');
     const store: RateLimitStore = { take: async () => Promise.reject(failure), blockUntil: () => undefined };
-    const limiter = createRateLimiter({ requests: 1, interval: 1000, store });
+    const limiter = createRateLimiter({ requests: 1, interval: 1000, store, margin: 0 });
     const results = await Promise.allSettled([limiter.acquire(), limiter.acquire(), limiter.acquire()]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(results.map((r) => (r as PromiseRejectedResult).reason)).toEqual([failure, failure, failure]);
@@ -244,7 +244,7 @@ describe('createRateLimiter (fake clock)', () => {
       },
       blockUntil: async (key, until) => memory.blockUntil(key, until),
     };
-    const limiter = createRateLimiter({ requests: 1, interval: 1000, store, key: 'k' });
+    const limiter = createRateLimiter({ requests: 1, interval: 1000, store, key: 'k', margin: 0 });
     const log: string[] = [];
     track(limiter.acquire(), 'a', log);
     track(limiter.acquire(), 'b', log);
@@ -262,8 +262,31 @@ describe('createRateLimiter (fake clock)', () => {
   // `if (queue.length >= maxQueue && (queue.length > 0 || await store.take(key, rule, Date.now()) > 0))`
   // (taking the token on the fast path and resolving at once when it is 0).
   it('maxQueue: 0 still lets a caller through when a token is available', async () => {
-    const limiter = createRateLimiter({ requests: 10, interval: 1000, burst: 10, maxQueue: 0 });
+    const limiter = createRateLimiter({ requests: 10, interval: 1000, burst: 10, maxQueue: 0, margin: 0 });
     await expect(limiter.acquire()).resolves.toBeUndefined();
+  });
+
+  it('keeps its schedule when timers fire late: a long run reaches the configured rate', async () => {
+    // 100 per second, no margin: 200 acquisitions must take 1.99 s of virtual time
+    // even though every wait is rounded up to whole milliseconds.
+    const limiter = createRateLimiter({ requests: 100, interval: 1000, margin: 0 });
+    let served = 0;
+    for (let i = 0; i < 200; i += 1) void limiter.acquire().then(() => (served += 1));
+    await advance(1990);
+    expect(served).toBe(200);
+  });
+
+  it('runs 1% under the nominal rate by default, as a margin against network jitter', async () => {
+    const limiter = createRateLimiter({ requests: 100, interval: 1000 });
+    let served = 0;
+    for (let i = 0; i < 101; i += 1) void limiter.acquire().then(() => (served += 1));
+    await advance(1000);
+    expect(served).toBe(100);
+    // Without the margin the 101st would go at 1000 ms; with it, at 1010 ms.
+    await advance(5);
+    expect(served).toBe(100);
+    await advance(6);
+    expect(served).toBe(101);
   });
 });
 
@@ -271,7 +294,7 @@ describe('createRateLimiter (real clock)', () => {
   it('an aborted wait holds no timer, so the process can exit', async () => {
     const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;
     const before = timers();
-    const limiter = createRateLimiter({ requests: 1, interval: 10 * 60_000 });
+    const limiter = createRateLimiter({ requests: 1, interval: 10 * 60_000, margin: 0 });
     await limiter.acquire();
     const controller = new AbortController();
     const waiting = limiter.acquire(controller.signal).catch((e: unknown) => e);
@@ -328,4 +351,6 @@ describe('createMemoryRateLimitStore', () => {
     expect(store.take('k', third, 3)).toBe(0);
     expect(store.take('k', third, 6)).toBe(0);
   });
+
 });
+

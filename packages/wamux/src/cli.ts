@@ -1,47 +1,73 @@
-// The `wamux` command. Each command lives in src/cli/<command>.ts; this file
-// only dispatches and turns errors into one clear line and an exit status.
-import { parseArgs } from 'node:util';
-import { isWamuxError } from '@wamux/core';
-import { renderDemo, runDemo } from './cli/demo';
-import { PROVIDER_NAMES, type ProviderName } from './registry';
+// The `wamux` command. Each command lives in src/cli/commands/<command>.ts;
+// this file only dispatches and turns errors into one clear line and an exit status.
+import { bulkCommand } from './cli/commands/bulk';
+import { demoCommand } from './cli/commands/demo';
+import { doctorCommand } from './cli/commands/doctor';
+import { emulateCommand } from './cli/commands/emulate';
+import { listenCommand } from './cli/commands/listen';
+import { mediaCommand } from './cli/commands/media';
+import { sendCommand } from './cli/commands/send';
+import { templatesCommand } from './cli/commands/templates';
+import { UsageError, type Command } from './cli/command';
+import { errorDetails, errorLine, exitCodeOf } from './cli/errors';
+import { note, out } from './cli/io';
+import { PROVIDER_NAMES } from './registry';
+
+const COMMANDS: readonly Command[] = [demoCommand, sendCommand, templatesCommand, mediaCommand, bulkCommand, listenCommand, emulateCommand, doctorCommand];
 
 const USAGE = `Usage: wamux <command> [options]
 
 Commands:
-  demo [--provider <name>]... [--json]   Play one scenario through every provider's emulator, side by side.
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
-Providers: ${PROVIDER_NAMES.join(', ')}`;
+Run "wamux <command> --help" for a command's options. With no provider
+configured (--config, --provider, WAMUX_PROVIDER or ./wamux.config.json),
+commands run against the built-in emulator. Providers: ${PROVIDER_NAMES.join(', ')}`;
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'demo': {
-      const { values } = parseArgs({ args: rest, options: { provider: { type: 'string', multiple: true }, json: { type: 'boolean' } } });
-      const chosen = (values.provider ?? PROVIDER_NAMES) as ProviderName[];
-      for (const name of chosen) if (!PROVIDER_NAMES.includes(name)) throw new UsageError(`--provider: unknown provider "${name}"`);
-      const reports = await runDemo(chosen);
-      process.stdout.write(values.json ? `${JSON.stringify(reports, null, 2)}\n` : `${renderDemo(reports)}\n`);
-      return reports.every((r) => r.steps.every((s) => !s.outcome.startsWith('✗'))) ? 0 : 1;
-    }
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(`${USAGE}\n`);
-      return command === undefined ? 2 : 0;
-    default:
-      throw new UsageError(`unknown command "${command}"`);
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const command = COMMANDS.find((c) => c.name === rest[0]);
+    out(command?.usage ?? USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new UsageError(`unknown command "${name}" (run "wamux --help")`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    out(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${error.message}; see "wamux ${command.name} --help"`);
+    throw error;
   }
 }
 
-class UsageError extends Error {}
+// `wamux ... | head`: a closed pipe is the reader saying it has enough.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof UsageError) process.stderr.write(`wamux: ${error.message}\n\n${USAGE}\n`);
-    else if (isWamuxError(error)) process.stderr.write(`wamux: ${error.code}${error.provider ? ` (${error.provider})` : ''}: ${error.message}\n`);
-    else process.stderr.write(`wamux: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(error instanceof UsageError ? 2 : 1);
-  },
-);
+const argv = process.argv.slice(2);
+const verbose = argv.includes('--verbose') || argv.includes('-v') || process.env.WAMUX_VERBOSE === '1';
+
+/**
+ * Exits with `code` once stdout and stderr are flushed. Exiting explicitly
+ * (rather than waiting for the event loop to drain) keeps a pooled
+ * keep-alive socket to the vendor from holding the command open.
+ */
+function finish(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+main(argv).then(finish, (error: unknown) => {
+  note(errorLine(error));
+  if (verbose) for (const line of errorDetails(error)) note(line);
+  finish(exitCodeOf(error));
+});

@@ -4,4 +4,3 @@ export * from '@wamux/core';
 export { createProvider, type CreateProviderOptions } from './create-provider';
 export { resolveConfig, ProviderConfigSchema, type ProviderConfig, type Environment } from './config';
 export { PROVIDER_NAMES, type ProviderName } from './registry';
-export { localTargets, type LocalTarget, type LocalTargetOptions } from './emulators';

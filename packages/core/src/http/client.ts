@@ -99,6 +99,7 @@ export interface HttpClient {
   secrets(): Promise<readonly string[]>;
 }
 
+const ACCEPT = 'application/json, */*;q=0.5';
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
 /** Connection errors raised before a byte of the request reached the vendor. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -109,20 +110,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const policy: RetryPolicy = options.retry === false ? { ...defaultRetryPolicy, limit: 0 } : { ...defaultRetryPolicy, ...options.retry };
   const timeout = options.timeout ?? 30_000;
   const base = options.baseUrl.replace(/\/+$/, '');
+  const baseOrigin = new URL(base).origin;
+  // One ky instance: the options that never change are merged once, not per request.
+  const http = ky.create({ retry: 0, throwHttpErrors: false, ...(options.fetch ? { fetch: options.fetch } : {}) });
   let lastRateLimit: RateLimitInfo | undefined;
-  let lastSecrets: readonly string[] = [];
+  let lastAuthHeaders: Record<string, string> = {};
 
-  const currentSecrets = async (extraHeaders?: Record<string, string>): Promise<string[]> => {
-    const headers = { ...(await options.headers?.()), ...extraHeaders };
-    const values = Object.entries(headers)
-      .filter(([name]) => /auth|key|token|secret|id$/i.test(name))
-      .flatMap(([, value]) => [value, value.replace(/^(Bearer|Token|Basic)\s+/i, '')]);
-    lastSecrets = [...values, ...(options.secrets?.() ?? [])].filter((value) => value.length >= 4);
-    return [...lastSecrets];
+  /**
+   * The values to scrub from errors: credential-looking headers and the
+   * configured secrets. Computed only when an error needs them, never on the
+   * success path.
+   */
+  const secretsOf = (...headerSets: Array<Record<string, string> | undefined>): string[] => {
+    const values: string[] = [];
+    for (const headers of headerSets) {
+      for (const [name, value] of Object.entries(headers ?? {})) {
+        if (/auth|key|token|secret|id$/i.test(name)) values.push(value, value.replace(/^(Bearer|Token|Basic)\s+/i, ''));
+      }
+    }
+    return [...values, ...(options.secrets?.() ?? [])].filter((value) => value.length >= 4);
   };
 
-  const baseOrigin = new URL(base).origin;
-  const urlFor = (path: string, query?: Record<string, QueryValue>): string => {
+  const urlFor = (path: string, query?: Record<string, QueryValue>): URL => {
     const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(`${base}/${path.replace(/^\/+/, '')}`);
     // An absolute URL comes from the vendor (a Link header, a `next` field):
     // never send credentials to another origin because a response said so.
@@ -138,49 +147,44 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
       else url.searchParams.set(key, String(value));
     }
-    return url.toString();
+    return url;
   };
 
   async function request(req: HttpRequest<v.GenericSchema | undefined>): Promise<HttpResponse<unknown>> {
     const idempotent = req.idempotent ?? IDEMPOTENT.has(req.method);
     const url = urlFor(req.path, req.query);
-    const path = new URL(url).pathname;
-    const fail = (error: WamuxError): never => {
-      throw error;
-    };
+    const href = url.href;
+    const path = url.pathname;
     let attempt = 0;
     let refreshed = false;
 
     for (;;) {
       if (req.signal?.aborted) throw new AbortError(undefined, { provider: options.provider });
-      await options.rateLimiter?.acquire(req.signal);
-      const authHeaders = (await options.headers?.()) ?? {};
-      const headers: Record<string, string> = { accept: 'application/json, */*;q=0.5', ...authHeaders, ...req.headers };
-      const secrets = await currentSecrets(req.headers);
+      if (options.rateLimiter) await options.rateLimiter.acquire(req.signal);
+      const authHeaders = options.headers ? await options.headers() : {};
+      lastAuthHeaders = authHeaders;
+      const secrets = () => secretsOf(authHeaders, req.headers);
 
       let response: Response;
       try {
-        response = await ky(url, {
+        response = await http(href, {
           method: req.method,
-          headers,
-          ...(req.json !== undefined ? { json: req.json } : {}),
-          ...(req.form !== undefined ? { body: req.form } : {}),
+          headers: { accept: ACCEPT, ...authHeaders, ...req.headers },
+          json: req.json,
+          body: req.form,
           timeout: req.timeout ?? timeout,
-          retry: 0,
-          throwHttpErrors: false,
-          ...(req.signal ? { signal: req.signal } : {}),
-          ...(options.fetch ? { fetch: options.fetch } : {}),
+          signal: req.signal,
         });
       } catch (error) {
         if (req.signal?.aborted) throw new AbortError(undefined, { provider: options.provider });
-        const failure = classifyTransportError(error, options.provider, secrets, req.method, path);
+        const failure = classifyTransportError(error, options.provider, secrets(), req.method, path);
         const notSent = failure.code === 'network_error' && NOT_SENT_CODES.has(causeCode(error) ?? '');
         if ((idempotent || notSent) && attempt < policy.limit) {
           await sleep(retryDelay(policy, attempt), req.signal);
           attempt += 1;
           continue;
         }
-        return fail(failure);
+        throw failure;
       }
 
       const rateLimit = readRateLimitHeaders(response.headers);
@@ -190,7 +194,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
 
       if (response.ok) {
-        const data = await readBody(response, req, options.provider, secrets);
+        const data = await readBody(response, req, path, options.provider, secrets);
         return { data, status: response.status, headers: response.headers, rateLimit };
       }
 
@@ -217,18 +221,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         continue;
       }
 
-      return fail(
-        createProviderError(info.kind ?? kindFromStatus(response.status), {
-          ...info,
-          provider: options.provider,
-          status: response.status,
-          retryAfter,
-          requestId: info.requestId ?? requestIdOf(response.headers),
-          details: info.details ?? body,
-          message: info.message ?? `${req.method} ${path} failed with HTTP ${response.status}`,
-          secrets,
-        }),
-      );
+      throw createProviderError(info.kind ?? kindFromStatus(response.status), {
+        ...info,
+        provider: options.provider,
+        status: response.status,
+        retryAfter,
+        requestId: info.requestId ?? requestIdOf(response.headers),
+        details: info.details ?? body,
+        message: info.message ?? `${req.method} ${path} failed with HTTP ${response.status}`,
+        secrets: secrets(),
+      });
     }
   }
 
@@ -239,18 +241,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
     redact(text) {
       let out = text;
-      for (const secret of [...lastSecrets, ...(options.secrets?.() ?? [])]) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+      for (const secret of secretsOf(lastAuthHeaders)) out = out.split(secret).join('[redacted]');
       return out;
     },
-    secrets: () => currentSecrets(),
+    secrets: async () => secretsOf(options.headers ? await options.headers() : {}),
   };
 }
 
 async function readBody(
   response: Response,
   req: HttpRequest<v.GenericSchema | undefined>,
+  path: string,
   provider: string,
-  secrets: readonly string[],
+  secrets: () => readonly string[],
 ): Promise<unknown> {
   const type = req.responseType ?? 'json';
   if (type === 'none') {
@@ -267,9 +270,9 @@ async function readBody(
     throw createProviderError('unexpected_response', {
       provider,
       status: response.status,
-      message: `${req.method} ${new URL(response.url || 'http://x/').pathname}: the response is not JSON`,
+      message: `${req.method} ${path}: the response is not JSON`,
       details: { body: text.slice(0, 500) },
-      secrets,
+      secrets: secrets(),
     });
   }
   if (!req.schema) return data;
@@ -279,9 +282,9 @@ async function readBody(
   throw createProviderError('unexpected_response', {
     provider,
     status: response.status,
-    message: `the response to ${req.method} ${req.path.split('?')[0]} does not match the documented shape: ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`,
+    message: `the response to ${req.method} ${path} does not match the documented shape: ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`,
     details: { issues: result.issues.slice(0, 5).map((i) => ({ path: v.getDotPath(i), message: i.message })) },
-    secrets,
+    secrets: secrets(),
   });
 }
 

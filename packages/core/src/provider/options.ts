@@ -37,6 +37,7 @@ export const commonProviderOptionsEntries = {
         requests: v.pipe(v.number(), v.minValue(1)),
         interval: v.pipe(v.number(), v.minValue(1)),
         burst: v.optional(v.pipe(v.number(), v.minValue(1))),
+        margin: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
         maxQueue: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
         store: v.optional(v.any()),
         key: v.optional(v.string()),

@@ -14,6 +14,12 @@ export interface RateLimitOptions {
    * `interval` (a larger burst can, against a vendor that counts a rolling window).
    */
   burst?: number;
+  /**
+   * Spacing added to every request, as a fraction of the nominal spacing,
+   * so network jitter cannot make the vendor count one request too many in
+   * a window. Default 0.01 (1%: the limiter runs at 99% of `requests`).
+   */
+  margin?: number;
   /** Callers allowed to wait at once; one more that would have to wait gets a `rate_limit_queue_full` error. Default 10 000. */
   maxQueue?: number;
   /** Where the bucket lives; in memory by default. */
@@ -46,7 +52,7 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
   }
   const rule: TokenBucketRule = {
     capacity: Math.max(1, options.burst ?? 1),
-    refillPerMs: options.requests / options.interval,
+    refillPerMs: options.requests / (options.interval * (1 + Math.max(0, options.margin ?? 0.01))),
   };
   const store = options.store ?? createMemoryRateLimitStore();
   const syncStore = options.store === undefined;

@@ -20,44 +20,52 @@ export interface RateLimitStore {
 }
 
 interface BucketState {
-  tokens: number;
-  updatedAt: number;
+  /** Theoretical arrival time: when the bucket will next be full enough for one more request. */
+  tat: number;
   blockedUntil: number;
 }
 
-/** The in-memory {@link RateLimitStore}: one bucket per key, in this process. */
+/**
+ * The in-memory {@link RateLimitStore}: one bucket per key, in this process.
+ *
+ * The bucket is kept as GCRA (the "virtual scheduling" form of a token
+ * bucket): one timestamp instead of a token count. It allows exactly what a
+ * bucket of `capacity` tokens refilled at `refillPerMs` allows, but a timer
+ * that fires late does not push every later request back: the schedule
+ * stays on its grid, so a long run reaches the configured rate.
+ */
 export function createMemoryRateLimitStore(): RateLimitStore {
   const buckets = new Map<string, BucketState>();
-  const state = (key: string, rule: TokenBucketRule, now: number): BucketState => {
+  const bucketOf = (key: string): BucketState => {
     let bucket = buckets.get(key);
     if (!bucket) {
-      bucket = { tokens: rule.capacity, updatedAt: now, blockedUntil: 0 };
+      bucket = { tat: 0, blockedUntil: 0 };
       buckets.set(key, bucket);
     }
-    const elapsed = Math.max(0, now - bucket.updatedAt);
-    bucket.tokens = Math.min(rule.capacity, bucket.tokens + elapsed * rule.refillPerMs);
-    bucket.updatedAt = now;
     return bucket;
   };
   return {
     take(key, rule, now) {
-      const bucket = state(key, rule, now);
-      if (bucket.blockedUntil > now) return bucket.blockedUntil - now;
-      // A hair of tolerance: float refills land on 0.9999999 instead of 1.
-      if (bucket.tokens >= 1 - 1e-9) {
-        bucket.tokens -= 1;
+      const bucket = bucketOf(key);
+      if (bucket.blockedUntil > now) return Math.ceil(bucket.blockedUntil - now);
+      const emission = 1 / rule.refillPerMs;
+      const tolerance = (rule.capacity - 1) * emission;
+      const allowedAt = bucket.tat - tolerance;
+      if (now >= allowedAt) {
+        // A caller that was waiting for this slot and is served a little late
+        // keeps the slot: the schedule stays on its grid instead of drifting
+        // by every timer's lateness. After a longer idle, it restarts at now.
+        const onGrid = now - bucket.tat < emission;
+        bucket.tat = (onGrid ? Math.max(bucket.tat, allowedAt) : now) + emission;
         return 0;
       }
-      return Math.max(1, Math.ceil((1 - bucket.tokens) / rule.refillPerMs));
+      return Math.max(1, Math.ceil(allowedAt - now));
     },
     blockUntil(key, until) {
-      const bucket = buckets.get(key);
-      if (bucket) {
-        bucket.blockedUntil = Math.max(bucket.blockedUntil, until);
-        bucket.tokens = 0;
-      } else {
-        buckets.set(key, { tokens: 0, updatedAt: Date.now(), blockedUntil: until });
-      }
+      const bucket = bucketOf(key);
+      bucket.blockedUntil = Math.max(bucket.blockedUntil, until);
+      // After the pause the schedule restarts from the pause's end, not with a burst of saved-up tokens.
+      bucket.tat = Math.max(bucket.tat, until);
     },
   };
 }

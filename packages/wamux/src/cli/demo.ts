@@ -3,13 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { isWamuxError, type OutboundMessage, type Provider, type WebhookEvent } from '@wamux/core';
 import type { Emulator } from '@wamux/testing/emulator';
 import { createProvider } from '../create-provider';
-import { localTargets } from '../emulators';
+import { localTargets, type LocalTarget } from '../emulators';
 import { PROVIDER_NAMES, type ProviderName } from '../registry';
 import { describeEvent, table } from './format';
 import { startReceiver } from './receiver';
+import { SAMPLE_CUSTOMER as CUSTOMER, SAMPLE_TEMPLATE as TEMPLATE } from './samples';
 
-const CUSTOMER = '+905551112233';
-const TEMPLATE = { id: 'tpl_order_update', name: 'order_update', language: 'en', body: 'Hello {{1}}, your order {{2}} is on its way' };
+/** The widest the side-by-side table may be (four providers fit). */
+const DEMO_WIDTH = 160;
 // A 1×1 PNG, served over HTTP for the image step.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -36,12 +37,12 @@ async function scenario(provider: Provider, emulator: Emulator, webhookUrl: stri
 
   const send = async (step: string, message: OutboundMessage): Promise<string | undefined> => {
     if (!outbound.includes(message.type) || (message.type === 'interactive' && !interactive.includes(message.interactive.kind))) {
-      steps.push({ step, outcome: '— not offered by this provider' });
+      steps.push({ step, outcome: '— not offered' });
       return undefined;
     }
     try {
       const result = await provider.send(message);
-      steps.push({ step, outcome: `✓ sent (id ${result.id})` });
+      steps.push({ step, outcome: `✓ sent ${result.id}` });
       return result.id;
     } catch (error) {
       steps.push({ step, outcome: `✗ ${isWamuxError(error) ? `${error.code}: ${error.message}` : String(error)}` });
@@ -51,7 +52,9 @@ async function scenario(provider: Provider, emulator: Emulator, webhookUrl: stri
 
   emulator.seedTemplates([TEMPLATE]);
   const textId = await send('send text', { type: 'text', to: CUSTOMER, text: 'Your order #1001 has shipped 📦' });
-  await send('send image', { type: 'image', to: CUSTOMER, media: { url: imageUrl }, caption: 'Your parcel' });
+  // Ask before using an optional feature: a vendor without captions refuses one rather than drop it.
+  const caption = provider.capabilities.features.includes('media.captions') ? { caption: 'Your parcel' } : {};
+  await send('send image', { type: 'image', to: CUSTOMER, media: { url: imageUrl }, ...caption });
   await send('send template', { type: 'template', to: CUSTOMER, template: { name: TEMPLATE.name, id: TEMPLATE.id, language: 'en', body: ['Ada', '#1001'] } });
   await send('send buttons', {
     type: 'interactive',
@@ -63,7 +66,7 @@ async function scenario(provider: Provider, emulator: Emulator, webhookUrl: stri
   const simulate = async (step: string, run: () => Promise<{ status: number }>) => {
     const result = await run();
     expected += 1;
-    steps.push({ step, outcome: result.status < 300 ? `✓ webhook answered ${result.status}` : `✗ webhook answered ${result.status}` });
+    steps.push({ step, outcome: result.status < 300 ? `✓ webhook ${result.status}` : `✗ webhook ${result.status}` });
   };
   await simulate('customer replies', () =>
     emulator.simulateInbound({ from: CUSTOMER, profileName: 'Ada', content: { type: 'text', text: 'Thanks! When will it arrive?' } }, { webhookUrl }),
@@ -88,17 +91,26 @@ export async function runDemo(providers: readonly ProviderName[] = PROVIDER_NAME
   const reports: DemoReport[] = [];
   try {
     for (const name of providers) {
-      const target = await localTargets[name]({});
-      const provider = await createProvider(target.config);
-      const received: WebhookEvent[] = [];
-      const receiver = await startReceiver(provider, { onEvent: (event) => received.push(event) });
+      let target: LocalTarget;
       try {
-        const steps = await scenario(provider, target.emulator, receiver.url, media.url, (n) => receiver.waitFor(n));
-        const errors = receiver.errors.map((error) => `error ${error.code}: ${error.message}`);
-        reports.push({ provider: name, steps, events: [...received.map(describeEvent), ...errors] });
+        target = await localTargets[name]({});
+      } catch (error) {
+        reports.push({ provider: name, steps: [{ step: 'start emulator', outcome: `✗ ${error instanceof Error ? error.message : String(error)}` }], events: [] });
+        continue;
+      }
+      try {
+        const provider = await createProvider(target.config);
+        const received: WebhookEvent[] = [];
+        const receiver = await startReceiver(provider, { onEvent: (event) => received.push(event) });
+        try {
+          const steps = await scenario(provider, target.emulator, receiver.url, media.url, (n) => receiver.waitFor(n));
+          const errors = receiver.errors.map((error) => `error ${error.code}: ${error.message}`);
+          reports.push({ provider: name, steps, events: [...received.map((event) => describeEvent(event, { compact: true })), ...errors] });
+        } finally {
+          await provider.close();
+          await receiver.close();
+        }
       } finally {
-        await provider.close();
-        await receiver.close();
         await target.emulator.close();
       }
     }
@@ -108,7 +120,7 @@ export async function runDemo(providers: readonly ProviderName[] = PROVIDER_NAME
   return reports;
 }
 
-/** Lays the reports out side by side: one column per provider, one row per step and per event. */
+/** Lays the reports out side by side: one column per provider, one row per step and per event, at most 160 columns wide. */
 export function renderDemo(reports: readonly DemoReport[]): string {
   const header = ['', ...reports.map((r) => r.provider)];
   const stepNames = reports[0]?.steps.map((s) => s.step) ?? [];
@@ -119,7 +131,7 @@ export function renderDemo(reports: readonly DemoReport[]): string {
   return [
     'wamux demo: the same app code against every provider, through the built-in emulators (no credentials needed).',
     '',
-    table(header, [...stepRows, ['', ...reports.map(() => '')], ...eventRows]),
+    table(header, [...stepRows, ['', ...reports.map(() => '')], ...eventRows], { maxWidth: DEMO_WIDTH }),
     '',
     'The normalized events match across providers: the app code did not change, only the config did.',
   ].join('\n');

@@ -13,7 +13,7 @@ export interface Receiver {
 }
 
 /** Starts a receiver for one provider on 127.0.0.1 (port 0 = any free port). */
-export async function startReceiver(provider: Provider, options: { port?: number; host?: string; onEvent?: (event: WebhookEvent) => void } = {}): Promise<Receiver> {
+export async function startReceiver(provider: Provider, options: { port?: number; host?: string; onEvent?: (event: WebhookEvent) => void; onError?: (error: WamuxError) => void } = {}): Promise<Receiver> {
   const handler = createWebhookHandler(provider);
   const events: WebhookEvent[] = [];
   const errors: WamuxError[] = [];
@@ -29,7 +29,10 @@ export async function startReceiver(provider: Provider, options: { port?: number
   handler.on('message', record);
   handler.on('status', record);
   handler.on('provider_event', record);
-  handler.on('error', (error) => errors.push(error));
+  handler.on('error', (error) => {
+    errors.push(error);
+    options.onError?.(error);
+  });
   const server: Server = createServer((req, res) => void handler.node(req, res));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));

@@ -1,0 +1,52 @@
+import { isWamuxError, redactText, type WamuxErrorCode } from '@wamux/core';
+import { match } from 'ts-pattern';
+import type { JournalError } from './journal';
+
+/** Connection errors raised before a byte of the request left (the core's HTTP path does not retry sends otherwise). */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * Whether a failed send may still have reached the customer. Errors that
+ * prove the vendor refused it (validation, auth, 4xx, 429, unsupported, a
+ * refused connection) are `not_sent`: safe to send again. Errors that leave
+ * it open (a timeout, a reset connection, a 5xx, a reply in an unexpected
+ * shape, anything unknown) are `unknown`: not resent unless asked.
+ */
+export function deliveryOf(error: unknown): 'not_sent' | 'unknown' {
+  if (!isWamuxError(error)) return 'unknown';
+  return match<WamuxErrorCode, 'not_sent' | 'unknown'>(error.code)
+    .with(
+      'validation_failed',
+      'unsupported_feature',
+      'configuration_invalid',
+      'authentication_failed',
+      'permission_denied',
+      'rate_limited',
+      'rate_limit_queue_full',
+      'request_rejected',
+      'not_found',
+      () => 'not_sent',
+    )
+    .with('network_error', () => (NOT_CONNECTED.has(causeCode(error) ?? '') ? 'not_sent' : 'unknown'))
+    // An abort can land while the request is on the wire.
+    .with('aborted', 'timeout', 'provider_error', 'unexpected_response', 'webhook_verification_failed', 'webhook_payload_invalid', 'webhook_listener_failed', () => 'unknown')
+    .exhaustive();
+}
+
+/** The error as the journal records it: code, message, and the vendor's code and HTTP status when known. */
+export function journalError(error: unknown): JournalError {
+  if (isWamuxError(error)) {
+    return { code: error.code, message: error.message, ...(error.vendorCode ? { vendorCode: error.vendorCode } : {}), ...(error.status ? { status: error.status } : {}) };
+  }
+  return { code: 'error', message: redactText(error instanceof Error ? error.message : String(error)) };
+}
+
+function causeCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

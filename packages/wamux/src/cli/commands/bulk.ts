@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { redactValue } from '@wamux/core';
+import { EXIT_INTERRUPTED, parseCommandLine, positiveInteger, UsageError, type Command } from '../command';
+import { parseCsv } from '../bulk/csv';
+import { onInterrupts } from '../bulk/interrupts';
+import { openJournal, readJournal } from '../bulk/journal';
+import { planRun, plural, sample, summaryLine } from '../bulk/plan';
+import { createProgress } from '../bulk/progress';
+import { checkPlaceholders, describeSpec, messageFor, recipientsFromCsv, type BulkMessageSpec } from '../bulk/recipients';
+import { runBulk, type BulkTally } from '../bulk/run';
+import { note, out } from '../io';
+import { TEMPLATE_OPTIONS, wantsTemplate, type TemplateFlags } from '../send/template-flags';
+import { openResolved, resolveTarget } from '../target';
+import { TARGET_OPTIONS, TARGET_USAGE } from '../target-flags';
+
+const OPTIONS = {
+  ...TARGET_OPTIONS,
+  ...TEMPLATE_OPTIONS,
+  csv: { type: 'string' },
+  text: { type: 'string' },
+  'preview-url': { type: 'boolean' },
+  results: { type: 'string' },
+  'phone-column': { type: 'string' },
+  delimiter: { type: 'string' },
+  concurrency: { type: 'string' },
+  'retry-unknown': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
+
+const USAGE = `Usage: wamux bulk --csv <file> (--text <text> | --template <name> [template options]) [options]
+
+Sends one message per CSV row through the provider's rate limiter, with a
+progress bar and ETA on stderr and a per-recipient results file (the
+journal). Resumable: run the same command again after Ctrl-C or a crash and
+recipients already recorded as sent are skipped; nobody gets the message
+twice. See docs/cli.md for the journal format and the at-most-once rules.
+
+  --csv <file>            Recipients: a header row with a phone column; other columns fill {{column}}
+  --text <text>           The message; {{column}} is replaced with the row's cell ([--preview-url])
+  --template <name>       A template ([--template-id <id>] [--lang <code>] [--param <value>]...
+                          [--var <name>=<value>]... [--header-param <value>]...); values may use {{column}}
+  --results <file>        The journal (default: <csv>.results.jsonl; <csv>.emulator.results.jsonl
+                          when running against a built-in emulator)
+  --phone-column <name>   The phone column (default: phone)
+  --delimiter <char>      CSV delimiter (default: detected from the header: , ; or tab)
+  --concurrency <n>       Sends in flight at once (default 4; the rate limiter sets the pace)
+  --retry-unknown         Also send to recipients whose earlier send has an unknown outcome
+                          (interrupted in flight, timed out, 5xx): they may get the message twice
+  --dry-run               Print the plan and the first messages; send nothing
+  -q, --quiet             No progress output
+
+Ctrl-C stops dispatching and waits for sends in flight to be recorded, then
+exits 130; a second Ctrl-C abandons them (recorded as unknown).
+Exit status: 0 when every recipient is recorded as sent, 1 otherwise, 130 when interrupted.
+
+${TARGET_USAGE}`;
+
+/** `wamux bulk`. */
+export const bulkCommand: Command = {
+  name: 'bulk',
+  summary: 'Send one message per CSV row: rate-limited, with progress, resumable at most once',
+  usage: USAGE,
+  async run(args) {
+    const { values } = parseCommandLine(args, OPTIONS);
+    if (values.csv === undefined) throw new UsageError('--csv <file> is required');
+    const spec = specFromFlags(values);
+    const csvText = await readFile(values.csv, 'utf8').catch(() => {
+      throw new UsageError(`--csv: cannot read "${values.csv}"`);
+    });
+    if (values.delimiter !== undefined && values.delimiter.length !== 1 && values.delimiter !== '\\t') throw new UsageError('--delimiter: expected one character');
+    const table = parseCsv(csvText, values.delimiter === '\\t' ? '\t' : values.delimiter);
+    const list = recipientsFromCsv(table, values['phone-column'] ?? 'phone');
+    checkPlaceholders(spec, table.header);
+    const concurrency = positiveInteger(values.concurrency, '--concurrency', 4);
+    const resolved = await resolveTarget(values, process.env, process.cwd());
+    // Sends to a built-in emulator must never count as sent for the real provider later.
+    const resultsPath = values.results ?? `${values.csv}${resolved.kind === 'local' ? '.emulator' : ''}.results.jsonl`;
+
+    if (list.duplicates.length > 0) note(`bulk: ${plural(list.duplicates.length, 'row')} repeating an earlier phone skipped (${sample(list.duplicates.map((d) => `row ${d.row} = row ${d.firstRow}`), 5)})`);
+    if (list.blank.length > 0) note(`bulk: ${plural(list.blank.length, 'row')} with no phone skipped (rows ${sample(list.blank, 10)})`);
+
+    const previous = readJournal(resultsPath);
+    if (previous.corruptLines.length > 0) note(`bulk: ${plural(previous.corruptLines.length, 'unreadable line')} in ${resultsPath} ignored (line ${sample(previous.corruptLines, 5)}; a torn last line after a crash is expected)`);
+    const lastRun = previous.entries.filter((e) => e.type === 'run').at(-1);
+    if (lastRun?.type === 'run' && lastRun.message !== describeSpec(spec)) note(`bulk: warning: ${resultsPath} was started with a different message (${lastRun.message}); recipients already sent got that one`);
+    const plan = planRun(list.recipients, previous.entries, values['retry-unknown'] === true);
+    const unknownNote = plan.unknownSkipped.length > 0 ? `, ${plan.unknownSkipped.length} with an unknown outcome skipped (check them, then --retry-unknown)` : '';
+    note(`bulk: ${list.recipients.length} recipients: ${plan.alreadySent} already sent${unknownNote}, ${plan.toSend.length} to send (results: ${resultsPath})`);
+    if (plan.unknownSkipped.length > 0) note(`bulk: unknown outcome, not resent: ${sample(plan.unknownSkipped.map((r) => `${r.phone} (row ${r.row})`), 10)}`);
+
+    if (values['dry-run']) {
+      for (const recipient of plan.toSend.slice(0, 3)) out(JSON.stringify(redactValue(messageFor(spec, recipient))));
+      if (plan.toSend.length > 3) out(`... and ${plan.toSend.length - 3} more`);
+      return 0;
+    }
+    const tally: BulkTally = { sent: 0, notSent: 0, unknown: 0, attempted: 0, settled: 0 };
+    if (plan.toSend.length === 0) {
+      out(summaryLine(tally, plan, resultsPath));
+      return plan.unknownSkipped.length > 0 ? 1 : 0;
+    }
+
+    const journal = openJournal(resultsPath);
+    const target = await openResolved(resolved).catch((error: unknown) => {
+      journal.close();
+      throw error;
+    });
+    const progress = createProgress(plan.toSend.length, { quiet: values.quiet });
+    const stop = new AbortController();
+    const abort = new AbortController();
+    const removeHandlers = onInterrupts({
+      first() {
+        stop.abort();
+        progress.message(`bulk: interrupted: no new sends; waiting for ${tally.attempted - tally.settled} in flight to finish and be recorded (Ctrl-C again to abandon them)`);
+      },
+      second() {
+        abort.abort();
+        progress.message('bulk: abandoning the sends in flight: they are recorded as unknown');
+      },
+      third: () => process.exit(EXIT_INTERRUPTED),
+    });
+    try {
+      journal.append({ type: 'run', at: new Date().toISOString(), pid: process.pid, csv: values.csv, provider: target.name, message: describeSpec(spec) });
+      await runBulk({ provider: target.provider, recipients: plan.toSend, spec, journal, concurrency, progress, stop: stop.signal, abort: abort.signal, tally });
+    } finally {
+      removeHandlers();
+      journal.close();
+      await target.close();
+    }
+    progress.finish({ sent: tally.sent, failed: tally.notSent, unknown: tally.unknown });
+    out(summaryLine(tally, plan, resultsPath));
+    if (stop.signal.aborted) return EXIT_INTERRUPTED;
+    return tally.notSent + tally.unknown + plan.unknownSkipped.length > 0 ? 1 : 0;
+  },
+};
+
+function specFromFlags(values: TemplateFlags & { text?: string | undefined; 'preview-url'?: boolean | undefined }): BulkMessageSpec {
+  const template = wantsTemplate(values);
+  if (values.text !== undefined && template) throw new UsageError('give --text or --template, not both');
+  if (values.text !== undefined) return { kind: 'text', text: values.text, previewUrl: values['preview-url'] === true };
+  if (template) return { kind: 'template', flags: values };
+  throw new UsageError('say what to send: --text <text> or --template <name>');
+}

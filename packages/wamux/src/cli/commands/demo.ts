@@ -1,0 +1,37 @@
+import { PROVIDER_NAMES, type ProviderName } from '../../registry';
+import { parseCommandLine, type Command } from '../command';
+import { renderDemo, runDemo } from '../demo';
+import { out, outJson } from '../io';
+import { providerName } from '../target';
+
+const OPTIONS = {
+  provider: { type: 'string', short: 'p', multiple: true },
+  json: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const USAGE = `Usage: wamux demo [--provider <name>]... [--json]
+
+Plays one scenario (send text, image, template and buttons; the customer
+replies and taps a button; delivery statuses) through each provider's
+built-in emulator with the same app code, and prints the normalized
+results side by side. No credentials needed.
+
+  -p, --provider <name>  Only these providers (repeatable; default: all)
+  --json                 Print the reports as JSON`;
+
+/** `wamux demo`. */
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Play one scenario through every provider\'s emulator, side by side',
+  usage: USAGE,
+  async run(args) {
+    const { values } = parseCommandLine(args, OPTIONS);
+    const chosen: ProviderName[] = values.provider?.map((name) => providerName(name, '--provider')) ?? PROVIDER_NAMES;
+    const reports = await runDemo(chosen);
+    if (values.json) outJson(reports);
+    else out(renderDemo(reports));
+    return reports.every((r) => r.steps.every((s) => !s.outcome.startsWith('✗'))) ? 0 : 1;
+  },
+};

@@ -1,0 +1,173 @@
+import { ConfigurationError, isWamuxError, type Provider } from '@wamux/core';
+import type { Emulator } from '@wamux/testing/emulator';
+import { resolveConfig, type Environment, type ProviderConfig } from '../config';
+import { createProvider } from '../create-provider';
+import { localTargets } from '../emulators';
+import { PROVIDER_NAMES, type ProviderName } from '../registry';
+import { UsageError } from './command';
+import { findConfigFile, loadConfigFile } from './config-file';
+import { envVariables } from './env-vars';
+import { note } from './io';
+import { SAMPLE_TEMPLATE } from './samples';
+import { optionsFromFlags, type TargetFlags } from './target-flags';
+
+/** The provider used when none is configured. */
+export const DEFAULT_LOCAL_PROVIDER: ProviderName = 'memory';
+
+/** Where a command's provider comes from. */
+export type ResolvedTarget =
+  | {
+      kind: 'configured';
+      provider: ProviderName;
+      /** The merged config (file, then flags); the environment fills the rest in `createProvider`. */
+      config: ProviderConfig;
+      /** Option name → where its value comes from (`wamux.config.json`, `flag`, `env WAMUX_MEMORY_API_KEY`). */
+      origins: Record<string, string>;
+      /** Where the provider was chosen: a config file name, `--provider` or `WAMUX_PROVIDER`. */
+      source: string;
+    }
+  | {
+      kind: 'local';
+      provider: ProviderName;
+      /** Options from flags, applied over the emulator's config (`--timeout`, `--rate-limit`...). */
+      overrides: Record<string, unknown>;
+      /** `unconfigured`: nothing configured; `flag`: `--local` was given. */
+      reason: 'unconfigured' | 'flag';
+    };
+
+/**
+ * Works out which provider and config a command uses: `--provider` /
+ * `--config` flags, else `WAMUX_CONFIG` / `./wamux.config.*`, else
+ * `WAMUX_PROVIDER`; other flags override the file's options. With nothing
+ * configured (or `--local`) the result is a built-in emulator.
+ */
+export async function resolveTarget(flags: TargetFlags, env: Environment, cwd: string): Promise<ResolvedTarget> {
+  const overrides = optionsFromFlags(flags);
+  const flagProvider = flags.provider === undefined ? undefined : providerName(flags.provider, '--provider');
+  const file = findConfigFile(cwd, flags.config ?? (env.WAMUX_CONFIG || undefined));
+  const loaded = file === undefined ? undefined : await loadConfigFile(file);
+  const envProvider = env.WAMUX_PROVIDER ? providerName(env.WAMUX_PROVIDER, 'WAMUX_PROVIDER') : undefined;
+
+  if (flags.local) {
+    const provider = flagProvider ?? (typeof loaded?.config.provider === 'string' ? providerName(loaded.config.provider, 'provider') : undefined) ?? envProvider ?? DEFAULT_LOCAL_PROVIDER;
+    return { kind: 'local', provider, overrides, reason: 'flag' };
+  }
+  if (flagProvider === undefined && loaded === undefined && envProvider === undefined) {
+    if (Object.keys(overrides).some((key) => key !== 'timeout' && key !== 'rateLimit')) {
+      throw new UsageError('provider options were given but no provider: pass --provider <name>, --config <file> or set WAMUX_PROVIDER');
+    }
+    return { kind: 'local', provider: DEFAULT_LOCAL_PROVIDER, overrides, reason: 'unconfigured' };
+  }
+
+  const fileProvider = loaded?.config.provider;
+  // A --provider that differs from the file's makes the file's options meaningless.
+  const fileOptions = loaded && (flagProvider === undefined || flagProvider === fileProvider) ? loaded.config : {};
+  const provider = flagProvider ?? fileProvider ?? envProvider;
+  const source = flagProvider !== undefined ? '--provider' : loaded && fileProvider !== undefined ? loaded.label : envProvider !== undefined ? 'WAMUX_PROVIDER' : (loaded?.label ?? 'config');
+  const merged = { ...mergeOptions(fileOptions, overrides), provider };
+  // Validates the envelope (an unknown `provider` names the field) and applies the env fallback.
+  const { provider: name, options } = resolveConfig(merged, env);
+  const variables = envVariables(name);
+  const origins: Record<string, string> = {};
+  for (const key of Object.keys(options)) {
+    origins[key] = key in overrides ? 'flag' : key in fileOptions ? (loaded?.label ?? 'config file') : `env ${variables[key] ?? '?'}`;
+  }
+  return { kind: 'configured', provider: name, config: merged as ProviderConfig, origins, source };
+}
+
+/** A provider ready to use, and what to release afterwards. */
+export interface OpenTarget {
+  provider: Provider;
+  name: ProviderName;
+  /** The built-in emulator the provider talks to, in local mode. */
+  emulator?: Emulator | undefined;
+  /** Where the config came from, for messages. */
+  source: string;
+  close(): Promise<void>;
+}
+
+/** Options of {@link openTarget}. */
+export interface OpenTargetOptions {
+  env?: Environment;
+  cwd?: string;
+  /** Seed the local emulator with a sample template (what `templates list` shows). Default true. */
+  seed?: boolean;
+}
+
+/**
+ * Creates the provider a command uses (see {@link resolveTarget}). In local
+ * mode it starts the provider's emulator first and, when nothing was
+ * configured, prints a one-line notice on stderr saying so.
+ */
+export async function openTarget(flags: TargetFlags, options: OpenTargetOptions = {}): Promise<OpenTarget> {
+  const env = options.env ?? process.env;
+  return openResolved(await resolveTarget(flags, env, options.cwd ?? process.cwd()), { ...options, env });
+}
+
+/** Creates the provider for an already resolved target (see {@link openTarget}). */
+export async function openResolved(target: ResolvedTarget, options: OpenTargetOptions = {}): Promise<OpenTarget> {
+  const env = options.env ?? process.env;
+  if (target.kind === 'configured') {
+    const provider = await createProvider(target.config, { env }).catch((error: unknown) => {
+      throw withConfigHint(error, target.provider, target.source);
+    });
+    return { provider, name: target.provider, source: target.source, close: () => provider.close() };
+  }
+  if (target.reason === 'unconfigured') {
+    note(`wamux: no provider configured: using the built-in ${target.provider} emulator (configure one with --config, --provider or WAMUX_PROVIDER; see docs/cli.md)`);
+  }
+  const local = await localTargets[target.provider]({});
+  try {
+    if (options.seed !== false) local.emulator.seedTemplates([SAMPLE_TEMPLATE]);
+    const provider = await createProvider({ ...local.config, ...target.overrides } as ProviderConfig, { env: {} });
+    return {
+      provider,
+      name: target.provider,
+      emulator: local.emulator,
+      source: `built-in ${target.provider} emulator`,
+      close: async () => {
+        await provider.close();
+        await local.emulator.close();
+      },
+    };
+  } catch (error) {
+    await local.emulator.close();
+    throw error;
+  }
+}
+
+/**
+ * Checks a provider name. `field` says where it came from: a flag or
+ * command (`--provider`, `emulate`: a usage error) or the environment
+ * (`WAMUX_PROVIDER`: a configuration error).
+ */
+export function providerName(value: string, field: string): ProviderName {
+  if ((PROVIDER_NAMES as readonly string[]).includes(value)) return value as ProviderName;
+  const message = `unknown provider "${value}" (expected one of ${PROVIDER_NAMES.join(', ')})`;
+  if (/^[A-Z_]+$/.test(field) || field === 'provider') throw new ConfigurationError(field, message);
+  throw new UsageError(`${field}: ${message}`);
+}
+
+/** Adds where to set a missing option to a `ConfigurationError` ("... or set WAMUX_MEMORY_API_KEY"). */
+function withConfigHint(error: unknown, provider: ProviderName, source: string): unknown {
+  if (!isWamuxError(error) || error.code !== 'configuration_invalid' || !(error instanceof ConfigurationError)) return error;
+  const variable = envVariables(provider)[error.field];
+  const where = source === '--provider' || source === 'WAMUX_PROVIDER' ? 'a config file' : source;
+  if (variable === undefined) return error;
+  const detail = error.message.slice(error.field.length + 2);
+  return new ConfigurationError(error.field, `${detail}; set it in ${where} or the environment variable ${variable}`, { provider: error.provider ?? provider });
+}
+
+/** `overrides` over `base`, merging nested plain objects (`--set rateLimit.burst=5` keeps the file's `rateLimit.requests`). */
+function mergeOptions(base: Record<string, unknown>, overrides: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) {
+    const current = out[key];
+    out[key] = isPlainObject(current) && isPlainObject(value) ? mergeOptions(current, value) : value;
+  }
+  return out;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
