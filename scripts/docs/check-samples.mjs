@@ -75,7 +75,7 @@ export async function checkSamples() {
       // a folder, so their relative imports resolve to each other.
       const named = /^\/\/\s*((?:src|test)\/[\w./-]+\.ts)\s*$/.exec(sample.code.split('\n', 1)[0] ?? '');
       const page = sample.file.replace(/[^\w]+/g, '_');
-      const file = named ? join(dir, page, named[1]) : join(dir, `${page}_L${sample.line}.ts`);
+      const file = named?.[1] ? join(dir, page, named[1]) : join(dir, `${page}_L${sample.line}.ts`);
       await mkdir(dirname(file), { recursive: true });
       // `export {}` makes every block a module (top-level await, no shared globals).
       await writeFile(file, `${sample.code}\nexport {};\n`);

@@ -42,3 +42,4 @@ export * from './webhook/dedupe';
 export * from './webhook/handler';
 
 export { sleep } from './util/sleep';
+export { compact } from './util/compact';

@@ -1,4 +1,4 @@
-import {
+import { compact,
   parseJsonBody,
   toE164,
   WebhookPayloadError,
@@ -18,7 +18,6 @@ import { match, P } from 'ts-pattern';
 import * as v from 'valibot';
 import { DESK360 } from '../constants';
 import type { Desk360WebhookSecret } from '../options';
-import { compact } from '../wire/compact';
 import { fromDesk360Contact } from '../wire/contacts';
 import {
   AttachmentsSchema,

@@ -1,6 +1,5 @@
-import { ContactCardSchema, type ContactCard } from '@wamux/core';
+import { compact, ContactCardSchema, type ContactCard } from '@wamux/core';
 import * as v from 'valibot';
-import { compact } from './compact';
 import { listOf, OptionalText } from './coerce';
 
 /** A contact card as Desk360 sends and receives it (snake_case, WhatsApp's shape). */

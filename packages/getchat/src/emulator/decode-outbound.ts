@@ -1,6 +1,5 @@
-import { OutboundMessageSchema, type InteractiveContent, type MediaSource, type OutboundMessage, type TemplateSpec } from '@wamux/core';
+import { compact, OutboundMessageSchema, type InteractiveContent, type MediaSource, type OutboundMessage, type TemplateSpec } from '@wamux/core';
 import * as v from 'valibot';
-import { compact } from '../wire/compact';
 import { contactCardFromWaba, WabaContactCardSchema } from '../wire/contact-card';
 
 // The emulator's reading of a createMessage body: WhatsApp's message format

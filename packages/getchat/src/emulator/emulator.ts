@@ -1,4 +1,4 @@
-import { e164Digits, type DeliveryStatus, type PhoneNumber } from '@wamux/core';
+import { compact, e164Digits, type DeliveryStatus, type PhoneNumber } from '@wamux/core';
 import {
   createEmulatorServer,
   postWebhook,
@@ -8,7 +8,6 @@ import {
   type SimulateOptions,
   type SimulationResult,
 } from '@wamux/testing/emulator';
-import { compact } from '../wire/compact';
 import { authRoutes, isAuthenticated, type EmulatorCredentials } from './auth-routes';
 import { coreRoutes } from './core-routes';
 import { renderDrfError } from './drf';

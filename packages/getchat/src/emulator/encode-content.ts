@@ -1,6 +1,6 @@
+import { compact } from '@wamux/core';
 import type { InboundMessage, MediaRef, MessageContent } from '@wamux/core';
 import { match } from 'ts-pattern';
-import { compact } from '../wire/compact';
 import { contactCardToWaba } from '../wire/contact-card';
 
 /** A model MediaRef → WhatsApp's media object (`url` becomes `link`). */

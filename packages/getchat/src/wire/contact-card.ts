@@ -1,6 +1,6 @@
+import { compact } from '@wamux/core';
 import type { ContactCard } from '@wamux/core';
 import * as v from 'valibot';
-import { compact } from './compact';
 
 // WhatsApp contact cards in both directions: the model's camelCase card and
 // WhatsApp's snake_case one, which get.chat passes through unchanged.

@@ -1,6 +1,6 @@
+import { compact } from '@wamux/core';
 import type { MediaRef, MessageContent } from '@wamux/core';
 import * as v from 'valibot';
-import { compact } from './compact';
 import { contactCardFromWaba, WabaContactCardSchema } from './contact-card';
 
 // WhatsApp message payloads (get.chat's `waba_payload`, the webhook

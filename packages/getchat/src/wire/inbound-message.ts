@@ -1,7 +1,6 @@
-import { toE164, type InboundMessage, type Referral } from '@wamux/core';
+import { compact, toE164, type InboundMessage, type Referral } from '@wamux/core';
 import * as v from 'valibot';
 import { LenientBoolean, LenientString, LenientTimestamp, maybe } from '../operations/shared/wire';
-import { compact } from './compact';
 import { contentFromWaba } from './inbound-content';
 
 const ContextWire = v.looseObject({

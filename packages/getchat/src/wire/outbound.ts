@@ -1,4 +1,4 @@
-import {
+import { compact,
   e164Digits,
   type InteractiveContent,
   type InteractiveHeader,
@@ -8,7 +8,6 @@ import {
   type TemplateSpec,
 } from '@wamux/core';
 import { match } from 'ts-pattern';
-import { compact } from './compact';
 import { contactCardToWaba } from './contact-card';
 
 /** Media on the wire: get.chat's (or WhatsApp's) media id, or a link it fetches. */

@@ -1,7 +1,6 @@
-import { toE164, type DeliveryStatus, type StatusError, type StatusUpdate } from '@wamux/core';
+import { compact, toE164, type DeliveryStatus, type StatusError, type StatusUpdate } from '@wamux/core';
 import * as v from 'valibot';
 import { LenientString, LenientTimestamp, maybe } from '../operations/shared/wire';
-import { compact } from './compact';
 
 /** One WhatsApp error as statuses (and messages) carry it; `code` may be a number. */
 const WabaErrorSchema = v.looseObject({

@@ -1,7 +1,6 @@
-import { toE164, type ContactCard, type OutboundMessage, type PhoneNumber } from '@wamux/core';
+import { compact, toE164, type ContactCard, type OutboundMessage, type PhoneNumber } from '@wamux/core';
 import { match } from 'ts-pattern';
 import type * as v from 'valibot';
-import { compact } from '../mappers/compact';
 import { parametersFromData } from '../mappers/template-data';
 import type { OutBoundMsgContactCardSchema, OutBoundMsgMediaSchema, OutBoundMsgWire } from '../wire/outbound';
 

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { e164Digits, type MediaRef, type MessageContent, type PhoneNumber, type Referral, type StatusError } from '@wamux/core';
+import { compact, e164Digits, type MediaRef, type MessageContent, type PhoneNumber, type Referral, type StatusError } from '@wamux/core';
 import { match } from 'ts-pattern';
-import { compact } from '../mappers/compact';
 import type { EmulatedSession, EmulatorState } from './state';
 
 // Builds the vendor's inbound request bodies (`InBoundWrapper`,

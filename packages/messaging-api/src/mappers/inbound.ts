@@ -1,8 +1,7 @@
-import { toE164, type InboundMessage, type MediaRef, type MessageContent, type PhoneNumber, type Referral } from '@wamux/core';
+import { compact, toE164, type InboundMessage, type MediaRef, type MessageContent, type PhoneNumber, type Referral } from '@wamux/core';
 import type { MessageReferral } from '../wire/common';
 import type { InBoundContact } from '../wire/contact';
 import type { InBoundMsg, InBoundMsgMedia } from '../wire/inbound';
-import { compact } from './compact';
 
 /** A customer message in the normalized model, or why it cannot be one. */
 export type InboundMapping = { ok: true; message: InboundMessage } | { ok: false; reason: string };

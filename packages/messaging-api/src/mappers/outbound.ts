@@ -1,4 +1,4 @@
-import {
+import { compact,
   e164Digits,
   parseInput,
   UnsupportedFeatureError,
@@ -13,7 +13,6 @@ import * as v from 'valibot';
 import { match } from 'ts-pattern';
 import { PROVIDER } from '../provider-name';
 import type { OutBoundMsgContactCardSchema, OutBoundMsgMediaSchema, OutBoundMsgWire } from '../wire/outbound';
-import { compact } from './compact';
 import { ButtonsLimitsSchema, MediaLimitsSchema, TextLimitsSchema } from './limits';
 import { templateData } from './template-data';
 

@@ -1,8 +1,7 @@
-import { normalizeTemplateStatus, templateVariables, type Template, type TemplateButton } from '@wamux/core';
+import { compact, normalizeTemplateStatus, templateVariables, type Template, type TemplateButton } from '@wamux/core';
 import * as v from 'valibot';
 import type { HSMTemplateDoc } from '../wire/config';
 import { LooseString, listOf, opt } from '../wire/liberal';
-import { compact } from './compact';
 
 const TemplateOptionsSchema = v.looseObject({
   buttons: listOf(

@@ -1,6 +1,5 @@
-import { toE164, type MessageEvent, type StatusEvent, type StatusUpdate, type WebhookEvent } from '@wamux/core';
+import { compact, toE164, type MessageEvent, type StatusEvent, type StatusUpdate, type WebhookEvent } from '@wamux/core';
 import type { MessagingApiEvent, MessagingApiEventKind } from '../events';
-import { compact } from '../mappers/compact';
 import { toInboundMessage } from '../mappers/inbound';
 import { normalizeStatusCode } from '../mappers/status-codes';
 import { PROVIDER } from '../provider-name';
