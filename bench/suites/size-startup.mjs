@@ -7,6 +7,9 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { median } from '../lib/measure.mjs';
 
+// Resolve packages as the bench workspace package does, wherever the run started.
+const benchDir = new URL('..', import.meta.url).pathname;
+
 const PACKAGES = ['@wamux/core', '@wamux/desk360', '@wamux/getchat', '@wamux/messaging-api', 'wamux'];
 
 /** Marks every @wamux package except `entry` itself as external. */
@@ -21,7 +24,7 @@ function externalSiblings(entry) {
 
 async function bundledSize(entry, { ownCodeOnly }) {
   const result = await build({
-    stdin: { contents: `export * from '${entry}';`, resolveDir: process.cwd(), loader: 'js' },
+    stdin: { contents: `export * from '${entry}';`, resolveDir: benchDir, loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -58,7 +61,7 @@ export async function sizeAndStartup(report, { quick }) {
   const runs = quick ? 5 : 15;
   const time = (code) => {
     const start = process.hrtime.bigint();
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: process.cwd(), stdio: 'ignore' });
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: benchDir, stdio: 'ignore' });
     if (result.status !== 0) throw new Error(`start-up probe failed: ${code}`);
     return Number(process.hrtime.bigint() - start) / 1e6;
   };

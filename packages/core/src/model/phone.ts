@@ -3,6 +3,8 @@ import * as v from 'valibot';
 /** An E.164 phone number: `+`, a country code that does not start with 0, 7 to 15 digits in all. */
 export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
 
+const BARE_DIGITS = /^[1-9]\d{6,14}$/;
+
 /** Schema for an E.164 phone number as the model carries it (`+905551112233`). */
 export const PhoneNumberSchema = v.pipe(
   v.string('must be a string'),
@@ -18,6 +20,11 @@ export type PhoneNumber = v.InferOutput<typeof PhoneNumberSchema>;
  * be one. Liberal on purpose: vendors send numbers, spaces and dashes.
  */
 export function toE164(value: unknown): PhoneNumber | undefined {
+  // Fast path for what vendors send most: bare digits or E.164 already.
+  if (typeof value === 'string') {
+    if (E164_PATTERN.test(value)) return value;
+    if (BARE_DIGITS.test(value)) return `+${value}`;
+  }
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') return undefined;
   let text = String(value).trim().replace(/[\s().-]/g, '');
   if (text.startsWith('00')) text = `+${text.slice(2)}`;
