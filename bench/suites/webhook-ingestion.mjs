@@ -10,9 +10,11 @@ import { captureInbound, startSink } from '../bodies/capture.mjs';
 import { compare, formatNs } from '../lib/measure.mjs';
 
 export async function webhookIngestion(report, { quick, providers }) {
-  const sink = await startSink();
-  try {
-    for (const name of providers) {
+  for (const name of providers) {
+    // A fresh sink per provider: a pooled keep-alive connection left idle
+    // through a long measurement can be closed under the next capture.
+    const sink = await startSink();
+    try {
       const target = await localTargets[name]({ rateLimit: false });
       try {
         const provider = await createProvider({ ...target.config, rateLimit: false });
@@ -24,7 +26,7 @@ export async function webhookIngestion(report, { quick, providers }) {
         handler.on('error', (error) => {
           throw error;
         });
-        const single = await captureInbound(target.emulator, sink, name === 'getchat' ? '' : '');
+        const single = await captureInbound(target.emulator, sink);
         for (const [label, request, items] of [
           ['single message', single, 1],
           ['100-item batch', batchOf(name, single, 100), 100],
@@ -51,8 +53,8 @@ export async function webhookIngestion(report, { quick, providers }) {
       } finally {
         await target.emulator.close();
       }
+    } finally {
+      await sink.close();
     }
-  } finally {
-    await sink.close();
   }
 }

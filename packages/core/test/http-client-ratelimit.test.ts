@@ -41,7 +41,7 @@ describe('X-RateLimit-* exposure', () => {
     const c = client();
     expect(c.lastRateLimit).toBeUndefined();
     const res = await c.request({ method: 'GET', path: '/a' });
-    expect(res.rateLimit).toEqual({ limit: 100, remaining: 42, reset: new Date(reset * 1000), retryAfter: undefined });
+    expect(res.rateLimit).toEqual({ limit: 100, remaining: 42, reset: new Date(reset * 1000), resetPrecision: 1000, retryAfter: undefined });
     expect(c.lastRateLimit).toEqual(res.rateLimit);
   });
 
@@ -76,12 +76,13 @@ describe('the limiter and the vendor headers', () => {
     expect(acquire).toHaveBeenCalledTimes(2);
   });
 
-  it('pauses the limiter until the reset when no request is left in the window', async () => {
+  it('pauses the limiter until the earliest moment the window can reset when no request is left', async () => {
     const { limiter, pauses } = spiedLimiter();
     const reset = Math.floor(Date.now() / 1000) + 30;
     nock(BASE).get('/a').reply(200, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset) });
     await client({ rateLimiter: limiter }).request({ method: 'GET', path: '/a' });
-    expect(pauses).toEqual([reset * 1000]);
+    // The reset is in whole seconds: the window may reset up to a second before it.
+    expect(pauses).toEqual([reset * 1000 - 1000]);
     // The pause is real: the next caller waits.
     const controller = new AbortController();
     const next = limiter.acquire(controller.signal);

@@ -56,7 +56,11 @@ describe('parseRateLimitReset', () => {
 describe('readRateLimitHeaders', () => {
   it('reads X-RateLimit-* and Retry-After, case-insensitively', () => {
     const headers = new Headers({ 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '12', 'Retry-After': '3' });
-    expect(readRateLimitHeaders(headers, NOW)).toEqual({ limit: 100, remaining: 0, reset: new Date(NOW + 12_000), retryAfter: 3000 });
+    expect(readRateLimitHeaders(headers, NOW)).toEqual({ limit: 100, remaining: 0, reset: new Date(NOW + 12_000), resetPrecision: 1000, retryAfter: 3000 });
+  });
+
+  it('knows a reset in epoch milliseconds is precise to the millisecond', () => {
+    expect(readRateLimitHeaders(new Headers({ 'X-RateLimit-Reset': String(NOW + 5_000) }), NOW)?.resetPrecision).toBe(1);
   });
 
   it('reads a partial set', () => {
@@ -64,6 +68,7 @@ describe('readRateLimitHeaders', () => {
       limit: undefined,
       remaining: 7,
       reset: undefined,
+      resetPrecision: undefined,
       retryAfter: undefined,
     });
     expect(readRateLimitHeaders(new Headers({ 'retry-after': '2' }), NOW)?.retryAfter).toBe(2000);

@@ -190,7 +190,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const rateLimit = readRateLimitHeaders(response.headers);
       if (rateLimit) lastRateLimit = rateLimit;
       if (rateLimit?.remaining === 0 && rateLimit.reset && options.rateLimiter) {
-        await options.rateLimiter.pauseUntil(Math.min(rateLimit.reset.getTime(), Date.now() + policy.maxRetryAfter));
+        // The window resets somewhere in (reset - precision, reset]. Pausing to
+        // the earliest moment keeps a client that paces itself at the limit
+        // from losing up to a second per window; if the window has not reset
+        // yet, the vendor answers 429 + Retry-After, which proves the request
+        // was not accepted and is retried.
+        const earliest = rateLimit.reset.getTime() - (rateLimit.resetPrecision ?? 0);
+        await options.rateLimiter.pauseUntil(Math.min(earliest, Date.now() + policy.maxRetryAfter));
       }
 
       if (response.ok) {

@@ -6,6 +6,11 @@ export interface RateLimitInfo {
   remaining?: number | undefined;
   /** When the window resets (`X-RateLimit-Reset`, epoch seconds or milliseconds, or seconds from now). */
   reset?: Date | undefined;
+  /**
+   * How precise `reset` is, in ms: 1000 when the vendor sent whole seconds
+   * (the window may reset up to a second before `reset`), 1 for milliseconds.
+   */
+  resetPrecision?: number | undefined;
   /** How long the vendor asked to wait, in ms (`Retry-After`). */
   retryAfter?: number | undefined;
 }
@@ -48,7 +53,16 @@ export function readRateLimitHeaders(headers: HeaderSource, now = Date.now()): R
     limit: int('x-ratelimit-limit'),
     remaining: int('x-ratelimit-remaining'),
     reset: parseRateLimitReset(headers.get('x-ratelimit-reset'), now),
+    resetPrecision: resetPrecisionOf(headers.get('x-ratelimit-reset')),
     retryAfter: parseRetryAfter(headers.get('retry-after'), now),
   };
   return Object.values(info).some((value) => value !== undefined) ? info : undefined;
+}
+
+/** 1000 for a reset in whole seconds (epoch or delta), 1 for epoch milliseconds, `undefined` when absent. */
+function resetPrecisionOf(value: string | null): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const n = Number(value.trim());
+  if (!Number.isFinite(n) || n < 0) return undefined;
+  return n >= 1e12 ? 1 : 1000;
 }
