@@ -1,0 +1,15 @@
+import { createProvider } from 'wamux';
+import { localTargets } from 'wamux/emulators';
+const name = process.argv[2] ?? 'desk360';
+const target = await localTargets[name]({ rateLimit: false });
+let captured;
+const probe = await createProvider({ ...target.config, rateLimit: false, fetch: async (i, init) => { const r = await fetch(i, init); captured = { status: r.status, headers: [...r.headers], body: await r.clone().text() }; return r; } });
+const msg = { type: 'text', to: '+905551112233', text: 'hello' };
+await probe.send(msg);
+await target.emulator.close();
+const stub = async () => new Response(captured.body, { status: captured.status, headers: captured.headers });
+const provider = await createProvider({ ...target.config, rateLimit: false, fetch: stub });
+for (let i = 0; i < 2000; i++) await provider.send(msg);
+const N = 20000; const t = process.hrtime.bigint();
+for (let i = 0; i < N; i++) await provider.send(msg);
+console.log(name, 'µs per send (client only):', Number(process.hrtime.bigint() - t) / N / 1000);
