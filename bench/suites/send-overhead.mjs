@@ -69,8 +69,9 @@ export async function sendOverhead(report, { quick, providers }) {
       const rawSend = async () => {
         const body = raw.form ? formOf(raw.form) : raw.body;
         const response = await fetch(raw.url, { method: raw.method, headers: raw.headers, body });
-        await response.arrayBuffer();
         if (!response.ok) throw new Error(`raw send failed: HTTP ${response.status}`);
+        // An app reads the message id from the answer: parse it, as wamux does.
+        await response.json();
       };
       const wamuxSend = () => provider.send(MESSAGE);
       const n = quick ? 150 : 600;

@@ -12,6 +12,8 @@ export * from './model/events';
 export * from './model/template';
 export * from './model/send-result';
 export * from './model/validate';
+export { safeParse } from './validation/safe-parse';
+export { compileSchema, INVALID, type CompiledSchema } from './validation/compile-schema';
 
 export * from './errors/wamux-error';
 export * from './errors/classes';
@@ -43,3 +45,5 @@ export * from './webhook/handler';
 
 export { sleep } from './util/sleep';
 export { compact } from './util/compact';
+export { createRecentMap, type RecentMap } from './util/recent-map';
+export { dateFromTimestamp } from './util/timestamp';

@@ -47,6 +47,25 @@ describe('queryParam', () => {
     expect(queryParam(webhookRequest({ url: '/hook?auth=a%20b', body: '' }), 'auth')).toBe('a b');
   });
 
+  it('answers what URLSearchParams answers: first occurrence, empty values, + and percent escapes, fragments', () => {
+    const urls = [
+      'https://app/hook?auth=a&auth=b',
+      'https://app/hook?x=1&auth=&y=2',
+      'https://app/hook?auth',
+      'https://app/hook?&&auth=v&',
+      'https://app/hook?auth=a+b%2Bc',
+      'https://app/hook?au%74h=escaped-name',
+      'https://app/hook?auth=v#auth=fragment',
+      'https://app/hook?authx=1&xauth=2',
+      'https://app/hook?auth=%E2%9C%93&other=%',
+      'https://app/hook?auth=a=b',
+    ];
+    for (const url of urls) {
+      const expected = new URL(url).searchParams.get('auth') ?? undefined;
+      expect({ url, value: queryParam(webhookRequest({ url, body: '' }), 'auth') }).toEqual({ url, value: expected });
+    }
+  });
+
   it('is undefined when absent or when the URL is unusable', () => {
     expect(queryParam(webhookRequest({ url: 'https://app/hook', body: '' }), 'auth')).toBeUndefined();
     expect(queryParam({ method: 'POST', url: 'http://[bad', headers: {}, body: '' }, 'auth')).toBeUndefined();

@@ -1,3 +1,4 @@
+import { safeParse } from '@wamux/core';
 import type { HttpFailure, ProviderErrorKind, VendorErrorInfo } from '@wamux/core';
 import * as v from 'valibot';
 
@@ -54,12 +55,12 @@ interface Desk360ErrorBody {
  * `"code"` and `"message"` it quotes too.
  */
 function readDesk360ErrorBody(body: unknown): Desk360ErrorBody | undefined {
-  const envelope = v.safeParse(EnvelopeSchema, body);
+  const envelope = safeParse(EnvelopeSchema, body);
   if (envelope.success) {
     const { code, message, doc_url } = envelope.output.error;
     return { code, message, docUrl: doc_url };
   }
-  const flat = v.safeParse(FlatSchema, body);
+  const flat = safeParse(FlatSchema, body);
   if (flat.success && (flat.output.code ?? flat.output.message) !== undefined) {
     return { code: flat.output.code, message: flat.output.message, docUrl: flat.output.doc_url, fields: flat.output.errors };
   }

@@ -17,6 +17,9 @@ import { toTemplates } from './wire/templates';
 import { parseDesk360Webhook } from './webhook/parse';
 import { createSenderMemory } from './webhook/senders';
 
+/** `listTemplates({ limit })`: a count. */
+const ListLimitSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+
 /** Desk360's own operations, grouped as the document's sections are. */
 export interface Desk360Operations {
   /** Integrations: the account's WhatsApp numbers. */
@@ -58,7 +61,7 @@ export function createDesk360Provider(options: Desk360Options): Desk360Provider 
       await postReads(ctx, { to: senders.senderOf(messageId), messageIds: [messageId] }, callOptions);
     },
     async *listTemplates(listOptions) {
-      const limit = listOptions.limit === undefined ? undefined : parseInput(v.pipe(v.number(), v.integer(), v.minValue(0)), listOptions.limit, { root: 'options.limit', provider: DESK360 });
+      const limit = listOptions.limit === undefined ? undefined : parseInput(ListLimitSchema, listOptions.limit, { root: 'options.limit', provider: DESK360 });
       if (limit === 0) return;
       let yielded = 0;
       for await (const template of listDesk360Templates(ctx, { signal: listOptions.signal })) {

@@ -9,7 +9,7 @@ import { INTERACTIVE_KINDS, MESSAGE_CONTENT_TYPES, OUTBOUND_MESSAGE_TYPES, type 
  * - the statuses WhatsApp reports through get.chat;
  * - `messages.markRead` through createReceivedMessageMark, `messages.history`
  *   through `before_time` / `since_time`, `events.live` through the
- *   websockets server (`provider.live.connect()`);
+ *   websockets server (`getchatLive(provider).connect()`, @wamux/getchat/live);
  * - `webhooks.verify` when a `webhookSecret` or `webhookHeaders` is
  *   configured (a provider without either reports the same minus it).
  */

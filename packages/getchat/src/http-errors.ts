@@ -1,3 +1,4 @@
+import { safeParse } from '@wamux/core';
 import type { HttpFailure, VendorErrorInfo } from '@wamux/core';
 import * as v from 'valibot';
 
@@ -18,7 +19,7 @@ const AUTH_FAILURE = /credentials were not provided|invalid( refresh| id)? token
  * failure, not a permission one.
  */
 export function mapGetchatError(failure: HttpFailure): VendorErrorInfo | undefined {
-  const detail = v.safeParse(DetailSchema, failure.body);
+  const detail = safeParse(DetailSchema, failure.body);
   if (detail.success) {
     const authFailure = (failure.status === 401 || failure.status === 403) && AUTH_FAILURE.test(detail.output.detail);
     return {
@@ -27,7 +28,7 @@ export function mapGetchatError(failure: HttpFailure): VendorErrorInfo | undefin
       ...(authFailure ? { kind: 'authentication' as const } : {}),
     };
   }
-  const fields = v.safeParse(FieldErrorsSchema, failure.body);
+  const fields = safeParse(FieldErrorsSchema, failure.body);
   if (fields.success && Object.keys(fields.output).length > 0) {
     const summary = Object.entries(fields.output)
       .map(([field, problems]) => `${field}: ${(Array.isArray(problems) ? problems : [problems]).map(String).join(' ')}`)

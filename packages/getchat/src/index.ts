@@ -1,7 +1,10 @@
-// @wamux/getchat: the get.chat (360dialog inbox) Integration API adapter.
-// The emulator is a separate entry point: @wamux/getchat/emulator.
+// @wamux/getchat: the get.chat (360dialog inbox) Integration API adapter
+// behind the `Provider` contract. Three more entry points, so an app bundles
+// only what it uses: @wamux/getchat/operations (every typed get.chat
+// operation), @wamux/getchat/live (the websocket client) and
+// @wamux/getchat/emulator.
 
-export { createGetchatProvider, type GetchatProvider, type GetchatOperations, type GetchatLiveOperations } from './provider';
+export { createGetchatProvider, type GetchatProvider } from './provider';
 export { getchatCapabilities } from './capabilities';
 export {
   stackBaseUrl,
@@ -14,26 +17,8 @@ export {
   type GetchatPasswordAuth,
   type GetchatRefreshTokenAuth,
 } from './options';
-export { getchatPaths, type GetchatOperationName, type GetchatPathOverrides, type OperationPath, type PathStatus } from './paths';
-export type {
-  GetchatAuthOperations,
-  GetchatAuthToken,
-  GetchatRefreshToken,
-  GetchatLoginInput,
-  GetchatConvertRefreshTokenInput,
-} from './auth-operations';
-export type { GetchatAccountsOperations, GetchatWhatsAppAccount, GetchatListAccountsOptions } from './accounts';
-export type {
-  GetchatMessagesOperations,
-  GetchatCreateMessageInput,
-  GetchatMessageFilters,
-  GetchatListMessagesOptions,
-  GetchatMessageHistoryOptions,
-  GetchatMarkAsReceivedInput,
-} from './messages/operations';
-export { GETCHAT_MESSAGE_TYPES, type GetchatMessageType } from './messages/inputs';
+export type { GetchatOperationName, GetchatProviderOperationName, GetchatPathOverrides, OperationPath, PathStatus } from './paths';
 export type { GetchatMessage, GetchatMessageStatuses, GetchatCreatedMessage } from './messages/schema';
-export type { GetchatMediaOperations, GetchatMediaFile, GetchatDownloadOptions } from './media';
 export {
   isGetchatProviderEvent,
   type GetchatProviderEvent,
@@ -43,6 +28,8 @@ export {
   type GetchatWabaChange,
   type GetchatUnrecognizedItem,
 } from './webhook/events';
-export type { GetchatLiveConnection, GetchatLiveOptions, GetchatLiveState, GetchatReconnectOptions } from './websocket/client';
-export type * from './operations';
-export { GETCHAT_TEMPLATE_CATEGORIES, GETCHAT_BUSINESS_VERTICALS } from './operations';
+// The other entries' types, type-only: they cost an app nothing unless it
+// imports @wamux/getchat/operations or @wamux/getchat/live.
+export type { GetchatLiveOperations, GetchatLiveConnection, GetchatLiveOptions, GetchatLiveState, GetchatReconnectOptions } from './live';
+export type * from './operations/types';
+export type { GetchatOperationsOptions } from './operations';

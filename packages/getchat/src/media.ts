@@ -1,7 +1,7 @@
 import { MediaBytesSchema, toFormData, type DownloadedMedia, type MediaUpload } from '@wamux/core';
 import * as v from 'valibot';
 import type { GetchatContext } from './context';
-import { callOperation } from './operations/shared/call';
+import { callOperation, routeOf } from './operations/shared/call';
 import { parseArgs, RequestOptionsInput, StringIdInput, type RequestOptions } from './operations/shared/input';
 import { LenientString, maybe } from './operations/shared/wire';
 
@@ -35,46 +35,38 @@ const DownloadOptionsInput = v.optional(
   {},
 );
 
-/** The Media Files section of the document. */
-export interface GetchatMediaOperations {
-  /**
-   * `createMediaFile` (`POST /media/`, multipart field `file_encoded`):
-   * stores a file in the inbox, to attach to a message afterwards.
-   */
-  upload(media: MediaUpload, options?: RequestOptions): Promise<GetchatMediaFile>;
-  /** `retrieveMediaFile` (`GET /media/{id}`): the raw bytes of a media file. */
-  download(id: string, options?: GetchatDownloadOptions): Promise<DownloadedMedia>;
+// The Media Files calls the provider's `send`, `uploadMedia` and
+// `downloadMedia` are built on; the `media` namespace of
+// @wamux/getchat/operations exposes them as they are.
+
+/**
+ * `createMediaFile` (`POST /media/`, multipart field `file_encoded`): stores
+ * a file in the inbox, to attach to a message afterwards.
+ */
+export async function uploadMediaFile(ctx: GetchatContext, media: MediaUpload, options?: RequestOptions): Promise<GetchatMediaFile> {
+  const file = parseArgs(MediaBytesSchema, media, 'media');
+  const { signal } = parseArgs(RequestOptionsInput, options, 'options') ?? {};
+  // The document's example (and get.chat's web inbox) sends the raw file
+  // as multipart, although the schema's prose says "Encoded in Base64".
+  return callOperation(ctx, 'createMediaFile', { form: toFormData({ file_encoded: file }), schema: MediaFileWire, signal });
 }
 
-/** Creates the `media` namespace. */
-export function createMediaOperations(ctx: GetchatContext): GetchatMediaOperations {
+/** `retrieveMediaFile` (`GET /media/{id}`): the raw bytes of a media file. */
+export async function downloadMediaFile(ctx: GetchatContext, id: string, options?: GetchatDownloadOptions): Promise<DownloadedMedia> {
+  const mediaId = parseArgs(StringIdInput, id, 'id');
+  const { signal, mimeType } = parseArgs(DownloadOptionsInput, options, 'options');
+  const [type, subtype] = mimeType?.split('/') ?? [];
+  const response = await ctx.http.request({
+    ...routeOf(ctx, 'retrieveMediaFile', { id: mediaId }),
+    query: { mime_type_type: type, mime_type_subtype: subtype },
+    responseType: 'bytes',
+    signal,
+  });
+  const contentType = response.headers.get('content-type')?.split(';')[0]?.trim();
   return {
-    async upload(media, options) {
-      const file = parseArgs(MediaBytesSchema, media, 'media');
-      const { signal } = parseArgs(RequestOptionsInput, options, 'options') ?? {};
-      // The document's example (and get.chat's web inbox) sends the raw file
-      // as multipart, although the schema's prose says "Encoded in Base64".
-      return callOperation(ctx, 'createMediaFile', { form: toFormData({ file_encoded: file }), schema: MediaFileWire, signal });
-    },
-
-    async download(id, options) {
-      const mediaId = parseArgs(StringIdInput, id, 'id');
-      const { signal, mimeType } = parseArgs(DownloadOptionsInput, options, 'options');
-      const [type, subtype] = mimeType?.split('/') ?? [];
-      const response = await ctx.http.request({
-        method: 'GET',
-        path: ctx.path('retrieveMediaFile', { id: mediaId }),
-        query: { mime_type_type: type, mime_type_subtype: subtype },
-        responseType: 'bytes',
-        signal,
-      });
-      const contentType = response.headers.get('content-type')?.split(';')[0]?.trim();
-      return {
-        data: response.data,
-        mimeType: contentType || mimeType || 'application/octet-stream',
-        filename: filenameOf(response.headers.get('content-disposition')),
-      };
-    },
+    data: response.data,
+    mimeType: contentType || mimeType || 'application/octet-stream',
+    filename: filenameOf(response.headers.get('content-disposition')),
   };
 }
 

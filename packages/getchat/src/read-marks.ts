@@ -1,12 +1,17 @@
-import { e164Digits, NotFoundError, type WebhookEvent } from '@wamux/core';
-import type { GetchatMessagesOperations } from './messages/operations';
+import { createRecentMap, NotFoundError, type WebhookEvent } from '@wamux/core';
+import type { GetchatContext } from './context';
+import { markAsReceived, retrieveMessage } from './messages/calls';
 import type { GetchatMessage } from './messages/schema';
 import { PROVIDER } from './options';
 
-/** Where a message sits: its chat and its timestamp, which is what get.chat marks by. */
+/**
+ * Where a message sits: its chat (the customer's wa_id, or their E.164
+ * number as webhook events carry it) and its time, which is what get.chat
+ * marks by.
+ */
 interface MessageLocation {
-  customerWaId: string;
-  timestamp: number;
+  customer: string;
+  at: Date;
 }
 
 /**
@@ -25,44 +30,45 @@ export interface ReadMarker {
 }
 
 /** Creates a {@link ReadMarker} remembering the last `capacity` messages. */
-export function createReadMarker(messages: GetchatMessagesOperations, capacity = 10_000): ReadMarker {
-  const locations = new Map<string, MessageLocation>();
-  const remember = (id: string | undefined, location: MessageLocation) => {
+export function createReadMarker(ctx: GetchatContext, capacity = 10_000): ReadMarker {
+  // Two maps written in step rather than one of {customer, at} objects: a
+  // write per webhook item then stores references and allocates nothing.
+  const customers = createRecentMap<string, string>(capacity);
+  const times = createRecentMap<string, Date>(capacity);
+  const remember = (id: string | undefined, customer: string, at: Date) => {
     if (id === undefined) return;
-    locations.delete(id);
-    locations.set(id, location);
-    // Maps iterate in insertion order: the first key is the oldest.
-    if (locations.size > capacity) locations.delete(locations.keys().next().value as string);
+    customers.set(id, customer);
+    times.set(id, at);
   };
-  const locate = (message: GetchatMessage): MessageLocation | undefined =>
-    message.customerWaId === undefined || message.timestamp === undefined
-      ? undefined
-      : { customerWaId: message.customerWaId, timestamp: Math.floor(message.timestamp.getTime() / 1000) };
+  const locate = (id: string): MessageLocation | undefined => {
+    const customer = customers.get(id);
+    const at = times.get(id);
+    return customer === undefined || at === undefined ? undefined : { customer, at };
+  };
   const rememberMessage = (message: GetchatMessage) => {
-    const location = locate(message);
-    if (!location) return;
-    remember(message.whatsappMessageId, location);
-    remember(message.getchatId, location);
+    if (message.customerWaId === undefined || message.timestamp === undefined) return;
+    remember(message.whatsappMessageId, message.customerWaId, message.timestamp);
+    remember(message.getchatId, message.customerWaId, message.timestamp);
   };
 
   return {
     rememberEvents(events) {
       for (const event of events) {
-        if (event.type !== 'message') continue;
-        const { id, from, timestamp } = event.message;
-        remember(id, { customerWaId: e164Digits(from), timestamp: Math.floor(timestamp.getTime() / 1000) });
+        // The wa_id and POSIX seconds are worked out when a message is marked.
+        if (event.type === 'message') remember(event.message.id, event.message.from, event.message.timestamp);
       }
     },
     rememberMessage,
     async markRead(messageId, signal) {
-      let location = locations.get(messageId);
+      let location = locate(messageId);
       if (!location) {
-        const message = await messages.retrieve(messageId, { signal });
+        const message = await retrieveMessage(ctx, messageId, { signal });
         rememberMessage(message);
-        location = locate(message);
+        location = message.customerWaId === undefined || message.timestamp === undefined ? undefined : { customer: message.customerWaId, at: message.timestamp };
         if (!location) throw new NotFoundError(`message ${messageId} has no chat or timestamp to mark as received`, { provider: PROVIDER });
       }
-      await messages.markAsReceived({ customerWaId: location.customerWaId, timestamp: location.timestamp }, { signal });
+      const customerWaId = location.customer.startsWith('+') ? location.customer.slice(1) : location.customer;
+      await markAsReceived(ctx, { customerWaId, timestamp: Math.floor(location.at.getTime() / 1000) }, { signal });
     },
   };
 }

@@ -3,6 +3,7 @@ import { useNock } from './support/nock';
 import { inspect } from 'node:util';
 import { AuthenticationError, ConfigurationError, ValidationError } from '@wamux/core';
 import { createGetchatProvider, stackBaseUrl, websocketUrlFor, type GetchatOptions } from '../src';
+import { getchatOperations } from '../src/operations';
 
 const ORIGIN = 'https://acme.inbox.getchat.360dialog.io';
 const TOKEN = '8aeb44f5a318542d32bb13019d68198467ee21f0';
@@ -12,6 +13,8 @@ const API_KEY = 'xEZOvMBDS6zEZtbR2xCJkP5R75szhCUIvMH';
 
 const make = (credentials: Partial<GetchatOptions>) =>
   createGetchatProvider({ stack: 'acme', retry: false, rateLimit: false, ...credentials } as GetchatOptions);
+// The typed operations of a provider, on its credentials.
+const opsOf = (credentials: Partial<GetchatOptions>) => getchatOperations(make(credentials));
 
 const expectNoSecret = (error: unknown, secrets: string[]) => {
   for (const view of [String((error as Error).message), String((error as Error).stack), JSON.stringify(error), inspect(error, { depth: 20, showHidden: true })]) {
@@ -26,7 +29,7 @@ useNock();
 describe('auth methods', () => {
   it('token: Authorization: Token <token>', async () => {
     const scope = nock(ORIGIN, { reqheaders: { authorization: `Token ${TOKEN}` }, badheaders: ['d360-api-key'] }).get('/api/v1/users/current/').reply(200, user);
-    await expect(make({ token: TOKEN }).users.current()).resolves.toMatchObject({ id: 2, username: 'peter' });
+    await expect(opsOf({ token: TOKEN }).users.current()).resolves.toMatchObject({ id: 2, username: 'peter' });
     scope.done();
   });
 
@@ -34,7 +37,7 @@ describe('auth methods', () => {
     nock(ORIGIN, { reqheaders: { 'd360-api-key': API_KEY }, badheaders: ['authorization'] })
       .get('/api/v1/users/current/')
       .reply(403, { detail: 'Authentication credentials were not provided.' });
-    const error = await make({ d360ApiKey: API_KEY }).users.current().catch((e: unknown) => e);
+    const error = await opsOf({ d360ApiKey: API_KEY }).users.current().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).code).toBe('authentication_failed');
     expectNoSecret(error, [API_KEY]);
@@ -43,8 +46,8 @@ describe('auth methods', () => {
   it('username + password: one POST /auth/token/ for concurrent first requests, then the token', async () => {
     const login = nock(ORIGIN).post('/api/v1/auth/token/', { username: 'peter', password: PASSWORD }).once().reply(200, { token: TOKEN });
     nock(ORIGIN, { reqheaders: { authorization: `Token ${TOKEN}` } }).get('/api/v1/users/current/').times(3).reply(200, user);
-    const provider = make({ username: 'peter', password: PASSWORD });
-    await Promise.all([provider.users.current(), provider.users.current(), provider.users.current()]);
+    const ops = opsOf({ username: 'peter', password: PASSWORD });
+    await Promise.all([ops.users.current(), ops.users.current(), ops.users.current()]);
     login.done();
   });
 
@@ -53,17 +56,17 @@ describe('auth methods', () => {
     nock(ORIGIN).get('/api/v1/users/current/').matchHeader('authorization', 'Token old-token-000000000000').reply(401, { detail: 'Invalid token.' });
     nock(ORIGIN).post('/api/v1/auth/token/').reply(200, { token: TOKEN });
     nock(ORIGIN).get('/api/v1/users/current/').matchHeader('authorization', `Token ${TOKEN}`).reply(200, user);
-    await expect(make({ username: 'peter', password: PASSWORD }).users.current()).resolves.toMatchObject({ id: 2 });
+    await expect(opsOf({ username: 'peter', password: PASSWORD }).users.current()).resolves.toMatchObject({ id: 2 });
     expect(nock.pendingMocks()).toEqual([]);
   });
 
   it('a wrong password (DRF answers 400) is an AuthenticationError without the password, and is not cached', async () => {
     nock(ORIGIN).post('/api/v1/auth/token/').twice().reply(400, { non_field_errors: ['Unable to log in with provided credentials.'] });
-    const provider = make({ username: 'peter', password: PASSWORD });
-    const error = await provider.users.current().catch((e: unknown) => e);
+    const ops = opsOf({ username: 'peter', password: PASSWORD });
+    const error = await ops.users.current().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expectNoSecret(error, [PASSWORD]);
-    await expect(provider.users.current()).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(ops.users.current()).rejects.toBeInstanceOf(AuthenticationError);
     expect(nock.pendingMocks()).toEqual([]);
   });
 
@@ -74,47 +77,47 @@ describe('auth methods', () => {
       .reply(200, { token: TOKEN });
     nock(ORIGIN).get('/api/v1/users/current/').reply(401, { detail: 'Invalid token.' });
     nock(ORIGIN).get('/api/v1/users/current/').reply(200, user);
-    await make({ refreshToken: REFRESH }).users.current();
+    await opsOf({ refreshToken: REFRESH }).users.current();
     convert.done();
   });
 
   it('refreshToken with keepRefreshToken: false sends get.chat\'s default', async () => {
     const convert = nock(ORIGIN).post('/api/v1/auth/convert_refresh_token/', { refresh_token: REFRESH, keep_refresh_token: false }).reply(200, { token: TOKEN });
     nock(ORIGIN).get('/api/v1/users/current/').reply(200, user);
-    await make({ refreshToken: REFRESH, keepRefreshToken: false }).users.current();
+    await opsOf({ refreshToken: REFRESH, keepRefreshToken: false }).users.current();
     convert.done();
   });
 
   it('an invalid refresh token is an AuthenticationError without the refresh token', async () => {
     nock(ORIGIN).post('/api/v1/auth/convert_refresh_token/').reply(400, { refresh_token: [`Invalid refresh token ${REFRESH}.`] });
-    const error = await make({ refreshToken: REFRESH }).users.current().catch((e: unknown) => e);
+    const error = await opsOf({ refreshToken: REFRESH }).users.current().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expectNoSecret(error, [REFRESH]);
   });
 });
 
 describe('auth namespace (Authorization section)', () => {
-  const provider = make({ token: TOKEN });
+  const ops = opsOf({ token: TOKEN });
 
   it('createToken: POST /auth/token/ without credentials of its own', async () => {
     nock(ORIGIN, { badheaders: ['authorization'] }).post('/api/v1/auth/token/', { username: 'bot', password: PASSWORD }).reply(200, { token: 'new-token' });
-    await expect(provider.auth.createToken({ username: 'bot', password: PASSWORD })).resolves.toEqual({ token: 'new-token' });
+    await expect(ops.auth.createToken({ username: 'bot', password: PASSWORD })).resolves.toEqual({ token: 'new-token' });
   });
 
   it('convertRefreshToken and the deprecated convertIdToken', async () => {
     nock(ORIGIN).post('/api/v1/auth/convert_refresh_token/', { refresh_token: REFRESH, keep_refresh_token: false }).reply(200, { token: 'a' });
     nock(ORIGIN).post('/api/v1/auth/convert_id_token/', { id_token: REFRESH }).reply(200, { token: 'b' });
-    await expect(provider.auth.convertRefreshToken({ refreshToken: REFRESH })).resolves.toEqual({ token: 'a' });
-    await expect(provider.auth.convertIdToken({ idToken: REFRESH })).resolves.toEqual({ token: 'b' });
+    await expect(ops.auth.convertRefreshToken({ refreshToken: REFRESH })).resolves.toEqual({ token: 'a' });
+    await expect(ops.auth.convertIdToken({ idToken: REFRESH })).resolves.toEqual({ token: 'b' });
   });
 
   it('retrieveRefreshToken: GET /users/{id}/refresh_token/ (inferred), authenticated', async () => {
     nock(ORIGIN, { reqheaders: { authorization: `Token ${TOKEN}` } }).get('/api/v1/users/7/refresh_token/').reply(200, { refresh_token: 'rt' });
-    await expect(provider.auth.retrieveRefreshToken(7)).resolves.toEqual({ refreshToken: 'rt' });
+    await expect(ops.auth.retrieveRefreshToken(7)).resolves.toEqual({ refreshToken: 'rt' });
   });
 
   it('validates its input before any request', async () => {
-    const error = await provider.auth.createToken({ username: 'bot', password: '' }).catch((e: unknown) => e);
+    const error = await ops.auth.createToken({ username: 'bot', password: '' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).field).toBe('input.password');
   });
@@ -133,7 +136,7 @@ describe('options', () => {
 
   it('builds the base URL and websocket URL from a stack name', async () => {
     nock(ORIGIN).get('/api/v1/users/current/').reply(200, user);
-    await make({ token: TOKEN }).users.current();
+    await opsOf({ token: TOKEN }).users.current();
     expect(nock.pendingMocks()).toEqual([]);
     expect(websocketUrlFor(stackBaseUrl('acme'))).toBe('wss://websockets-acme.inbox.getchat.360dialog.io/');
     expect(websocketUrlFor('http://127.0.0.1:8080/api/v1')).toBeUndefined();
@@ -155,9 +158,22 @@ describe('options', () => {
     expectNoSecret(configError({ stack: 'acme', token: TOKEN, password: PASSWORD }), [TOKEN, PASSWORD]);
   });
 
-  it('applies a path override to an inferred path', async () => {
+  it('applies a path override to an inferred path, for the provider and its operation groups alike', async () => {
     const provider = make({ token: TOKEN, paths: { retrieveMessage: '/messages/by-id/{id}/' } });
-    nock(ORIGIN).get('/api/v1/messages/by-id/abc/').reply(200, { id: 'abc', waba_payload: { id: 'wamid.1', from: '48123123123', timestamp: '1', type: 'text', text: { body: 'x' } }, from_us: false });
-    await expect(provider.messages.retrieve('abc')).resolves.toMatchObject({ getchatId: 'abc', content: { type: 'text', text: 'x' } });
+    const message = { id: 'abc', waba_payload: { id: 'wamid.1', from: '48123123123', timestamp: '1', type: 'text', text: { body: 'x' } }, from_us: false };
+    nock(ORIGIN).get('/api/v1/messages/by-id/abc/').twice().reply(200, message);
+    await expect(getchatOperations(provider).messages.retrieve('abc')).resolves.toMatchObject({ getchatId: 'abc', content: { type: 'text', text: 'x' } });
+    nock(ORIGIN).post('/api/v1/mark_as_received/').reply(200, {});
+    await provider.markRead('abc');
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('takes the operation groups\' path overrides in getchatOperations, and refuses them in createGetchatProvider', async () => {
+    expect(configError({ stack: 'acme', token: TOKEN, paths: { blockContact: '/x/' } }).field).toBe('paths.blockContact');
+    const ops = getchatOperations(make({ token: TOKEN }), { paths: { retrieveUser: '/members/{id}/' } });
+    nock(ORIGIN).get('/api/v1/members/2/').reply(200, user);
+    await expect(ops.users.retrieve(2)).resolves.toMatchObject({ id: 2 });
+    expect(() => getchatOperations(make({ token: TOKEN }), { paths: { retrieveUsr: '/x/' } as never })).toThrow(ConfigurationError);
+    expect(() => getchatOperations(make({ token: TOKEN }), { paths: { retrieveMessage: '/x/' } as never })).toThrow(/paths\.retrieveMessage/);
   });
 });

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createWebhookHandler, type WebhookEvent } from '@wamux/core';
 import { createGetchatProvider, isGetchatProviderEvent, type GetchatProvider } from '../src';
 import { createGetchatEmulator, type GetchatEmulator } from '../src/emulator';
+import { getchatOperations } from '../src/operations';
 
 const CUSTOMER = '+905551119988';
 const SECRET = 'emulator-webhook-secret';
@@ -80,12 +81,12 @@ describe('the emulator against the provider', () => {
 
   it('markRead marks the chat as received up to the message; the chat\'s unread count follows', async () => {
     const inbound = await emulator.simulateInbound({ from: CUSTOMER, content: { type: 'text', text: 'read me' } });
-    const before = await provider.chats.retrieve(CUSTOMER);
+    const before = await getchatOperations(provider).chats.retrieve(CUSTOMER);
     expect(before.newMessages).toBeGreaterThan(0);
     await provider.markRead(inbound.id);
     const mark = emulator.receivedMarks().at(-1);
     expect(mark?.customerWaId).toBe('905551119988');
-    expect((await provider.chats.retrieve(CUSTOMER)).newMessages).toBe(0);
+    expect((await getchatOperations(provider).chats.retrieve(CUSTOMER)).newMessages).toBe(0);
   });
 
   it('logged in once with username and password; media round-trips by bytes', async () => {
@@ -100,7 +101,7 @@ describe('the emulator against the provider', () => {
     const normalized = [];
     for await (const template of provider.listTemplates()) normalized.push(template.name);
     const vendor = [];
-    for await (const template of provider.templates.list()) vendor.push(template.name);
+    for await (const template of getchatOperations(provider).templates.list()) vendor.push(template.name);
     expect(normalized).toEqual(['order_update']);
     expect(vendor).toEqual(['order_update']);
   });

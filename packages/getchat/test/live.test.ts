@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 import { AuthenticationError, createWebhookHandler, type WamuxError, type WebhookEvent, type WebhookHandler } from '@wamux/core';
 import { WebSocketServer } from 'ws';
 import { createGetchatProvider, type GetchatLiveState, type GetchatOptions, type GetchatProvider } from '../src';
+import { getchatLive } from '../src/live';
 import { createGetchatEmulator, type GetchatEmulator } from '../src/emulator';
 
 const CUSTOMER = '+905551119988';
@@ -56,7 +57,7 @@ async function until(condition: () => boolean, ms = 3_000): Promise<void> {
 describe('live events over the websockets server', () => {
   it('authenticates with the token first, then turns waba_webhook frames into events (no webhook secret needed)', async () => {
     const provider = makeProvider();
-    const connection = provider.live.connect({ reconnect: FAST });
+    const connection = getchatLive(provider).connect({ reconnect: FAST });
     const { events } = collect(connection.handler);
     await connection.ready;
     expect(connection.state).toBe('open');
@@ -73,7 +74,7 @@ describe('live events over the websockets server', () => {
   it('survives a dropped connection: reconnects with backoff and keeps delivering', async () => {
     const provider = makeProvider();
     const states: GetchatLiveState[] = [];
-    const connection = provider.live.connect({ reconnect: FAST, onStateChange: (state) => states.push(state) });
+    const connection = getchatLive(provider).connect({ reconnect: FAST, onStateChange: (state) => states.push(state) });
     const { events } = collect(connection.handler);
     await connection.ready;
 
@@ -90,7 +91,7 @@ describe('live events over the websockets server', () => {
     const provider = makeProvider();
     const handler = createWebhookHandler(provider);
     const { events } = collect(handler);
-    const connection = provider.live.connect({ handler });
+    const connection = getchatLive(provider).connect({ handler });
     await connection.ready;
     const { createServer } = await import('node:http');
     const server = createServer((req, res) => void handler.node(req, res));
@@ -108,7 +109,7 @@ describe('live events over the websockets server', () => {
   it('gets a websocket token for D360-Api-Key auth through the refresh token, keeping it valid', async () => {
     const provider = makeProvider({ d360ApiKey: emulator.credentials.d360ApiKey });
     const refreshToken = emulator.credentials.refreshToken;
-    const connection = provider.live.connect();
+    const connection = getchatLive(provider).connect();
     await connection.ready;
     const paths = emulator.requests().map((r) => `${r.method} ${r.path}`);
     expect(paths).toEqual(['GET /api/v1/users/current/', 'GET /api/v1/users/1/refresh_token/', 'POST /api/v1/auth/convert_refresh_token/']);
@@ -118,13 +119,13 @@ describe('live events over the websockets server', () => {
 
   it('logs in with username and password for the websocket token', async () => {
     const provider = makeProvider({ username: emulator.credentials.username, password: emulator.credentials.password });
-    await provider.live.connect().ready;
+    await getchatLive(provider).connect().ready;
     expect(emulator.requests().map((r) => r.path)).toEqual(['/api/v1/auth/token/']);
   });
 
   it('a refused token ends the connection with an AuthenticationError that leaks nothing', async () => {
     const provider = makeProvider({ token: 'wrong-token-0123456789' });
-    const connection = provider.live.connect({ reconnect: FAST });
+    const connection = getchatLive(provider).connect({ reconnect: FAST });
     const { errors } = collect(connection.handler);
     const error = await connection.ready.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -133,13 +134,19 @@ describe('live events over the websockets server', () => {
     expect(inspect(error, { depth: 10 })).not.toContain('wrong-token-0123456789');
   });
 
-  it('provider.close() closes its connections', async () => {
+  it('provider.close() closes the connections opened on it', async () => {
     const provider = makeProvider();
-    const connection = provider.live.connect();
+    const connection = getchatLive(provider).connect();
     await connection.ready;
     await provider.close();
     expect(connection.state).toBe('closed');
     await until(() => emulator.liveClients() === 0);
+  });
+
+  it('needs a websocket URL, and a get.chat provider', () => {
+    const provider = makeProvider({ token: emulator.credentials.token, websocketUrl: undefined } as Partial<GetchatOptions>);
+    expect(() => getchatLive(provider).connect()).toThrow(/websocketUrl: cannot be derived/);
+    expect(() => getchatLive({} as GetchatProvider)).toThrow(/provider: must be a get.chat provider/);
   });
 });
 
@@ -167,7 +174,7 @@ describe('the websocket protocol, frame by frame', () => {
       JSON.stringify({ type: 'typing', wa_id: '905551119988' }),
     ]);
     const provider = makeProvider();
-    const connection = provider.live.connect({ url: server.url, reconnect: false });
+    const connection = getchatLive(provider).connect({ url: server.url, reconnect: false });
     const { events, errors } = collect(connection.handler);
     await connection.ready;
     await until(() => events.length === 1 && errors.length === 2);

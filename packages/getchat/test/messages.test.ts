@@ -2,6 +2,7 @@ import nock from 'nock';
 import { useNock } from './support/nock';
 import { NotFoundError, ValidationError, webhookRequest } from '@wamux/core';
 import { createGetchatProvider } from '../src';
+import { getchatOperations } from '../src/operations';
 import { listMessagesVideoResult } from './fixtures/document-webhooks';
 
 const ORIGIN = 'https://acme.inbox.getchat.360dialog.io';
@@ -9,6 +10,7 @@ const TOKEN = '8aeb44f5a318542d32bb13019d68198467ee21f0';
 const auth = { reqheaders: { authorization: `Token ${TOKEN}` } };
 
 const provider = createGetchatProvider({ stack: 'acme', token: TOKEN, retry: false, rateLimit: false });
+const ops = getchatOperations(provider);
 
 useNock();
 
@@ -19,7 +21,7 @@ describe('messages namespace (Messages section)', () => {
     const scope = nock(ORIGIN, auth)
       .post('/api/v1/messages/', { wa_id: '48123456789', type: 'text', text: { body: 'Hello!' } })
       .reply(201, { reason: 'Message is saved and will be sent as soon as other messages currently pending for this user are delivered.', id: '8b176ba5-fa8e-458e-94ad-85d1ae8f3be0' });
-    await expect(provider.messages.create({ waId: '48123456789', type: 'text', content: { body: 'Hello!' } })).resolves.toEqual({
+    await expect(ops.messages.create({ waId: '48123456789', type: 'text', content: { body: 'Hello!' } })).resolves.toEqual({
       getchatId: '8b176ba5-fa8e-458e-94ad-85d1ae8f3be0',
       reason: 'Message is saved and will be sent as soon as other messages currently pending for this user are delivered.',
       whatsappMessageId: undefined,
@@ -31,9 +33,9 @@ describe('messages namespace (Messages section)', () => {
     const scope = nock(ORIGIN)
       .post('/api/v1/messages/', { wa_id: '48123456789', type: 'contacts', contacts: [{ name: { formatted_name: 'Ada' } }], context: { message_id: 'wamid.q' } })
       .reply(201, { id: 'gc-2' });
-    await provider.messages.create({ waId: '+48123456789', type: 'contacts', content: [{ name: { formatted_name: 'Ada' } }], replyTo: 'wamid.q' });
+    await ops.messages.create({ waId: '+48123456789', type: 'contacts', content: [{ name: { formatted_name: 'Ada' } }], replyTo: 'wamid.q' });
     scope.done();
-    const error = await provider.messages.create({ waId: '48123456789', type: 'image', content: { caption: 'no media' } }).catch((e: unknown) => e);
+    const error = await ops.messages.create({ waId: '48123456789', type: 'image', content: { caption: 'no media' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).field).toBe('input.content');
   });
@@ -59,7 +61,7 @@ describe('messages namespace (Messages section)', () => {
       .query((query) => query.offset === '1' && query.wa_id === '48123123123')
       .reply(200, page([{ ...listMessagesVideoResult, waba_payload: { ...listMessagesVideoResult.waba_payload, id: 'second' } }]));
     const messages = [];
-    for await (const message of provider.messages.list({
+    for await (const message of ops.messages.list({
       waId: '+48123123123',
       chatTagId: 4,
       search: 'invoice',
@@ -87,9 +89,9 @@ describe('messages namespace (Messages section)', () => {
   });
 
   it('list: refuses an unknown filter and a bad value, naming it', async () => {
-    const unknown = await (async () => provider.messages.list({ wa: '1' } as never).next())().catch((e: unknown) => e);
+    const unknown = await (async () => ops.messages.list({ wa: '1' } as never).next())().catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(ValidationError);
-    const bad = await (async () => provider.messages.list({ chatTagId: -1 }).next())().catch((e: unknown) => e);
+    const bad = await (async () => ops.messages.list({ chatTagId: -1 }).next())().catch((e: unknown) => e);
     expect((bad as ValidationError).field).toBe('options.chatTagId');
   });
 
@@ -104,21 +106,21 @@ describe('messages namespace (Messages section)', () => {
       .query({ wa_id: '48123123123', limit: '2', before_time: '1700000004', offset: '1' })
       .reply(200, page([message('c', 1700000001)]));
     const ids = [];
-    for await (const m of provider.messages.history({ waId: '48123123123', pageSize: 2 })) ids.push(m.getchatId);
+    for await (const m of ops.messages.history({ waId: '48123123123', pageSize: 2 })) ids.push(m.getchatId);
     expect(ids).toEqual(['a', 'b', 'c']);
     expect(nock.pendingMocks()).toEqual([]);
   });
 
   it('retrieve: GET /messages/{id}/ (an inferred path); 404 is NotFoundError', async () => {
     nock(ORIGIN, auth).get('/api/v1/messages/gc-1/').reply(200, { id: 'gc-1', ...listMessagesVideoResult });
-    await expect(provider.messages.retrieve('gc-1')).resolves.toMatchObject({ getchatId: 'gc-1', type: 'video' });
+    await expect(ops.messages.retrieve('gc-1')).resolves.toMatchObject({ getchatId: 'gc-1', type: 'video' });
     nock(ORIGIN).get('/api/v1/messages/nope/').reply(404, { detail: 'Not found.' });
-    await expect(provider.messages.retrieve('nope')).rejects.toBeInstanceOf(NotFoundError);
+    await expect(ops.messages.retrieve('nope')).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('markAsReceived: POST /mark_as_received/ {timestamp, customer_wa_id}', async () => {
     const scope = nock(ORIGIN, auth).post('/api/v1/mark_as_received/', { timestamp: 1612544982, customer_wa_id: '48123123123' }).reply(200, {});
-    await provider.messages.markAsReceived({ customerWaId: '+48123123123', timestamp: new Date(1612544982 * 1000) });
+    await ops.messages.markAsReceived({ customerWaId: '+48123123123', timestamp: new Date(1612544982 * 1000) });
     scope.done();
   });
 });
@@ -147,7 +149,7 @@ describe('media namespace (Media Files section)', () => {
       .get('/api/v1/media/497f6eca-6276-4993-bfeb-53cbbbba6f08')
       .query({ mime_type_type: 'image', mime_type_subtype: 'jpeg' })
       .reply(200, Buffer.from([0xff, 0xd8, 0xff]), { 'content-type': 'image/jpeg', 'content-disposition': 'attachment; filename="img.jpg"' });
-    const media = await provider.media.download('497f6eca-6276-4993-bfeb-53cbbbba6f08', { mimeType: 'image/jpeg' });
+    const media = await ops.media.download('497f6eca-6276-4993-bfeb-53cbbbba6f08', { mimeType: 'image/jpeg' });
     expect(media).toEqual({ data: new Uint8Array([0xff, 0xd8, 0xff]), mimeType: 'image/jpeg', filename: 'img.jpg' });
   });
 
@@ -166,7 +168,7 @@ describe('accounts namespace and listTemplates', () => {
   it('accounts.list: GET /whatsapp_accounts/ with this_instance', async () => {
     nock(ORIGIN, auth).get('/api/v1/whatsapp_accounts/').query({ this_instance: 'true' }).reply(200, page([{ phone_number: '48500500500', this_instance: true, extra: 1 }]));
     const accounts = [];
-    for await (const account of provider.accounts.list({ thisInstance: true })) accounts.push(account);
+    for await (const account of ops.accounts.list({ thisInstance: true })) accounts.push(account);
     expect(accounts).toEqual([{ phoneNumber: '48500500500', thisInstance: true, raw: { phone_number: '48500500500', this_instance: true, extra: 1 } }]);
   });
 

@@ -1,3 +1,4 @@
+import { safeParse } from '@wamux/core';
 import type { MessageEvent, PhoneNumber, ProviderEvent, WebhookEvent } from '@wamux/core';
 import * as v from 'valibot';
 import { PROVIDER } from './provider-name';
@@ -78,6 +79,6 @@ export function isMessagingApiEvent<K extends MessagingApiEventKind>(event: Webh
  */
 export function inboundSession(event: MessageEvent): MsgSession | undefined {
   if (event.provider !== PROVIDER) return undefined;
-  const parsed = v.safeParse(InBoundMsgSchema, event.raw);
+  const parsed = safeParse(InBoundMsgSchema, event.raw);
   return parsed.success ? parsed.output.session : undefined;
 }

@@ -1,4 +1,4 @@
-import { createHttpClient, createProviderError, toValidationIssues, type QueryValue, type RateLimitInfo } from '@wamux/core';
+import { createHttpClient, createProviderError, toValidationIssues, type QueryValue, type RateLimitInfo, safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { authHeaders, secretsOf } from './auth';
 import type { ResolvedOptions } from './options';
@@ -82,7 +82,7 @@ export function createVendorApi(options: ResolvedOptions): VendorApi {
   };
 
   const validate = <TSchema extends v.GenericSchema>(schema: TSchema, value: unknown, request: VendorRequest): v.InferOutput<TSchema> => {
-    const result = v.safeParse(schema, value);
+    const result = safeParse(schema, value);
     if (result.success) return result.output;
     const issues = toValidationIssues(result.issues);
     const first = issues[0];

@@ -1,4 +1,4 @@
-import ky, { isNetworkError as isKyNetworkError, isTimeoutError as isKyTimeoutError, type Input } from 'ky';
+import { isNetworkError as isKyNetworkError, isTimeoutError as isKyTimeoutError } from 'ky';
 import * as v from 'valibot';
 import { AbortError, NetworkError, TimeoutError } from '../errors/classes';
 import { isWamuxError, type WamuxError } from '../errors/wamux-error';
@@ -7,6 +7,7 @@ import { sleep } from '../util/sleep';
 import { createProviderError, kindFromStatus, type HttpFailure, type VendorErrorInfo } from './errors-from-response';
 import { readRateLimitHeaders, type RateLimitInfo } from './response-headers';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './retry-policy';
+import { attemptHeaders, createTransport } from './transport';
 
 /** The HTTP methods adapters use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -24,7 +25,13 @@ export interface HttpClientOptions {
   headers?: () => Record<string, string> | Promise<Record<string, string>>;
   /** Values to scrub from errors besides the auth headers' values (e.g. a password). */
   secrets?: () => readonly string[];
-  /** A fetch implementation; the global one by default. */
+  /**
+   * A fetch implementation; the global one by default. Called as
+   * `fetch(url, init)` with the absolute URL and `init` holding `method`,
+   * `headers` (a plain object, lower-case names), `body` (a JSON string or
+   * a `FormData`, or none) and the `signal` that the timeout or the
+   * caller's signal aborts.
+   */
   fetch?: typeof globalThis.fetch;
   /** Per-attempt timeout in ms. Default 30 000. */
   timeout?: number;
@@ -51,6 +58,7 @@ export interface HttpRequest<TSchema extends v.GenericSchema | undefined = undef
   json?: unknown;
   /** A multipart/form-data body. */
   form?: FormData | undefined;
+  /** Replace the auth headers and the defaults (`accept`, the JSON content type) of the same name, whatever its case. */
   headers?: Record<string, string> | undefined;
   /** How to read the response. Default `json`. */
   responseType?: 'json' | 'bytes' | 'text' | 'none';
@@ -99,23 +107,6 @@ export interface HttpClient {
   secrets(): Promise<readonly string[]>;
 }
 
-const ACCEPT = 'application/json, */*;q=0.5';
-const JSON_TYPE = { 'content-type': 'application/json' } as const;
-
-/** A Request from any realm (`instanceof` fails across test VMs). */
-function isRequest(input: Input): input is Request {
-  return typeof input === 'object' && !(input instanceof URL) && typeof (input as Request).url === 'string' && typeof (input as Request).headers === 'object';
-}
-
-/** The init of `request` (method, headers, signal) with `body` instead of its stream. */
-function sameRequestWithBody(request: Request, body: string | FormData): RequestInit {
-  // Copied by iteration: a Headers object from another realm (a test VM, a
-  // polyfill) is not recognised by `new Headers(...)` and would copy as empty.
-  const headers = new Headers();
-  request.headers.forEach((value, name) => headers.set(name, value));
-  if (typeof body !== 'string') headers.delete('content-type');
-  return { method: request.method, headers, body, signal: request.signal };
-}
 const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
 /** Connection errors raised before a byte of the request reached the vendor. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
@@ -127,9 +118,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const timeout = options.timeout ?? 30_000;
   const base = options.baseUrl.replace(/\/+$/, '');
   const baseOrigin = new URL(base).origin;
-  // One ky instance: the options that never change are merged once, not per request.
-  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
-  const http = ky.create({ retry: 0, throwHttpErrors: false, fetch: fetchImpl });
+  // Late-bound: a fetch mocked after the client was created (nock) is used.
+  const send = createTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
   let lastRateLimit: RateLimitInfo | undefined;
   let lastAuthHeaders: Record<string, string> = {};
 
@@ -172,6 +162,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const url = urlFor(req.path, req.query);
     const href = url.href;
     const path = url.pathname;
+    const body = req.form ?? (req.json === undefined ? undefined : JSON.stringify(req.json));
     let attempt = 0;
     let refreshed = false;
 
@@ -184,20 +175,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
       let response: Response;
       try {
-        const body = req.form ?? (req.json === undefined ? undefined : JSON.stringify(req.json));
-        response = await http(href, {
+        response = await send({
+          href,
           method: req.method,
-          headers: { accept: ACCEPT, ...(typeof body === 'string' ? JSON_TYPE : undefined), ...authHeaders, ...req.headers },
+          headers: attemptHeaders(body, authHeaders, req.headers),
           body,
           timeout: req.timeout ?? timeout,
           signal: req.signal,
-          // ky wraps the body in a Request, whose body is a stream the fetch
-          // must read back; handing fetch the body we built saves that copy
-          // (about 40 µs a request on loopback). FormData gets a fresh
-          // boundary, so its content-type is left to fetch.
-          ...(body === undefined
-            ? {}
-            : { fetch: (input: Input, init?: RequestInit) => (isRequest(input) ? fetchImpl(input.url, sameRequestWithBody(input, body)) : fetchImpl(input, init)) }),
         });
       } catch (error) {
         if (req.signal?.aborted) throw new AbortError(undefined, { provider: options.provider });
@@ -228,8 +212,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         return { data, status: response.status, headers: response.headers, rateLimit };
       }
 
-      const body = await readErrorBody(response);
-      const failure: HttpFailure = { status: response.status, body, headers: response.headers, method: req.method, path, rateLimit };
+      const errorBody = await readErrorBody(response);
+      const failure: HttpFailure = { status: response.status, body: errorBody, headers: response.headers, method: req.method, path, rateLimit };
       const info = options.mapError?.(failure) ?? {};
       const retryAfter = info.retryAfter ?? rateLimit?.retryAfter;
 
@@ -257,7 +241,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         status: response.status,
         retryAfter,
         requestId: info.requestId ?? requestIdOf(response.headers),
-        details: info.details ?? body,
+        details: info.details ?? errorBody,
         message: info.message ?? `${req.method} ${path} failed with HTTP ${response.status}`,
         secrets: secrets(),
       });

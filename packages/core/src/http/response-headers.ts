@@ -49,11 +49,12 @@ export function readRateLimitHeaders(headers: HeaderSource, now = Date.now()): R
     const n = raw === null || raw.trim() === '' ? Number.NaN : Number(raw);
     return Number.isFinite(n) ? n : undefined;
   };
+  const reset = headers.get('x-ratelimit-reset');
   const info: RateLimitInfo = {
     limit: int('x-ratelimit-limit'),
     remaining: int('x-ratelimit-remaining'),
-    reset: parseRateLimitReset(headers.get('x-ratelimit-reset'), now),
-    resetPrecision: resetPrecisionOf(headers.get('x-ratelimit-reset')),
+    reset: parseRateLimitReset(reset, now),
+    resetPrecision: resetPrecisionOf(reset),
     retryAfter: parseRetryAfter(headers.get('retry-after'), now),
   };
   return Object.values(info).some((value) => value !== undefined) ? info : undefined;

@@ -22,8 +22,9 @@ export type PhoneNumber = v.InferOutput<typeof PhoneNumberSchema>;
 export function toE164(value: unknown): PhoneNumber | undefined {
   // Fast path for what vendors send most: bare digits or E.164 already.
   if (typeof value === 'string') {
-    if (E164_PATTERN.test(value)) return value;
-    if (BARE_DIGITS.test(value)) return `+${value}`;
+    if (value.charCodeAt(0) === 43 /* + */) {
+      if (E164_PATTERN.test(value)) return value;
+    } else if (BARE_DIGITS.test(value)) return `+${value}`;
   }
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') return undefined;
   let text = String(value).trim().replace(/[\s().-]/g, '');

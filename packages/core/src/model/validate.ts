@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ConfigurationError, ValidationError, type ValidationIssue } from '../errors/classes';
+import { safeParse } from '../validation/safe-parse';
 
 /**
  * Parses `input` with a valibot schema and returns the typed output, or
@@ -11,7 +12,7 @@ export function parseInput<TSchema extends v.GenericSchema>(
   input: unknown,
   options: { root?: string; provider?: string } = {},
 ): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, input);
+  const result = safeParse(schema, input);
   if (result.success) return result.output;
   throw new ValidationError(toValidationIssues(result.issues, options.root), { provider: options.provider });
 }
@@ -35,7 +36,7 @@ export const NonEmptyStringSchema = v.pipe(v.string('must be a string'), v.nonEm
  * naming the option (`apiKey`, `rateLimit.requests`, ...).
  */
 export function parseOptions<TSchema extends v.GenericSchema>(schema: TSchema, input: unknown, provider: string): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, input);
+  const result = safeParse(schema, input);
   if (result.success) return result.output;
   const [issue] = toValidationIssues(result.issues);
   throw new ConfigurationError(issue?.path ?? '(root)', issue?.message ?? 'invalid', { provider });

@@ -1,4 +1,3 @@
-import { match } from 'ts-pattern';
 import { UnsupportedFeatureError } from '../errors/classes';
 import { mediaSourceKind, MediaBytesSchema, type MediaSource } from '../model/media';
 import { BulkTemplateRequestSchema, OutboundMessageSchema, type OutboundMessage } from '../model/outbound';
@@ -58,22 +57,36 @@ export function defineProvider<Name extends string, Extras extends object = obje
     if (message.type !== 'reaction' && message.replyTo !== undefined && !caps.features.includes('messages.replyTo')) {
       unsupported('replyTo (quoted replies)');
     }
-    match(message)
-      .with({ type: 'interactive' }, (m) => {
-        if (!caps.interactive.includes(m.interactive.kind)) unsupported(`interactive ${m.interactive.kind} messages`);
-        if (m.interactive.kind === 'buttons' && m.interactive.header && 'media' in m.interactive.header) {
-          checkMedia(m.interactive.header.media, 'message.interactive.header.media');
+    // A switch rather than ts-pattern's match: this runs on every send, and
+    // match builds its pattern objects on every call.
+    switch (message.type) {
+      case 'interactive': {
+        const { interactive } = message;
+        if (!caps.interactive.includes(interactive.kind)) unsupported(`interactive ${interactive.kind} messages`);
+        if (interactive.kind === 'buttons' && interactive.header && 'media' in interactive.header) {
+          checkMedia(interactive.header.media, 'message.interactive.header.media');
         }
-      })
-      .with({ type: 'template' }, (m) => {
-        if (m.template.headerMedia) checkMedia(m.template.headerMedia.media, 'message.template.headerMedia.media');
-      })
-      .with({ type: 'image' }, { type: 'video' }, { type: 'audio' }, { type: 'document' }, { type: 'sticker' }, (m) => {
-        checkMedia(m.media, 'message.media');
-        if (m.caption !== undefined && m.caption !== '' && !caps.features.includes('media.captions')) unsupported('media captions (message.caption)');
-      })
-      .with({ type: 'text' }, { type: 'location' }, { type: 'contacts' }, { type: 'reaction' }, () => undefined)
-      .exhaustive();
+        return;
+      }
+      case 'template':
+        if (message.template.headerMedia) checkMedia(message.template.headerMedia.media, 'message.template.headerMedia.media');
+        return;
+      case 'image':
+      case 'video':
+      case 'audio':
+      case 'document':
+      case 'sticker':
+        checkMedia(message.media, 'message.media');
+        if (message.caption !== undefined && message.caption !== '' && !caps.features.includes('media.captions')) unsupported('media captions (message.caption)');
+        return;
+      case 'text':
+      case 'location':
+      case 'contacts':
+      case 'reaction':
+        return;
+      default:
+        return unknownType(message);
+    }
   };
   const opts = (options?: CallOptions): CallOptions => options ?? {};
 
@@ -117,4 +130,9 @@ export function defineProvider<Name extends string, Extras extends object = obje
     if (key in base) throw new TypeError(`${driver.name}: the vendor operation "${key}" would replace the contract's ${key}`);
   }
   return Object.assign(base, extras);
+}
+
+/** Makes the `switch` exhaustive: a message type added to the model fails to compile here. */
+function unknownType(message: never): never {
+  throw new TypeError(`unknown message type ${String((message as { type?: unknown }).type)}`);
 }

@@ -1,4 +1,4 @@
-import type { PhoneNumber } from '@wamux/core';
+import { createRecentMap, type PhoneNumber } from '@wamux/core';
 
 /**
  * Remembers who sent recent inbound messages. Desk360's read receipt wants
@@ -10,15 +10,11 @@ export interface SenderMemory {
   senderOf(messageId: string): PhoneNumber | undefined;
 }
 
-/** A {@link SenderMemory} of the last `capacity` messages. */
+/** A {@link SenderMemory} of (at least) the last `capacity` messages. */
 export function createSenderMemory(capacity = 10_000): SenderMemory {
-  const senders = new Map<string, PhoneNumber>();
+  const senders = createRecentMap<string, PhoneNumber>(capacity);
   return {
-    remember(messageId, from) {
-      senders.delete(messageId);
-      senders.set(messageId, from);
-      if (senders.size > capacity) senders.delete(senders.keys().next().value as string);
-    },
+    remember: (messageId, from) => senders.set(messageId, from),
     senderOf: (messageId) => senders.get(messageId),
   };
 }

@@ -1,4 +1,4 @@
-import { toE164, type PhoneNumber } from '@wamux/core';
+import { dateFromTimestamp, toE164, type PhoneNumber } from '@wamux/core';
 import * as v from 'valibot';
 
 // Liberal readers for what Desk360 sends: numbers where strings were
@@ -57,13 +57,7 @@ export const VendorTimestamp = v.pipe(
 
 /** Reads a timestamp (seconds, milliseconds or ISO) as a Date, or `undefined`. */
 export function toDate(value: string | number): Date | undefined {
-  const text = String(value).trim();
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    const n = Number(text);
-    return new Date(n >= 1e12 ? n : n * 1000);
-  }
-  const parsed = Date.parse(text);
-  return Number.isNaN(parsed) ? undefined : new Date(parsed);
+  return dateFromTimestamp(value, 1e12);
 }
 
 /** An optional list that may also arrive as `null`, one object, or absent: read as an array. */

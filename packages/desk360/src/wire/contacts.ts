@@ -1,4 +1,4 @@
-import { compact, ContactCardSchema, type ContactCard } from '@wamux/core';
+import { compact, ContactCardSchema, type ContactCard, safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { listOf, OptionalText } from './coerce';
 
@@ -92,7 +92,7 @@ export function fromDesk360Contact(contact: v.InferOutput<typeof InboundContactS
     birthday: contact.birthday,
   });
   // Keep only what the model accepts (a malformed birthday is dropped, not fatal).
-  const checked = v.safeParse(ContactCardSchema, card);
+  const checked = safeParse(ContactCardSchema, card);
   if (checked.success) return checked.output;
   const { birthday: _dropped, ...rest } = card;
   return v.parse(ContactCardSchema, rest);

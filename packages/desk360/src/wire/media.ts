@@ -1,4 +1,4 @@
-import { ValidationError, type CallOptions, type DownloadedMedia, type MediaBytes, type MediaSource } from '@wamux/core';
+import { ValidationError, type CallOptions, type DownloadedMedia, type MediaBytes, type MediaSource, safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { match, P } from 'ts-pattern';
 import { DESK360 } from '../constants';
@@ -74,7 +74,7 @@ export async function downloadDesk360Media(ctx: Desk360Context, mediaId: string,
   });
   const mimeType = mimeTypeOf(response.headers);
   // A JSON answer that describes a file is followed; any other JSON is the file itself (a customer may send a .json).
-  const described = mimeType === 'application/json' ? v.safeParse(FileObjectSchema, parseJson(response.data)) : undefined;
+  const described = mimeType === 'application/json' ? safeParse(FileObjectSchema, parseJson(response.data)) : undefined;
   if (described?.success) {
     const file = await downloadUrl(ctx, described.output.url, options);
     return {

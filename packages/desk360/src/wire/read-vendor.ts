@@ -1,4 +1,4 @@
-import { createProviderError } from '@wamux/core';
+import { createProviderError, safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { DESK360 } from '../constants';
 
@@ -7,7 +7,7 @@ import { DESK360 } from '../constants';
  * one it cannot read at all is an `unexpected_response` error naming the field.
  */
 export function readVendor<TSchema extends v.GenericSchema>(schema: TSchema, value: unknown, what: string): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, value);
+  const result = safeParse(schema, value);
   if (result.success) return result.output;
   const issue = result.issues[0];
   throw createProviderError('unexpected_response', {

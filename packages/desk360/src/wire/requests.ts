@@ -1,4 +1,4 @@
-import { isWamuxError, toFormData, type CallOptions, type MediaBytes, type PhoneNumber, type RateLimitInfo } from '@wamux/core';
+import { isWamuxError, toFormData, type CallOptions, type MediaBytes, type PhoneNumber, type RateLimitInfo, safeParse } from '@wamux/core';
 import { match } from 'ts-pattern';
 import * as v from 'valibot';
 import type { Desk360Context } from '../context';
@@ -65,7 +65,7 @@ const withRaw = <TSchema extends v.GenericSchema>(schema: TSchema) =>
   v.pipe(
     v.unknown(),
     v.rawTransform(({ dataset, addIssue, NEVER }): { value: v.InferOutput<TSchema>; raw: unknown } => {
-      const result = v.safeParse(schema, dataset.value);
+      const result = safeParse(schema, dataset.value);
       if (result.success) return { value: result.output as v.InferOutput<TSchema>, raw: dataset.value };
       addIssue({ message: result.issues[0].message, path: result.issues[0].path });
       return NEVER;

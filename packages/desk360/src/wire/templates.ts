@@ -1,4 +1,4 @@
-import { normalizeTemplateStatus, templateVariables, type Template, type TemplateButton, type TemplateStatus, type TemplateVariable } from '@wamux/core';
+import { normalizeTemplateStatus, templateVariables, type Template, type TemplateButton, type TemplateStatus, type TemplateVariable, safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { languageCodeForLabel } from '../languages';
 import { Flag, IntId, listOf, OptionalText, toDate } from './coerce';
@@ -177,7 +177,7 @@ const ButtonSchema = v.looseObject({
 
 /** Desk360 does not document its template buttons; WhatsApp's button fields are read when present. */
 function toButton(raw: unknown): TemplateButton {
-  const parsed = v.safeParse(ButtonSchema, raw);
+  const parsed = safeParse(ButtonSchema, raw);
   const button = parsed.success ? parsed.output : {};
   const type = (button.type ?? '').toLowerCase().replace(/[\s-]/g, '_');
   const known = ['quick_reply', 'url', 'phone_number', 'copy_code'] as const;

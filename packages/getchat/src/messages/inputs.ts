@@ -1,112 +1,29 @@
 import * as v from 'valibot';
-import { IntIdInput, listOptionEntries, PosixTimeInput, WaIdInput } from '../operations/shared/input';
+import { listOptionEntries, PosixTimeInput, WaIdInput } from '../operations/shared/input';
 
-// Strict schemas of what callers pass to the `messages` namespace. Names are
-// the wamux camelCase ones; each maps to one documented query or body field.
+// Strict schemas of what callers pass to the message calls the provider
+// makes (history, read marks), which the `messages` namespace of
+// @wamux/getchat/operations extends. Names are the wamux camelCase ones; each
+// maps to one documented query or body field.
 
-/** The message types createMessage's `type` enum lists (`hsm` is deprecated by WhatsApp). */
-export const GETCHAT_MESSAGE_TYPES = ['text', 'image', 'contacts', 'document', 'hsm', 'location', 'sticker', 'template', 'audio', 'video', 'interactive', 'reaction'] as const;
+const ValidDate = v.pipe(v.date('must be a Date'), v.check((d) => !Number.isNaN(d.getTime()), 'must be a valid date'));
 
-/** A type createMessage accepts. */
-export type GetchatMessageType = (typeof GETCHAT_MESSAGE_TYPES)[number];
-
-const WabaObject = v.record(v.string(), v.unknown(), 'must be an object');
-const MediaObject = v.pipe(
-  WabaObject,
-  v.check((media) => typeof media.id === 'string' || typeof media.link === 'string', 'needs an id or a link'),
-);
-
-/**
- * The content object of each type, checked for what WhatsApp requires;
- * anything else in it is forwarded as given (it is WhatsApp's schema).
- */
-const ContentByType = {
-  text: v.looseObject({ body: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'), v.maxLength(4096, 'must be at most 4096 characters')) }),
-  image: MediaObject,
-  video: MediaObject,
-  audio: MediaObject,
-  document: MediaObject,
-  sticker: MediaObject,
-  location: v.looseObject({ latitude: v.number('must be a number'), longitude: v.number('must be a number') }),
-  contacts: v.pipe(v.array(WabaObject, 'must be an array of contact cards'), v.minLength(1, 'must hold at least one contact')),
-  interactive: v.looseObject({ type: v.string('must be a string'), action: WabaObject }),
-  template: v.looseObject({ name: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')), language: WabaObject }),
-  hsm: WabaObject,
-  reaction: v.looseObject({ message_id: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')), emoji: v.string('must be a string') }),
-} satisfies Record<GetchatMessageType, v.GenericSchema>;
-
-/** The input of `messages.create`. */
-export const CreateMessageInput = v.pipe(
-  v.strictObject({
-    waId: WaIdInput,
-    type: v.picklist(GETCHAT_MESSAGE_TYPES, `must be one of ${GETCHAT_MESSAGE_TYPES.join(', ')}`),
-    content: v.union([v.array(WabaObject), WabaObject], 'must be the WhatsApp object of the type (an array for contacts)'),
-    replyTo: v.optional(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))),
-    previewUrl: v.optional(v.boolean('must be a boolean')),
-  }),
-  v.forward(
-    v.check((input) => v.is(ContentByType[input.type], input.content), 'is not a valid WhatsApp object for this type'),
-    ['content'],
-  ),
-);
-
-const Bool = v.boolean('must be a boolean');
-
-/** The filters `listMessages` documents, besides paging. */
-const messageFilterEntries = {
+/** The time-cursor walk's options: its chat, bounds, direction and paging. */
+export const historyWalkEntries = {
   waId: v.optional(WaIdInput),
-  chatTagId: v.optional(IntIdInput),
-  search: v.optional(v.string('must be a string')),
-  assignedToMe: v.optional(Bool),
-  assignedGroup: v.optional(IntIdInput),
-  fromUs: v.optional(Bool),
-  markAsReceived: v.optional(Bool),
+  before: v.optional(ValidDate),
+  since: v.optional(ValidDate),
+  order: v.optional(v.picklist(['newest', 'oldest'], 'must be newest or oldest')),
+  limit: listOptionEntries.limit,
+  pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, 'must be at least 1'), v.maxValue(1000, 'must be at most 1000'))),
+  signal: listOptionEntries.signal,
 };
 
-/** The input of `messages.list`: every documented filter, plus paging. */
-export const ListMessagesInput = v.optional(
-  v.strictObject({ ...listOptionEntries, ...messageFilterEntries, sinceTime: v.optional(PosixTimeInput), beforeTime: v.optional(PosixTimeInput) }),
-  {},
-);
-
-/** The input of `messages.history`: the time-cursor walk. */
-export const MessageHistoryInput = v.optional(
-  v.strictObject({
-    ...messageFilterEntries,
-    before: v.optional(v.pipe(v.date('must be a Date'), v.check((d) => !Number.isNaN(d.getTime()), 'must be a valid date'))),
-    since: v.optional(v.pipe(v.date('must be a Date'), v.check((d) => !Number.isNaN(d.getTime()), 'must be a valid date'))),
-    order: v.optional(v.picklist(['newest', 'oldest'], 'must be newest or oldest')),
-    limit: listOptionEntries.limit,
-    pageSize: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, 'must be at least 1'), v.maxValue(1000, 'must be at most 1000'))),
-    signal: listOptionEntries.signal,
-  }),
-  {},
-);
+/** The input of the provider's history walk (`listMessages` of the contract). */
+export const HistoryWalkInput = v.optional(v.strictObject(historyWalkEntries), {});
 
 /** The input of `messages.markAsReceived`. */
 export const MarkAsReceivedInput = v.strictObject({
   customerWaId: WaIdInput,
   timestamp: PosixTimeInput,
 });
-
-/** The query fields of the filters, on the wire. */
-export function messageFilterQuery(filters: {
-  waId?: string | undefined;
-  chatTagId?: number | undefined;
-  search?: string | undefined;
-  assignedToMe?: boolean | undefined;
-  assignedGroup?: number | undefined;
-  fromUs?: boolean | undefined;
-  markAsReceived?: boolean | undefined;
-}): Record<string, string | number | boolean | undefined> {
-  return {
-    wa_id: filters.waId,
-    chat_tag_id: filters.chatTagId,
-    search: filters.search,
-    assigned_to_me: filters.assignedToMe,
-    assigned_group: filters.assignedGroup,
-    from_us: filters.fromUs,
-    // Documented as an integer flag.
-    mark_as_received: filters.markAsReceived === undefined ? undefined : filters.markAsReceived ? 1 : 0,
-  };
-}

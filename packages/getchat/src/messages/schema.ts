@@ -1,3 +1,4 @@
+import { safeParse } from '@wamux/core';
 import type { MessageContent } from '@wamux/core';
 import * as v from 'valibot';
 import { PersonWire, type GetchatPerson } from '../operations/schemas/persons';
@@ -68,11 +69,11 @@ export const MessageWire = v.pipe(
   v.object(messageEntries),
   v.transform((message): GetchatMessage => {
     const payload = message.waba_payload ?? {};
-    const timestamp = v.safeParse(LenientTimestamp, payload.timestamp);
-    const whatsappId = v.safeParse(LenientString, payload.id);
+    const timestamp = safeParse(LenientTimestamp, payload.timestamp);
+    const whatsappId = safeParse(LenientString, payload.id);
     // A message sent by the business has `to`, a customer's has `from`.
     const fromUs = message.from_us ?? (payload.to !== undefined && payload.from === undefined);
-    const customer = v.safeParse(LenientString, fromUs ? (payload.to ?? payload.wa_id) : payload.from);
+    const customer = safeParse(LenientString, fromUs ? (payload.to ?? payload.wa_id) : payload.from);
     return {
       getchatId: message.id,
       whatsappMessageId: whatsappId.success ? whatsappId.output : undefined,
@@ -107,6 +108,6 @@ export interface GetchatCreatedMessage {
 
 /** Reads createMessage's answer. */
 export function createdMessageOf(body: v.InferOutput<typeof CreatedMessageBody>): GetchatCreatedMessage {
-  const whatsappId = v.safeParse(LenientString, body.waba_payload?.id);
+  const whatsappId = safeParse(LenientString, body.waba_payload?.id);
   return { getchatId: body.id, reason: body.reason, whatsappMessageId: whatsappId.success ? whatsappId.output : undefined };
 }

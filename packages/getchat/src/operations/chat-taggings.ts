@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { GetchatContext } from '../context';
-import { ChatTaggingEventWire, ChatTaggingWire, type GetchatChatTagging, type GetchatChatTaggingEvent } from './schemas/tags';
+import { ChatTaggingWire, type GetchatChatTagging } from './schemas/taggings';
+import { ChatTaggingEventWire, type GetchatChatTaggingEvent } from './schemas/tags';
 import { callOperation, callOperationIgnoringBody } from './shared/call';
 import { eventFilterEntries, eventQuery, type GetchatEventFilters } from './shared/events';
 import { IntIdInput, parseArgs, requestSignal, splitListOptions, StringIdInput, WaIdInput, type RequestOptions } from './shared/input';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { GetchatContext } from '../context';
-import { ChatWire, type GetchatChat } from './schemas/chats';
+import { ChatWire, type GetchatChat } from './schemas/chat-object';
 import { callOperation, callOperationIgnoringBody } from './shared/call';
 import { IntIdInput, listOptionEntries, parseArgs, PosixTimeInput, requestSignal, splitListOptions, WaIdInput, type RequestOptions } from './shared/input';
 import { listOperation, type ListOptions } from './shared/list';

@@ -12,7 +12,7 @@ import {
   type GetchatResolvedContact,
 } from './schemas/contacts';
 import { callOperation, callOperationIgnoringBody } from './shared/call';
-import { listOptionEntries, parseArgs, ReasonInput, requestSignal, splitListOptions, WaIdInput, type RequestOptions } from './shared/input';
+import { listOptionEntries, parseArgs, requestSignal, splitListOptions, WaIdInput, type RequestOptions } from './shared/input';
 import { listOperation, type ListOptions } from './shared/list';
 
 /** Filters of `contacts.list`. */
@@ -57,6 +57,8 @@ const VerifyInput = v.strictObject({
   blocking: v.optional(v.picklist(['no_wait', 'wait'], 'must be no_wait or wait')),
   forceCheck: v.optional(v.boolean('must be a boolean')),
 });
+/** A free-text reason as block/report/unblock take it: at most 60 characters. */
+const ReasonInput = v.pipe(v.string('must be a string'), v.maxLength(60, 'must be at most 60 characters'));
 const ReasonOnlyInput = v.optional(v.strictObject({ reason: v.optional(ReasonInput), signal: v.optional(v.instance(AbortSignal)) }), {});
 const ReportInput = v.optional(
   v.strictObject({

@@ -1,7 +1,8 @@
 import type { GetchatContext } from '../context';
 import { GroupWire, type GetchatGroup } from './schemas/users';
 import { callOperation } from './shared/call';
-import { IntIdInput, parseArgs, PlainListOptionsInput, requestSignal, type RequestOptions } from './shared/input';
+import { IntIdInput, parseArgs, requestSignal, type RequestOptions } from './shared/input';
+import { PlainListOptionsInput } from './shared/plain-list';
 import { listOperation, type ListOptions } from './shared/list';
 
 /** Groups of inbox users (chats can be assigned to a group). */

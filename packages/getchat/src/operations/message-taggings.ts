@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { GetchatContext } from '../context';
-import { MessageTaggingEventWire, MessageTaggingWire, type GetchatMessageTagging, type GetchatMessageTaggingEvent } from './schemas/tags';
+import { MessageTaggingWire, type GetchatMessageTagging } from './schemas/taggings';
+import { MessageTaggingEventWire, type GetchatMessageTaggingEvent } from './schemas/tags';
 import { callOperation, callOperationIgnoringBody } from './shared/call';
 import { eventFilterEntries, eventQuery, type GetchatEventFilters } from './shared/events';
 import { IntIdInput, parseArgs, requestSignal, splitListOptions, StringIdInput, type RequestOptions } from './shared/input';

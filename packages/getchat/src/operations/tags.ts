@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import type { GetchatContext } from '../context';
 import { TagWire, type GetchatTag } from './schemas/tags';
 import { callOperation, callOperationIgnoringBody } from './shared/call';
-import { IntIdInput, parseArgs, PlainListOptionsInput, requestSignal, type RequestOptions } from './shared/input';
+import { IntIdInput, parseArgs, requestSignal, type RequestOptions } from './shared/input';
+import { PlainListOptionsInput } from './shared/plain-list';
 import { listOperation, type ListOptions } from './shared/list';
 
 /** Fields of `tags.create`. */

@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import type { GetchatContext } from '../context';
 import { RefreshStatusWire, VendorTemplateWire, type GetchatRefreshStatus, type GetchatVendorTemplate } from './schemas/templates';
 import { callOperation, callOperationIgnoringBody } from './shared/call';
-import { parseArgs, PlainListOptionsInput, requestSignal, type RequestOptions } from './shared/input';
+import { parseArgs, requestSignal, type RequestOptions } from './shared/input';
+import { PlainListOptionsInput } from './shared/plain-list';
 import { listOperation, type ListOptions } from './shared/list';
 
 /**

@@ -1,8 +1,11 @@
+import { safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import type { GetchatContext } from '../context';
-import { CreatedUserWire, TokenWire, UserWire, type GetchatCreatedUser, type GetchatUser } from './schemas/users';
+import { CreatedUserWire, type GetchatCreatedUser } from './schemas/created-user';
+import { TokenWire, UserWire, type GetchatUser } from './schemas/users';
 import { callOperation, callOperationIgnoringBody } from './shared/call';
-import { IntIdInput, parseArgs, PlainListOptionsInput, requestSignal, type RequestOptions } from './shared/input';
+import { IntIdInput, parseArgs, requestSignal, type RequestOptions } from './shared/input';
+import { PlainListOptionsInput } from './shared/plain-list';
 import { listOperation, type ListOptions } from './shared/list';
 import { withBodySecrets } from './shared/scrub';
 
@@ -145,7 +148,7 @@ export function createUsersOperations(ctx: GetchatContext, publicCtx: GetchatCon
       const signal = requestSignal(options);
       const response = await publicCtx.http.request({ method: 'GET', path: url, responseType: 'text', signal });
       // Activation answers JSON `{token}` for app users; other users may get a page or nothing.
-      const parsed = v.safeParse(TokenWire, safeJson(response.data));
+      const parsed = safeParse(TokenWire, safeJson(response.data));
       return parsed.success ? { token: parsed.output.token } : undefined;
     },
 

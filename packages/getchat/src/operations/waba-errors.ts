@@ -1,7 +1,8 @@
 import type { GetchatContext } from '../context';
 import { WabaErrorWire, type GetchatWabaError } from './schemas/status';
 import { callOperation } from './shared/call';
-import { IntIdInput, parseArgs, PlainListOptionsInput, requestSignal, type RequestOptions } from './shared/input';
+import { IntIdInput, parseArgs, requestSignal, type RequestOptions } from './shared/input';
+import { PlainListOptionsInput } from './shared/plain-list';
 import { listOperation, type ListOptions } from './shared/list';
 
 /** Errors WhatsApp (WABA) reported to the inbox. */

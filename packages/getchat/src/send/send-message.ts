@@ -1,8 +1,8 @@
 import { type MediaSource, type OutboundMessage, type SendResult } from '@wamux/core';
 import { match, P } from 'ts-pattern';
 import type { GetchatContext } from '../context';
-import type { GetchatMediaOperations } from '../media';
-import { postCreateMessage } from '../messages/operations';
+import { uploadMediaFile } from '../media';
+import { postCreateMessage } from '../messages/calls';
 import { toCreateMessageBody, type WireMedia } from '../wire/outbound';
 import { checkWhatsAppLimits } from './limits';
 
@@ -11,7 +11,7 @@ import { checkWhatsAppLimits } from './limits';
  * `SendResult.id` is get.chat's id, which exists before WhatsApp's does and
  * which statuses carry as `getchat_id`.
  */
-export async function sendMessage(ctx: GetchatContext, media: GetchatMediaOperations, message: OutboundMessage, signal: AbortSignal | undefined): Promise<SendResult> {
+export async function sendMessage(ctx: GetchatContext, message: OutboundMessage, signal: AbortSignal | undefined): Promise<SendResult> {
   checkWhatsAppLimits(message);
   const resolveMedia = (source: MediaSource): Promise<WireMedia> =>
     match(source)
@@ -20,7 +20,7 @@ export async function sendMessage(ctx: GetchatContext, media: GetchatMediaOperat
       .with({ data: P._ }, async (s) => {
         // Bytes are stored in the inbox first. The document's outgoing
         // messages link to the inbox's own media URL, so this one does too.
-        const uploaded = await media.upload(s, { signal });
+        const uploaded = await uploadMediaFile(ctx, s, { signal });
         return uploaded.url ? { link: uploaded.url } : { id: uploaded.id };
       })
       .exhaustive();

@@ -1,4 +1,4 @@
-import { WebhookPayloadError, type WebhookEvent } from '@wamux/core';
+import { WebhookPayloadError, type WebhookEvent, safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { MessageWire, type GetchatMessage } from '../messages/schema';
 import { PROVIDER } from '../options';
@@ -40,6 +40,9 @@ const KNOWN_FIELDS = [
   'results',
 ] as const;
 
+/** get.chat's own fields, which may repeat items of the WABA fields. */
+const EXTENSION_FIELDS = KNOWN_FIELDS.slice(KNOWN_FIELDS.indexOf('incoming_messages'));
+
 type Json = Record<string, unknown>;
 
 /** A provider event before the collector stamps it, kept a union on `kind`. */
@@ -51,19 +54,34 @@ const isRecord = (value: unknown): value is Json => typeof value === 'object' &&
 /** A documented array, a single object where the document promised an array, or nothing. */
 const items = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
 
-const ContactWire = v.looseObject({ wa_id: maybe(LenientString), profile: maybe(v.looseObject({ name: maybe(v.string()) })) });
+const ContactWire = v.object({ wa_id: maybe(LenientString), profile: maybe(v.object({ name: maybe(v.string()) })) });
 
-/** Collects a delivery's events in order, dropping repeats of one item across fields. */
+/**
+ * Collects a delivery's events in order. get.chat's extension fields repeat
+ * items of the WABA fields (a message in `messages` and `incoming_messages`),
+ * so once one of them is read, an item whose identity was added already is
+ * dropped. A WABA-only delivery (the common one) skips that bookkeeping:
+ * hashing an identity per item cost a tenth of a batch's ingestion, and
+ * redeliveries are the webhook handler's dedupe store's job.
+ */
 class EventCollector {
   readonly events: WebhookEvent[] = [];
-  private readonly seen = new Set<string>();
+  private readonly identities: (string | undefined)[] = [];
+  private seen: Set<string> | undefined;
 
-  /** Adds an event unless one with the same identity was added already. */
+  /** From now on, drop items added already. */
+  dropRepeats(): void {
+    this.seen ??= new Set(this.identities.filter((identity): identity is string => identity !== undefined));
+  }
+
+  /** Adds an event unless repeats are dropped and one with the same identity was added already. */
   add(event: WebhookEvent, identity: string | undefined): void {
-    if (identity !== undefined) {
-      if (this.seen.has(identity)) return;
-      this.seen.add(identity);
-    }
+    if (this.seen) {
+      if (identity !== undefined) {
+        if (this.seen.has(identity)) return;
+        this.seen.add(identity);
+      }
+    } else this.identities.push(identity);
     this.events.push(event);
   }
 
@@ -108,7 +126,7 @@ export function eventsFromPayload(body: unknown): WebhookEvent[] {
       const value = change.value;
       if (field === 'messages' || ['messages', 'statuses', 'contacts'].some((key) => key in value)) {
         const metadata = isRecord(value.metadata) ? value.metadata : {};
-        const businessNumber = v.safeParse(LenientString, metadata.display_phone_number);
+        const businessNumber = safeParse(LenientString, metadata.display_phone_number);
         readWabaValue(collector, value, businessNumber.success ? businessNumber.output : undefined);
       } else {
         collector.providerEvent({ kind: 'waba_change', payload: { field, value } }, change);
@@ -117,6 +135,7 @@ export function eventsFromPayload(body: unknown): WebhookEvent[] {
   }
 
   readWabaValue(collector, body, undefined);
+  if (EXTENSION_FIELDS.some((field) => field in body)) collector.dropRepeats();
 
   for (const item of items(body.incoming_messages)) readGetchatMessage(collector, item, 'incoming_messages');
   for (const item of items(body.assigned_messages)) readGetchatMessage(collector, item, 'assigned_messages');
@@ -136,7 +155,7 @@ export function eventsFromPayload(body: unknown): WebhookEvent[] {
 function readWabaValue(collector: EventCollector, value: Json, businessNumber: string | undefined): void {
   const names = new Map<string, string>();
   for (const contact of items(value.contacts)) {
-    const parsed = v.safeParse(ContactWire, contact);
+    const parsed = safeParse(ContactWire, contact);
     if (parsed.success && parsed.output.wa_id && parsed.output.profile?.name) names.set(parsed.output.wa_id, parsed.output.profile.name);
   }
   for (const payload of items(value.messages)) {
@@ -144,13 +163,12 @@ function readWabaValue(collector: EventCollector, value: Json, businessNumber: s
       collector.unrecognized('messages', 'a message is not an object', payload);
       continue;
     }
-    const from = v.safeParse(LenientString, payload.from);
-    const result = inboundFromWaba(payload, { profileName: from.success ? names.get(from.output) : undefined, businessNumber });
+    const result = inboundFromWaba(payload, { profileNames: names, businessNumber });
     if (result.ok) collector.message(result.message, payload);
     else collector.unrecognized('messages', result.reason, payload);
   }
   for (const item of items(value.statuses)) {
-    const parsed = v.safeParse(WabaStatusSchema, item);
+    const parsed = safeParse(WabaStatusSchema, item);
     if (!parsed.success) {
       collector.unrecognized('statuses', 'a status item has no status', item);
       continue;
@@ -165,7 +183,7 @@ function readWabaValue(collector: EventCollector, value: Json, businessNumber: s
 
 /** One get.chat message object of `incoming_messages`, `assigned_messages` or `outgoing_messages`. */
 function readGetchatMessage(collector: EventCollector, item: unknown, field: 'incoming_messages' | 'assigned_messages' | 'outgoing_messages'): void {
-  const parsed = v.safeParse(MessageWire, item);
+  const parsed = safeParse(MessageWire, item);
   if (!parsed.success) {
     collector.unrecognized(field, 'not a get.chat message object', item);
     return;
@@ -191,19 +209,19 @@ function readCustomerMessage(collector: EventCollector, message: GetchatMessage,
 }
 
 function readChatAssignment(collector: EventCollector, item: unknown, field: string): void {
-  const event = v.safeParse(ChatAssignmentEventWire, item);
+  const event = safeParse(ChatAssignmentEventWire, item);
   if (event.success) {
     const { waId, timestamp } = event.output;
     collector.providerEvent({ kind: 'chat_assignment', id: `${waId}:${timestamp.getTime()}`, payload: event.output }, item);
     return;
   }
-  const assignment = v.safeParse(ChatAssignmentWire, item);
+  const assignment = safeParse(ChatAssignmentWire, item);
   if (assignment.success) collector.providerEvent({ kind: 'chat_assignment', payload: assignment.output }, item);
   else collector.unrecognized(field, 'not a chat assignment event', item);
 }
 
 function readChatTagging(collector: EventCollector, item: unknown, field: string): void {
-  const parsed = v.safeParse(ChatTaggingEventWire, item);
+  const parsed = safeParse(ChatTaggingEventWire, item);
   if (!parsed.success) {
     collector.unrecognized(field, 'not a chat tagging event', item);
     return;
@@ -213,7 +231,7 @@ function readChatTagging(collector: EventCollector, item: unknown, field: string
 }
 
 function readMessageTagging(collector: EventCollector, item: unknown, field: string): void {
-  const parsed = v.safeParse(MessageTaggingEventWire, item);
+  const parsed = safeParse(MessageTaggingEventWire, item);
   if (!parsed.success) {
     collector.unrecognized(field, 'not a message tagging event', item);
     return;

@@ -16,7 +16,7 @@ export interface GetchatReconnectOptions {
   maxAttempts?: number | undefined;
 }
 
-/** Options of `provider.live.connect()`. */
+/** Options of `getchatLive(provider).connect()`. */
 export interface GetchatLiveOptions {
   /**
    * Where events go: a handler from `createWebhookHandler(provider)`, so

@@ -1,3 +1,4 @@
+import { safeParse } from '@wamux/core';
 import * as v from 'valibot';
 
 // The get.chat websockets protocol: the client's one message is the token
@@ -5,6 +6,8 @@ import * as v from 'valibot';
 // frames with a `type`.
 
 const Payload = v.record(v.string(), v.unknown());
+/** Any frame: only its `type` is read first. */
+const TypedFrame = v.object({ type: v.string() });
 
 /** `{"type": "token", "status": "success" | "failed", "message"}`: the answer to the token message. */
 const TokenResult = v.object({ type: v.literal('token'), status: v.string(), message: v.optional(v.string()) });
@@ -42,13 +45,13 @@ export function parseServerFrame(text: string): ServerFrame | undefined {
   } catch {
     return undefined;
   }
-  const token = v.safeParse(TokenResult, json);
+  const token = safeParse(TokenResult, json);
   if (token.success) return { type: 'token', ok: token.output.status === 'success', message: token.output.message };
-  const response = v.safeParse(ServerResponse, json);
+  const response = safeParse(ServerResponse, json);
   if (response.success) return { type: 'response', status: response.output.status, message: response.output.message };
-  const webhook = v.safeParse(WebhookFrame, json);
+  const webhook = safeParse(WebhookFrame, json);
   if (webhook.success) return webhook.output;
-  const typed = v.safeParse(v.object({ type: v.string() }), json);
+  const typed = safeParse(TypedFrame, json);
   return typed.success ? { type: 'unknown', frameType: typed.output.type } : undefined;
 }
 

@@ -1,23 +1,13 @@
 import { compact } from '@wamux/core';
 import type { ContactCard } from '@wamux/core';
 import * as v from 'valibot';
+import { lenientArray, LenientString, maybe } from '../operations/shared/wire';
 
 // WhatsApp contact cards in both directions: the model's camelCase card and
 // WhatsApp's snake_case one, which get.chat passes through unchanged.
 
-const Text = v.pipe(
-  v.union([v.string(), v.number()]),
-  v.transform((value) => String(value)),
-);
-const optionalText = v.pipe(
-  v.nullish(Text),
-  v.transform((value) => value ?? undefined),
-);
-const list = <TSchema extends v.GenericSchema>(item: TSchema) =>
-  v.pipe(
-    v.nullish(v.union([v.array(item), v.pipe(item, v.transform((one) => [one]))])),
-    v.transform((items) => items ?? undefined),
-  );
+/** A text field read liberally (numbers as their text; `null` as absent). */
+const optionalText = maybe(LenientString);
 
 /** A WhatsApp contact card as webhooks and the messages list carry it (liberal). */
 export const WabaContactCardSchema = v.looseObject({
@@ -31,27 +21,28 @@ export const WabaContactCardSchema = v.looseObject({
       suffix: optionalText,
     }),
   ),
-  phones: list(v.looseObject({ phone: optionalText, type: optionalText, wa_id: optionalText })),
-  emails: list(v.looseObject({ email: optionalText, type: optionalText })),
-  addresses: list(
-    v.looseObject({
-      street: optionalText,
-      city: optionalText,
-      state: optionalText,
-      zip: optionalText,
-      country: optionalText,
-      country_code: optionalText,
-      type: optionalText,
-    }),
+  phones: maybe(lenientArray(v.looseObject({ phone: optionalText, type: optionalText, wa_id: optionalText }))),
+  emails: maybe(lenientArray(v.looseObject({ email: optionalText, type: optionalText }))),
+  addresses: maybe(
+    lenientArray(
+      v.looseObject({
+        street: optionalText,
+        city: optionalText,
+        state: optionalText,
+        zip: optionalText,
+        country: optionalText,
+        country_code: optionalText,
+        type: optionalText,
+      }),
+    ),
   ),
   org: v.optional(v.looseObject({ company: optionalText, department: optionalText, title: optionalText })),
-  urls: list(v.looseObject({ url: optionalText, type: optionalText })),
+  urls: maybe(lenientArray(v.looseObject({ url: optionalText, type: optionalText }))),
   birthday: optionalText,
 });
 
 /** A WhatsApp contact card, parsed. */
 export type WabaContactCard = v.InferOutput<typeof WabaContactCardSchema>;
-
 
 /** Keeps an optional list only when it has items. */
 function nonEmpty<T>(items: T[] | undefined): T[] | undefined {

@@ -1,4 +1,4 @@
-import { compact } from '@wamux/core';
+import { compact, safeParse } from '@wamux/core';
 import type { MediaRef, MessageContent } from '@wamux/core';
 import * as v from 'valibot';
 import { contactCardFromWaba, WabaContactCardSchema } from './contact-card';
@@ -21,7 +21,8 @@ const Coordinate = v.pipe(
   v.transform((value) => Number(value)),
 );
 
-const MediaSchema = v.looseObject({
+// v.object (unknown keys accepted, left out of the parsed copy): the event keeps the raw payload.
+const MediaSchema = v.object({
   id: optionalText,
   link: optionalText,
   mime_type: optionalText,
@@ -30,14 +31,14 @@ const MediaSchema = v.looseObject({
   filename: optionalText,
   voice: v.optional(v.boolean()),
 });
-const TextSchema = v.looseObject({ body: Text });
-const LocationSchema = v.looseObject({ latitude: Coordinate, longitude: Coordinate, name: optionalText, address: optionalText, url: optionalText });
+const TextSchema = v.object({ body: Text });
+const LocationSchema = v.object({ latitude: Coordinate, longitude: Coordinate, name: optionalText, address: optionalText, url: optionalText });
 const ContactsSchema = v.union([v.array(WabaContactCardSchema), v.pipe(WabaContactCardSchema, v.transform((one) => [one]))]);
-const ReplySchema = v.looseObject({ id: Text, title: Text, description: optionalText });
-const InteractiveSchema = v.looseObject({ type: v.optional(v.string()), button_reply: v.optional(ReplySchema), list_reply: v.optional(ReplySchema) });
-const ButtonSchema = v.looseObject({ text: Text, payload: optionalText });
-const ReactionSchema = v.looseObject({ message_id: Text, emoji: optionalText });
-const SystemSchema = v.looseObject({ body: optionalText });
+const ReplySchema = v.object({ id: Text, title: Text, description: optionalText });
+const InteractiveSchema = v.object({ type: v.optional(v.string()), button_reply: v.optional(ReplySchema), list_reply: v.optional(ReplySchema) });
+const ButtonSchema = v.object({ text: Text, payload: optionalText });
+const ReactionSchema = v.object({ message_id: Text, emoji: optionalText });
+const SystemSchema = v.object({ body: optionalText });
 
 /** WhatsApp's media types; `voice` is the on-premise name of a voice note. */
 const MEDIA_TYPES = ['image', 'video', 'audio', 'document', 'sticker', 'voice'] as const;
@@ -55,7 +56,7 @@ export function contentFromWaba(payload: Record<string, unknown>): MessageConten
   const type = wabaMessageType(payload);
   const unsupported = (text?: string): MessageContent => ({ type: 'unsupported', originalType: type, ...(text ? { text } : {}) });
   const read = <TSchema extends v.GenericSchema>(schema: TSchema, key: string = type): v.InferOutput<TSchema> | undefined => {
-    const result = v.safeParse(schema, payload[key]);
+    const result = safeParse(schema, payload[key]);
     return result.success ? result.output : undefined;
   };
 

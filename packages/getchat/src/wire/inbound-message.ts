@@ -1,9 +1,12 @@
-import { compact, toE164, type InboundMessage, type Referral } from '@wamux/core';
+import { compact, toE164, type InboundMessage, type Referral, safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { LenientBoolean, LenientString, LenientTimestamp, maybe } from '../operations/shared/wire';
 import { contentFromWaba } from './inbound-content';
 
-const ContextWire = v.looseObject({
+// v.object, not looseObject: unknown keys are accepted and left out of the
+// parsed copy. The mapping reads known fields only and the event keeps the
+// raw payload; copying the rest was a large share of a batch's allocations.
+const ContextWire = v.object({
   from: maybe(LenientString),
   id: maybe(LenientString),
   message_id: maybe(LenientString),
@@ -11,7 +14,7 @@ const ContextWire = v.looseObject({
   frequently_forwarded: maybe(LenientBoolean),
 });
 
-const ReferralWire = v.looseObject({
+const ReferralWire = v.object({
   source_url: maybe(v.string()),
   source_id: maybe(LenientString),
   source_type: maybe(v.string()),
@@ -24,7 +27,7 @@ const ReferralWire = v.looseObject({
   ctwa_clid: maybe(v.string()),
 });
 
-const EnvelopeWire = v.looseObject({
+const EnvelopeWire = v.object({
   id: maybe(LenientString),
   from: maybe(LenientString),
   timestamp: maybe(LenientTimestamp),
@@ -38,8 +41,10 @@ export interface InboundExtras {
   customerWaId?: string | undefined;
   /** The message id when the payload lacks one (get.chat's own id). */
   fallbackId?: string | undefined;
-  /** The profile name from the delivery's `contacts` (or the message's `contact`). */
+  /** The profile name from the message's `contact`. */
   profileName?: string | undefined;
+  /** Profile names by wa_id, from the delivery's `contacts`; the sender's is used. */
+  profileNames?: ReadonlyMap<string, string> | undefined;
   /** The business number the delivery names (Cloud API `metadata.display_phone_number`). */
   businessNumber?: string | undefined;
 }
@@ -52,7 +57,7 @@ export type InboundResult = { ok: true; message: InboundMessage } | { ok: false;
  * Its id is WhatsApp's (`wamid...`), which replies and reactions quote.
  */
 export function inboundFromWaba(payload: Record<string, unknown>, extras: InboundExtras = {}): InboundResult {
-  const parsed = v.safeParse(EnvelopeWire, payload);
+  const parsed = safeParse(EnvelopeWire, payload);
   if (!parsed.success) return { ok: false, reason: `the message payload is malformed at ${v.getDotPath(parsed.issues[0]) ?? '(root)'}` };
   const envelope = parsed.output;
   const id = envelope.id ?? extras.fallbackId;
@@ -70,7 +75,7 @@ export function inboundFromWaba(payload: Record<string, unknown>, extras: Inboun
     message: compact({
       id,
       from,
-      profileName: extras.profileName,
+      profileName: extras.profileName ?? (sender === undefined ? undefined : extras.profileNames?.get(sender)),
       to,
       timestamp: envelope.timestamp,
       content: contentFromWaba(payload),

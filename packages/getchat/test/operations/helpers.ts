@@ -1,8 +1,9 @@
 import { createHttpClient } from '@wamux/core';
 import type { GetchatContext } from '../../src/context';
 import { mapGetchatError } from '../../src/http-errors';
-import { createGetchatOperations } from '../../src/operations';
-import { getchatPaths, isGetchatOperation, resolvePath, type GetchatPathOverrides } from '../../src/paths';
+import { createGetchatOperations } from '../../src/operations/operation-groups';
+import { getchatPaths } from '../../src/operations/paths';
+import type { GetchatOperationName } from '../../src/paths';
 
 /** The document's stack base URL, and its example token. */
 export const ORIGIN = 'https://acme.inbox.getchat.360dialog.io';
@@ -10,11 +11,11 @@ export const BASE = `${ORIGIN}/api/v1`;
 export const TOKEN = '8aeb44f5a318542d32bb13019d68198467ee21f0';
 
 /**
- * A context the way the provider builds one: token auth (none with
+ * A context the way `getchatOperations` builds one: token auth (none with
  * `token: null`, like the provider's context for public links), DRF error
- * mapping, the path table.
+ * mapping, the whole path table.
  */
-export function testContext(options: { baseUrl?: string; paths?: GetchatPathOverrides; token?: string | null } = {}): GetchatContext {
+export function testContext(options: { baseUrl?: string; paths?: Partial<Record<GetchatOperationName, string>>; token?: string | null } = {}): GetchatContext {
   const token = options.token === undefined ? TOKEN : options.token;
   return {
     provider: 'getchat',
@@ -25,10 +26,8 @@ export function testContext(options: { baseUrl?: string; paths?: GetchatPathOver
       mapError: mapGetchatError,
       retry: { baseDelay: 1, maxDelay: 5 },
     }),
-    path(operation, params) {
-      if (!isGetchatOperation(operation)) throw new TypeError(`unknown operation ${operation}`);
-      return resolvePath(getchatPaths, options.paths, operation, params);
-    },
+    operations: getchatPaths,
+    overrides: options.paths,
   };
 }
 

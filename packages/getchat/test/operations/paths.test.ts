@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { getchatPaths, GetchatPathOverridesSchema, isGetchatOperation, resolvePath } from '../../src/paths';
+import { getchatPaths, GetchatGroupPathOverridesSchema, operationPaths } from '../../src/operations/paths';
+import { GetchatPathOverridesSchema, providerPaths, resolvePath } from '../../src/paths';
 
 describe('the get.chat path table', () => {
   it('lists every operation of the document with a method and a path below the API base', () => {
@@ -20,10 +21,21 @@ describe('the get.chat path table', () => {
       'listHealthStatuses', 'listWabaErrors', 'retrieveWabaError', 'listFcmDeviceTokens', 'registerFcmDeviceToken',
       'updateFcmDeviceToken', 'deregisterFcmDeviceToken',
     ];
-    for (const name of documented) expect(isGetchatOperation(name)).toBe(true);
+    for (const name of documented) expect(Object.keys(getchatPaths)).toContain(name);
     // The one extra: resolve chat, used by get.chat's web inbox but absent from the document.
     expect(Object.keys(getchatPaths).filter((name) => !documented.includes(name))).toEqual(['resolveChat']);
     for (const entry of Object.values(getchatPaths)) expect(entry.path).toMatch(/^\/[a-z_/{}]+$/);
+  });
+
+  it('splits the table between the provider and the operation groups, without overlap', () => {
+    // The main entry carries only the operations the provider calls; the
+    // rest ships with @wamux/getchat/operations.
+    expect(Object.keys(providerPaths).sort()).toEqual([
+      'convertRefreshToken', 'createAuthToken', 'createMediaFile', 'createMessage', 'createReceivedMessageMark', 'listMessages',
+      'listTemplates', 'retrieveCurrentUser', 'retrieveMediaFile', 'retrieveMessage', 'retrieveRefreshToken',
+    ]);
+    expect(Object.keys(operationPaths).filter((name) => name in providerPaths)).toEqual([]);
+    expect(Object.keys(getchatPaths)).toHaveLength(Object.keys(providerPaths).length + Object.keys(operationPaths).length);
   });
 
   it('records where each path comes from, per getchat-paths.md', () => {
@@ -46,16 +58,25 @@ describe('resolvePath', () => {
     expect(resolvePath(getchatPaths, { blockContact: '/x/' }, 'listChats')).toBe('/chats/');
   });
 
-  it('refuses to build a path with an unfilled placeholder', () => {
+  it('refuses to build a path with an unfilled placeholder, or of an operation its table lacks', () => {
     expect(() => resolvePath(getchatPaths, undefined, 'retrieveUser', {})).toThrow(/no value for path parameter "id"/);
+    expect(() => resolvePath(providerPaths, undefined, 'retrieveUser', { id: 1 })).toThrow(/unknown get.chat operation retrieveUser/);
   });
 });
 
-describe('GetchatPathOverridesSchema', () => {
+describe('the path override schemas', () => {
   it('accepts known operations with paths, and rejects typos and query strings', () => {
-    expect(v.safeParse(GetchatPathOverridesSchema, { retrieveUser: '/members/{id}/' }).success).toBe(true);
-    expect(v.safeParse(GetchatPathOverridesSchema, { retrieveUsr: '/members/{id}/' }).success).toBe(false);
-    expect(v.safeParse(GetchatPathOverridesSchema, { retrieveUser: 'members/{id}/' }).success).toBe(false);
-    expect(v.safeParse(GetchatPathOverridesSchema, { retrieveUser: '/members/?x=1' }).success).toBe(false);
+    expect(v.safeParse(GetchatGroupPathOverridesSchema, { retrieveUser: '/members/{id}/' }).success).toBe(true);
+    expect(v.safeParse(GetchatGroupPathOverridesSchema, { retrieveUsr: '/members/{id}/' }).success).toBe(false);
+    expect(v.safeParse(GetchatGroupPathOverridesSchema, { retrieveUser: 'members/{id}/' }).success).toBe(false);
+    expect(v.safeParse(GetchatGroupPathOverridesSchema, { retrieveUser: '/members/?x=1' }).success).toBe(false);
+  });
+
+  it('takes each operation in one place: the provider\'s in createGetchatProvider, the others in getchatOperations', () => {
+    expect(v.safeParse(GetchatPathOverridesSchema, { retrieveMessage: '/messages/{id}' }).success).toBe(true);
+    const misplaced = v.safeParse(GetchatPathOverridesSchema, { retrieveUser: '/members/{id}/' });
+    expect(misplaced.success).toBe(false);
+    expect(misplaced.issues?.[0]?.message).toMatch(/getchatOperations\(provider, \{ paths \}\)/);
+    expect(v.safeParse(GetchatGroupPathOverridesSchema, { retrieveMessage: '/messages/{id}' }).success).toBe(false);
   });
 });

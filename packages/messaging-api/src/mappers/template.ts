@@ -1,4 +1,4 @@
-import { compact, normalizeTemplateStatus, templateVariables, type Template, type TemplateButton } from '@wamux/core';
+import { compact, normalizeTemplateStatus, templateVariables, type Template, type TemplateButton, safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import type { HSMTemplateDoc } from '../wire/config';
 import { LooseString, listOf, opt } from '../wire/liberal';
@@ -48,7 +48,7 @@ function headerOf(doc: HSMTemplateDoc): Template['header'] {
 }
 
 function buttonsOf(options: unknown): TemplateButton[] | undefined {
-  const parsed = v.safeParse(TemplateOptionsSchema, options);
+  const parsed = safeParse(TemplateOptionsSchema, options);
   if (!parsed.success || parsed.output.buttons.length === 0) return undefined;
   return parsed.output.buttons.map((button) =>
     compact({ type: buttonType(button.type), text: button.label ?? button.name ?? '', url: button.url, phoneNumber: button.phone }),

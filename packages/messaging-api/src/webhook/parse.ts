@@ -1,4 +1,4 @@
-import { parseJsonBody, toValidationIssues, WebhookPayloadError, type WebhookParseResult, type WebhookRequest } from '@wamux/core';
+import { parseJsonBody, safeParse, toValidationIssues, WebhookPayloadError, type WebhookParseResult, type WebhookRequest } from '@wamux/core';
 import * as v from 'valibot';
 import { PROVIDER } from '../provider-name';
 import { InBoundContactSchema } from '../wire/contact';
@@ -53,7 +53,7 @@ export function createWebhookParser(options: WebhookParserOptions): (request: We
 }
 
 function parseBody<TSchema extends v.GenericSchema>(schema: TSchema, body: unknown, what: string): v.InferOutput<TSchema> {
-  const result = v.safeParse(schema, body);
+  const result = safeParse(schema, body);
   if (result.success) return result.output;
   const issues = toValidationIssues(result.issues);
   const first = issues[0];

@@ -1,4 +1,4 @@
-import { createProviderError, kindFromStatus, type ProviderErrorKind, type VendorErrorInfo, type WamuxError } from '@wamux/core';
+import { createProviderError, kindFromStatus, type ProviderErrorKind, type VendorErrorInfo, type WamuxError, safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { PROVIDER } from '../provider-name';
 import { EnvelopeSchema, type ApiFieldError, type Envelope } from './envelope';
@@ -27,7 +27,7 @@ export function envelopeErrorInfo(envelope: Envelope, fallbackMessage: string): 
 /** Reads a non-2xx body as an envelope, for the HTTP client's `mapError`. */
 export function mapHttpErrorBody(body: unknown): VendorErrorInfo | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
-  const parsed = v.safeParse(EnvelopeSchema, body);
+  const parsed = safeParse(EnvelopeSchema, body);
   if (!parsed.success) return undefined;
   // The HTTP status decides the kind of a non-2xx answer; the body adds the rest.
   const { kind: _kind, ...info } = envelopeErrorInfo(parsed.output, '');

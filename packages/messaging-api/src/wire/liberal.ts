@@ -1,3 +1,4 @@
+import { dateFromTimestamp } from '@wamux/core';
 import * as v from 'valibot';
 
 // Building blocks for reading what the vendor sends. The document types ids
@@ -26,22 +27,15 @@ export const LooseBoolean = v.pipe(
 );
 
 /**
- * Epoch values below 10^11 are read as seconds, larger ones as milliseconds:
- * 10^11 ms is 1973 while 10^11 s is the year 5138, so the two never overlap
- * for real dates. The document's sample `156753339076` (12 digits) is thus
- * milliseconds; its envelope `timestamp` `1541276788518` is too.
+ * A point in time: epoch seconds or milliseconds (number or numeric string),
+ * or an ISO 8601 string. Epoch values below 10^11 are read as seconds, larger
+ * ones as milliseconds (core's `dateFromTimestamp` default): the document's
+ * sample `156753339076` (12 digits) is thus milliseconds; its envelope
+ * `timestamp` `1541276788518` is too.
  */
-export function epochToDate(value: number): Date {
-  return new Date(Math.abs(value) < 1e11 ? value * 1000 : value);
-}
-
-/** A point in time: epoch seconds or milliseconds (number or numeric string), or an ISO 8601 string. */
 export const VendorTimestamp = v.pipe(
   v.union([v.number(), v.string()]),
-  v.transform((value): Date => {
-    const text = String(value).trim();
-    return /^\d+(\.\d+)?$/.test(text) ? epochToDate(Number(text)) : new Date(text);
-  }),
+  v.transform((value): Date => dateFromTimestamp(value) ?? new Date(Number.NaN)),
   v.check((date) => !Number.isNaN(date.getTime()), 'must be a timestamp (epoch seconds or ms, or ISO 8601)'),
 );
 

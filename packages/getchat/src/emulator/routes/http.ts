@@ -1,5 +1,6 @@
 import type { EmulatorRequest, EmulatorResponse, EmulatorRoute } from '@wamux/testing/emulator';
-import { getchatPaths, type GetchatOperationName } from '../../paths';
+import type { GetchatOperationName } from '../../paths';
+import { getchatPaths } from '../../operations/paths';
 
 // Helpers the operation routes share: the route pattern of an operation,
 // DRF-style answers, request bodies in any of the three encodings get.chat

@@ -1,3 +1,4 @@
+import { safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { LenientString, LenientTimestamp, maybe, OpaqueObject } from '../shared/wire';
 
@@ -26,7 +27,7 @@ export const PersonWire = v.pipe(
   }),
   v.transform((person): GetchatPerson => {
     const payload = person.waba_payload ?? {};
-    const profile = v.safeParse(ProfileName, payload);
+    const profile = safeParse(ProfileName, payload);
     return {
       waId: person.wa_id,
       name: (profile.success ? profile.output.profile?.name : undefined) ?? undefined,

@@ -1,3 +1,4 @@
+import { safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { lenientArray, maybe, OpaqueObject } from '../shared/wire';
 
@@ -56,7 +57,7 @@ export const ProfileAboutWire = v.pipe(
   v.object({ settings: maybe(OpaqueObject), text: maybe(v.string()) }),
   v.transform((about): GetchatProfileAbout => {
     const settings = about.settings ?? {};
-    const nested = v.safeParse(AboutText, settings);
+    const nested = safeParse(AboutText, settings);
     return { text: (nested.success ? nested.output.profile?.about?.text : undefined) ?? about.text, settings };
   }),
 );

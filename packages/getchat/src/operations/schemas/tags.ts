@@ -2,31 +2,15 @@ import * as v from 'valibot';
 import { EmbeddedUserWire, type GetchatUser } from './users';
 import { LenientInt, LenientString, LenientTimestamp, maybe, OpaqueObject } from '../shared/wire';
 
+// Tags and tagging events, which webhooks carry too (so the main entry
+// bundles this file). Tagging objects are in taggings.ts.
+
 /** A tag used on chats and messages. */
 export interface GetchatTag {
   id: number;
   name: string;
   /** The colour the web inbox shows it in. */
   webInboxColor?: string | undefined;
-}
-
-/** A chat tagged with a tag. */
-export interface GetchatChatTagging {
-  id: number;
-  tagId: number;
-  /** WhatsApp id of the chat. */
-  waId: string;
-  /** Data passed between systems when the chat was tagged. */
-  extra?: Record<string, unknown> | undefined;
-}
-
-/** A message tagged with a tag. */
-export interface GetchatMessageTagging {
-  id: number;
-  tagId: number;
-  /** The WhatsApp message id. */
-  messageId: string;
-  extra?: Record<string, unknown> | undefined;
 }
 
 /** What happened to a tagging. */
@@ -60,14 +44,11 @@ export const TagWire = v.pipe(
   v.transform((tag): GetchatTag => ({ id: tag.id, name: tag.name ?? '', webInboxColor: tag.web_inbox_color })),
 );
 
-/** A tag reference: the id, or (liberal) the whole tag object. */
-const TagIdWire = v.union([LenientInt, v.pipe(v.object({ id: LenientInt }), v.transform((tag) => tag.id))]);
-
 /** A chat reference: the wa_id, or (liberal) an object carrying it. */
-const ChatRefWire = v.union([LenientString, v.pipe(v.object({ wa_id: LenientString }), v.transform((chat) => chat.wa_id))]);
+export const ChatRefWire = v.union([LenientString, v.pipe(v.object({ wa_id: LenientString }), v.transform((chat) => chat.wa_id))]);
 
 /** A message reference: the id, or (liberal) an object carrying it (`waba_payload.id` or `id`). */
-const MessageRefWire = v.union([
+export const MessageRefWire = v.union([
   LenientString,
   v.pipe(
     v.object({ id: maybe(LenientString), waba_payload: maybe(v.object({ id: maybe(LenientString) })) }),
@@ -80,18 +61,6 @@ const MessageRefWire = v.union([
 const EmbeddedTagWire = v.pipe(
   v.nullish(v.union([TagWire, v.pipe(v.object({}), v.transform(() => null))])),
   v.transform((tag) => tag ?? undefined),
-);
-
-/** A chat tagging object. */
-export const ChatTaggingWire = v.pipe(
-  v.object({ id: LenientInt, tag: TagIdWire, chat: ChatRefWire, extra: maybe(OpaqueObject) }),
-  v.transform((tagging): GetchatChatTagging => ({ id: tagging.id, tagId: tagging.tag, waId: tagging.chat, extra: tagging.extra })),
-);
-
-/** A message tagging object. */
-export const MessageTaggingWire = v.pipe(
-  v.object({ id: LenientInt, tag: TagIdWire, message: MessageRefWire, extra: maybe(OpaqueObject) }),
-  v.transform((tagging): GetchatMessageTagging => ({ id: tagging.id, tagId: tagging.tag, messageId: tagging.message, extra: tagging.extra })),
 );
 
 const taggingEventEntries = {

@@ -1,3 +1,4 @@
+import { safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { LenientBoolean, LenientInt, maybe } from '../shared/wire';
 
@@ -47,15 +48,6 @@ export interface GetchatUser {
   permissions?: GetchatUserPermissions | undefined;
 }
 
-/** A user just created: the user plus the one-time `activationUrl`. */
-export interface GetchatCreatedUser extends GetchatUser {
-  /**
-   * Call it (`users.activate`) to activate the account. get.chat returns it
-   * only in this response. For `app` users, activating returns their token.
-   */
-  activationUrl?: string | undefined;
-}
-
 /** One group, as `/groups/` and users' `groups` carry it. */
 export const GroupWire = v.pipe(
   v.object({ id: LenientInt, name: v.nullish(v.string()) }),
@@ -67,7 +59,7 @@ const UserGroupsWire = v.pipe(
   v.nullish(v.array(v.unknown())),
   v.transform((groups) =>
     (groups ?? []).flatMap((group) => {
-      const parsed = v.safeParse(GroupWire, group);
+      const parsed = safeParse(GroupWire, group);
       return parsed.success ? [parsed.output] : [];
     }),
   ),
@@ -105,7 +97,7 @@ const PermissionsWire = v.pipe(
   ),
 );
 
-const userEntries = {
+export const userEntries = {
   id: LenientInt,
   url: maybe(v.string()),
   username: maybe(v.string()),
@@ -119,7 +111,7 @@ const userEntries = {
 
 type UserWireOutput = v.InferOutput<v.ObjectSchema<typeof userEntries, undefined>>;
 
-function toUser(user: UserWireOutput): GetchatUser {
+export function toUser(user: UserWireOutput): GetchatUser {
   return {
     id: user.id,
     url: user.url,
@@ -135,12 +127,6 @@ function toUser(user: UserWireOutput): GetchatUser {
 
 /** A user object. */
 export const UserWire = v.pipe(v.object(userEntries), v.transform(toUser));
-
-/** The response of `createNewUser`. */
-export const CreatedUserWire = v.pipe(
-  v.object({ ...userEntries, activation_url: maybe(v.string()) }),
-  v.transform((user): GetchatCreatedUser => ({ ...toUser(user), activationUrl: user.activation_url })),
-);
 
 /**
  * A user embedded in another object: a full user, or (liberal) just the id

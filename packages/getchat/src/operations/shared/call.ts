@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import type { QueryValue } from '@wamux/core';
+import type { HttpMethod, QueryValue } from '@wamux/core';
 import type { GetchatContext } from '../../context';
-import { getchatPaths, type GetchatOperationName } from '../../paths';
+import { operationOf, resolvePath, type GetchatOperationName } from '../../paths';
 
-/** What one operation call sends besides its method and path (both from the path table). */
+/** What one operation call sends besides its method and path (both from the context's table). */
 export interface OperationCall {
   /** Values of the `{param}` placeholders of the operation's path. */
   params?: Record<string, string | number> | undefined;
@@ -14,18 +14,21 @@ export interface OperationCall {
 }
 
 /**
- * Calls a get.chat operation and validates its JSON response with `schema`.
- * The method comes from the path table; the path from the context, which
- * applies the user's path overrides.
+ * The method and path of `operation` on `ctx`: the method from the context's
+ * table, the path with the user's overrides applied and `{param}`s filled.
  */
+export function routeOf(ctx: GetchatContext, operation: GetchatOperationName, params?: Record<string, string | number>): { method: HttpMethod; path: string } {
+  return { method: operationOf(ctx.operations, operation).method, path: resolvePath(ctx.operations, ctx.overrides, operation, params) };
+}
+
+/** Calls a get.chat operation and validates its JSON response with `schema`. */
 export async function callOperation<TSchema extends v.GenericSchema>(
   ctx: GetchatContext,
   operation: GetchatOperationName,
   call: OperationCall & { schema: TSchema },
 ): Promise<v.InferOutput<TSchema>> {
   const response = await ctx.http.request({
-    method: getchatPaths[operation].method,
-    path: ctx.path(operation, call.params),
+    ...routeOf(ctx, operation, call.params),
     query: call.query,
     json: call.json,
     form: call.form,
@@ -38,8 +41,7 @@ export async function callOperation<TSchema extends v.GenericSchema>(
 /** Calls an operation whose response body carries nothing (`204`, or the document's `{ }`). */
 export async function callOperationIgnoringBody(ctx: GetchatContext, operation: GetchatOperationName, call: OperationCall = {}): Promise<void> {
   await ctx.http.request({
-    method: getchatPaths[operation].method,
-    path: ctx.path(operation, call.params),
+    ...routeOf(ctx, operation, call.params),
     query: call.query,
     json: call.json,
     form: call.form,
@@ -55,8 +57,7 @@ export async function callOperationForBytes(
   call: OperationCall = {},
 ): Promise<{ data: Uint8Array; mimeType: string | undefined }> {
   const response = await ctx.http.request({
-    method: getchatPaths[operation].method,
-    path: ctx.path(operation, call.params),
+    ...routeOf(ctx, operation, call.params),
     query: call.query,
     responseType: 'bytes',
     signal: call.signal,

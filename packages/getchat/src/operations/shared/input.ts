@@ -54,9 +54,6 @@ export const PosixTimeInput = v.pipe(
   v.transform((value) => (value instanceof Date ? Math.floor(value.getTime() / 1000) : value)),
 );
 
-/** A free-text reason as block/report/unblock take it: at most 60 characters. */
-export const ReasonInput = v.pipe(v.string('must be a string'), v.maxLength(60, 'must be at most 60 characters'));
-
 /** The `signal` option. */
 const SignalInput = v.optional(v.instance(AbortSignal, 'must be an AbortSignal'));
 
@@ -70,9 +67,6 @@ export const listOptionEntries = {
   offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0, 'must not be negative'))),
   signal: SignalInput,
 };
-
-/** A list's options: paging only. */
-export const PlainListOptionsInput = v.optional(v.strictObject(listOptionEntries), {});
 
 /** Splits parsed list options into the paging part and the filter part. */
 export function splitListOptions<T extends { limit?: number | undefined; pageSize?: number | undefined; offset?: number | undefined; signal?: AbortSignal | undefined }>(

@@ -1,3 +1,4 @@
+import { dateFromTimestamp, safeParse } from '@wamux/core';
 import * as v from 'valibot';
 
 // Liberal building blocks for reading get.chat responses. The document is a
@@ -23,28 +24,13 @@ export const LenientString = v.pipe(
   v.transform((value) => String(value)),
 );
 
-/**
- * Converts POSIX seconds, POSIX milliseconds (anything above 10^12) or an ISO
- * 8601 text into a `Date`; `undefined` when it is none of those.
- */
-export function toDate(value: number | string): Date | undefined {
-  if (typeof value === 'number' || /^\s*\d+(\.\d+)?\s*$/.test(value)) {
-    const number = Number(value);
-    return new Date(number > 1e12 ? number : number * 1000);
-  }
-  const parsed = new Date(value);
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
-}
-
-/** A timestamp as POSIX seconds or milliseconds (number or text) or ISO 8601, read into a `Date`. */
+/** A timestamp as POSIX seconds or milliseconds (10^12 and above) as a number or text, or ISO 8601, read into a `Date`. */
 export const LenientTimestamp = v.pipe(
   v.union([v.number(), v.string()]),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const date = toDate(dataset.value);
-    if (date) return date;
-    addIssue({ message: 'is not a timestamp' });
-    return NEVER;
-  }),
+  // A transform and a check rather than one rawTransform: core's compiled
+  // safeParse runs these two directly, a rawTransform only through valibot.
+  v.transform((value): Date => dateFromTimestamp(value, 1e12) ?? new Date(Number.NaN)),
+  v.check((date) => !Number.isNaN(date.getTime()), 'is not a timestamp'),
 );
 
 /** A JSON object whose fields get.chat does not define (WhatsApp payloads, `extra`...), kept as received. */
@@ -71,7 +57,7 @@ export function withRaw<TSchema extends v.GenericSchema>(schema: TSchema) {
   return v.pipe(
     OpaqueObject,
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const result = v.safeParse(schema, dataset.value);
+      const result = safeParse(schema, dataset.value);
       if (result.success) return { parsed: result.output as v.InferOutput<TSchema>, raw: dataset.value };
       addIssue({ message: `${v.getDotPath(result.issues[0]) ?? '(object)'}: ${result.issues[0].message}` });
       return NEVER;

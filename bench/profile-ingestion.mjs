@@ -1,3 +1,8 @@
+// A profiling harness, not a benchmark: runs one adapter's webhook ingestion
+// in a loop so a profiler sees only the hot path, and prints the time per
+// delivery and its ratio to JSON.parse. Build first (pnpm run build), then:
+//   node --cpu-prof bench/profile-ingestion.mjs getchat batch
+// (provider: desk360 | getchat | messaging-api; `batch` for 100 items).
 import { createWebhookHandler } from '@wamux/core';
 import { createProvider } from 'wamux';
 import { localTargets } from 'wamux/emulators';

@@ -1,17 +1,9 @@
 import type { GetchatContext } from '../context';
-import { callOperation, callOperationIgnoringBody } from '../operations/shared/call';
-import { parseArgs, RequestOptionsInput, splitListOptions, StringIdInput, type RequestOptions } from '../operations/shared/input';
-import { listOperation, type ListOptions } from '../operations/shared/list';
-import { walkHistory } from './history';
-import {
-  CreateMessageInput,
-  ListMessagesInput,
-  MarkAsReceivedInput,
-  MessageHistoryInput,
-  messageFilterQuery,
-  type GetchatMessageType,
-} from './inputs';
-import { CreatedMessageBody, createdMessageOf, MessageWire, type GetchatCreatedMessage, type GetchatMessage } from './schema';
+import { historyOf, markAsReceived, postCreateMessage, retrieveMessage, type GetchatMarkAsReceivedInput, type HistoryWalkOptions } from '../messages/calls';
+import { MessageWire, type GetchatCreatedMessage, type GetchatMessage } from '../messages/schema';
+import { CreateMessageInput, ListMessagesInput, MessageHistoryInput, messageFilterQuery, type GetchatMessageType } from './message-inputs';
+import { parseArgs, RequestOptionsInput, splitListOptions, type RequestOptions } from './shared/input';
+import { listOperation, type ListOptions } from './shared/list';
 
 /** The input of `messages.create`: one message in WhatsApp's own format. */
 export interface GetchatCreateMessageInput {
@@ -56,32 +48,8 @@ export interface GetchatListMessagesOptions extends GetchatMessageFilters, ListO
   beforeTime?: Date | number | undefined;
 }
 
-/** Options of `messages.history`. */
-export interface GetchatMessageHistoryOptions extends GetchatMessageFilters {
-  /** Only messages strictly before this time. */
-  before?: Date | undefined;
-  /** Only messages strictly after this time. */
-  since?: Date | undefined;
-  /** `newest` (default) walks back with `before_time`; `oldest` walks forward with `since_time`. */
-  order?: 'newest' | 'oldest' | undefined;
-  /** Stop after this many messages. */
-  limit?: number | undefined;
-  /** Messages per request. Default 50. */
-  pageSize?: number | undefined;
-  signal?: AbortSignal | undefined;
-}
-
-/** The input of `messages.markAsReceived`. */
-export interface GetchatMarkAsReceivedInput {
-  /** The customer whose chat to mark (digits or E.164). */
-  customerWaId: string;
-  /**
-   * The timestamp of the latest message the caller received (a Date or POSIX
-   * seconds). Take it from a message, never from the local clock: get.chat
-   * refuses timestamps in its future.
-   */
-  timestamp: Date | number;
-}
+/** Options of `messages.history`: the filters, and the walk's bounds and direction. */
+export interface GetchatMessageHistoryOptions extends GetchatMessageFilters, Omit<HistoryWalkOptions, 'waId'> {}
 
 /** The Messages section of the document. */
 export interface GetchatMessagesOperations {
@@ -112,18 +80,6 @@ export interface GetchatMessagesOperations {
   markAsReceived(input: GetchatMarkAsReceivedInput, options?: RequestOptions): Promise<void>;
 }
 
-/** Posts a createMessage body (already validated) and reads get.chat's answer. */
-export async function postCreateMessage(ctx: GetchatContext, body: Record<string, unknown>, signal: AbortSignal | undefined) {
-  const response = await ctx.http.request({
-    method: 'POST',
-    path: ctx.path('createMessage'),
-    json: body,
-    schema: CreatedMessageBody,
-    signal,
-  });
-  return { created: createdMessageOf(response.data), rateLimit: response.rateLimit, raw: response.data };
-}
-
 /** Creates the `messages` namespace. */
 export function createMessagesOperations(ctx: GetchatContext): GetchatMessagesOperations {
   return {
@@ -150,23 +106,11 @@ export function createMessagesOperations(ctx: GetchatContext): GetchatMessagesOp
     },
 
     history(options) {
-      const { before, since, order, limit, pageSize, signal, ...filters } = parseArgs(MessageHistoryInput, options, 'options');
-      return walkHistory(ctx, { order: order ?? 'newest', before, since, query: messageFilterQuery(filters), pageSize: pageSize ?? 50, limit, signal });
+      const walk = parseArgs(MessageHistoryInput, options, 'options');
+      return historyOf(ctx, walk, messageFilterQuery(walk));
     },
 
-    async retrieve(id, options) {
-      const messageId = parseArgs(StringIdInput, id, 'id');
-      const { signal } = parseArgs(RequestOptionsInput, options, 'options') ?? {};
-      return callOperation(ctx, 'retrieveMessage', { params: { id: messageId }, schema: MessageWire, signal });
-    },
-
-    async markAsReceived(input, options) {
-      const mark = parseArgs(MarkAsReceivedInput, input, 'input');
-      const { signal } = parseArgs(RequestOptionsInput, options, 'options') ?? {};
-      await callOperationIgnoringBody(ctx, 'createReceivedMessageMark', {
-        json: { timestamp: mark.timestamp, customer_wa_id: mark.customerWaId },
-        signal,
-      });
-    },
+    retrieve: (id, options) => retrieveMessage(ctx, id, options),
+    markAsReceived: (input, options) => markAsReceived(ctx, input, options),
   };
 }

@@ -1,20 +1,11 @@
 import * as v from 'valibot';
-import type { TokenExchanges } from './auth';
-import type { GetchatContext } from './context';
-import { TokenWire } from './operations/schemas/users';
-import { callOperation } from './operations/shared/call';
-import { IntIdInput, parseArgs, RequestOptionsInput, type RequestOptions } from './operations/shared/input';
-import { withBodySecrets } from './operations/shared/scrub';
-
-/** An auth token: send it as `Authorization: Token <token>`. */
-export interface GetchatAuthToken {
-  token: string;
-}
-
-/** A user's refresh token, for the password-less flow (`https://{inbox}/app/?idt=<refreshToken>`). */
-export interface GetchatRefreshToken {
-  refreshToken: string;
-}
+import type { GetchatContext } from '../context';
+import { retrieveRefreshToken, type GetchatRefreshToken } from '../refresh-token';
+import { convertRefreshToken, login, type GetchatAuthToken } from '../token-exchanges';
+import { TokenWire } from './schemas/users';
+import { callOperation } from './shared/call';
+import { IntIdInput, parseArgs, RequestOptionsInput, type RequestOptions } from './shared/input';
+import { withBodySecrets } from './shared/scrub';
 
 /** The input of `auth.createToken`. */
 export interface GetchatLoginInput {
@@ -33,10 +24,6 @@ const Secret = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empt
 const LoginInput = v.strictObject({ username: Secret, password: Secret });
 const ConvertInput = v.strictObject({ refreshToken: Secret, keepRefreshToken: v.optional(v.boolean('must be a boolean')) });
 const ConvertIdInput = v.strictObject({ idToken: Secret });
-const RefreshTokenWire = v.pipe(
-  v.object({ refresh_token: v.string() }),
-  v.transform((body): GetchatRefreshToken => ({ refreshToken: body.refresh_token })),
-);
 
 /** The Authorization section of the document. */
 export interface GetchatAuthOperations {
@@ -61,18 +48,6 @@ export interface GetchatAuthOperations {
    * their own). Inactive, `app` and configurator users have none.
    */
   retrieveRefreshToken(userId: number, options?: RequestOptions): Promise<GetchatRefreshToken>;
-}
-
-/** `createAuthToken`, once the input is valid. The password never reaches an error. */
-function login(publicCtx: GetchatContext, username: string, password: string, signal: AbortSignal | undefined): Promise<GetchatAuthToken> {
-  return withBodySecrets([password], () => callOperation(publicCtx, 'createAuthToken', { json: { username, password }, schema: TokenWire, signal }));
-}
-
-/** `convertRefreshToken`, once the input is valid. The refresh token never reaches an error. */
-function convertRefreshToken(publicCtx: GetchatContext, refreshToken: string, keepRefreshToken: boolean, signal: AbortSignal | undefined): Promise<GetchatAuthToken> {
-  return withBodySecrets([refreshToken], () =>
-    callOperation(publicCtx, 'convertRefreshToken', { json: { refresh_token: refreshToken, keep_refresh_token: keepRefreshToken }, schema: TokenWire, signal }),
-  );
 }
 
 /**
@@ -104,15 +79,7 @@ export function createAuthOperations(publicCtx: GetchatContext, ctx: GetchatCont
     async retrieveRefreshToken(userId, options) {
       const id = parseArgs(IntIdInput, userId, 'userId');
       const { signal } = parseArgs(RequestOptionsInput, options, 'options') ?? {};
-      return callOperation(ctx, 'retrieveRefreshToken', { params: { id }, schema: RefreshTokenWire, signal });
+      return retrieveRefreshToken(ctx, id, signal);
     },
-  };
-}
-
-/** The exchanges the auth session performs, through the credential-less client. */
-export function tokenExchanges(publicCtx: GetchatContext): TokenExchanges {
-  return {
-    login: async (username, password, signal) => (await login(publicCtx, username, password, signal)).token,
-    convertRefreshToken: async (refreshToken, keep, signal) => (await convertRefreshToken(publicCtx, refreshToken, keep, signal)).token,
   };
 }

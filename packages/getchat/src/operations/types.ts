@@ -1,0 +1,47 @@
+// Every type of the operation groups, exported type-only by both entries:
+// `@wamux/getchat/operations`, and the main entry, where types cost nothing.
+
+export type { GetchatOperationGroups } from './operation-groups';
+export type { GetchatGroupOperationName, GetchatGroupPathOverrides } from './paths';
+export type { GetchatAuthOperations, GetchatLoginInput, GetchatConvertRefreshTokenInput } from './auth';
+export type { GetchatAuthToken } from '../token-exchanges';
+export type { GetchatRefreshToken } from '../refresh-token';
+export type { GetchatAccountsOperations, GetchatWhatsAppAccount, GetchatListAccountsOptions } from './accounts';
+export type { GetchatMessagesOperations, GetchatCreateMessageInput, GetchatListMessagesOptions, GetchatMessageFilters, GetchatMessageHistoryOptions } from './messages';
+export type { GetchatMarkAsReceivedInput } from '../messages/calls';
+export type { GetchatMessageType } from './message-inputs';
+export type { GetchatMediaOperations } from './media';
+export type { GetchatMediaFile, GetchatDownloadOptions } from '../media';
+export type { ListOptions } from './shared/list';
+export type { RequestOptions } from './shared/input';
+export type { GetchatEventFilters } from './shared/events';
+export type { GetchatPersonsOperations, GetchatPersonFilters } from './persons';
+export type { GetchatContactsOperations, GetchatContactFilters, GetchatBlockedContactFilters, GetchatVerifyContactsInput, GetchatReportContactInput } from './contacts';
+export type { GetchatChatsOperations, GetchatChatFilters, GetchatChatImportInput } from './chats';
+export type { GetchatTagsOperations, GetchatNewTagInput } from './tags';
+export type { GetchatChatTaggingsOperations, GetchatNewChatTaggingInput } from './chat-taggings';
+export type { GetchatMessageTaggingsOperations, GetchatNewMessageTaggingInput, GetchatMessageTaggingEventFilters } from './message-taggings';
+export type { GetchatChatAssignmentsOperations, GetchatChatAssignmentInput } from './chat-assignments';
+export type { GetchatSavedResponsesOperations, GetchatSavedResponseFilters } from './saved-responses';
+export type { GetchatTemplatesOperations, GetchatNewTemplateInput, GetchatTemplateComponentInput, GetchatTemplateCategory } from './templates';
+export type { GetchatSettingsOperations, GetchatBusinessProfileInput, GetchatProfilePhotoInput } from './settings';
+export type { GetchatUsersOperations, GetchatNewUserInput, GetchatUserUpdateInput, GetchatUserPartialUpdateInput, GetchatUserPermissionsInput } from './users';
+export type { GetchatGroupsOperations } from './groups';
+export type { GetchatNotificationsOperations } from './notifications';
+export type { GetchatWebhooksOperations, GetchatWabaWebhookInput } from './webhooks';
+export type { GetchatHealthOperations } from './health';
+export type { GetchatWabaErrorsOperations } from './waba-errors';
+export type { GetchatFcmDeviceTokensOperations, GetchatFcmDeviceTokenFilters } from './fcm-device-tokens';
+export type { GetchatPerson } from './schemas/persons';
+export type { GetchatContact, GetchatContactPhoneNumber, GetchatResolvedContact, GetchatContactVerification, GetchatBlockedContact } from './schemas/contacts';
+export type { GetchatChat } from './schemas/chat-object';
+export type { GetchatChatAssignment, GetchatChatAssignmentEvent } from './schemas/chats';
+export type { GetchatChatTagging, GetchatMessageTagging } from './schemas/taggings';
+export type { GetchatTag, GetchatChatTaggingEvent, GetchatMessageTaggingEvent, GetchatTaggingAction } from './schemas/tags';
+export type { GetchatSavedResponse } from './schemas/saved-responses';
+export type { GetchatVendorTemplate, GetchatRefreshStatus } from './schemas/templates';
+export type { GetchatBusinessProfile, GetchatProfileAbout } from './schemas/settings';
+export type { GetchatCreatedUser } from './schemas/created-user';
+export type { GetchatUser, GetchatGroup, GetchatUserProfile, GetchatUserPermissions, GetchatUserRole, GetchatChatAccess } from './schemas/users';
+export type { GetchatWabaWebhook } from './schemas/webhooks';
+export type { GetchatHealthStatus, GetchatWabaError, GetchatFcmDeviceToken } from './schemas/status';
