@@ -70,3 +70,16 @@ describe('PhoneNumberSchema', () => {
     expect(v.is(PhoneNumberSchema, 905551112233)).toBe(false);
   });
 });
+
+describe('toE164 fast path', () => {
+  it('agrees with E164_PATTERN on digit strings of every length, with and without +, leading 0 or not', () => {
+    for (let length = 0; length <= 17; length += 1) {
+      for (const first of ['0', '1', '9']) {
+        const digits = length === 0 ? '' : first + '5'.repeat(length - 1);
+        const expected = E164_PATTERN.test(`+${digits}`) ? `+${digits}` : undefined;
+        expect({ digits, bare: toE164(digits) }).toEqual({ digits, bare: expected });
+        expect({ digits, plus: toE164(`+${digits}`) }).toEqual({ digits, plus: expected });
+      }
+    }
+  });
+});

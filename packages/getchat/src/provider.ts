@@ -75,7 +75,7 @@ export function createGetchatProvider(options: GetchatOptions): GetchatProvider 
     capabilities: capabilitiesFor(config.webhookSecret !== undefined || Object.keys(config.webhookHeaders ?? {}).length > 0),
     send: (message, { signal }) => sendMessage(ctx, message, signal),
     async parseWebhook(request) {
-      const result = await parseGetchatWebhook(request, verification, trusted);
+      const result = parseGetchatWebhook(request, verification, trusted);
       readMarker.rememberEvents(result.events);
       return result;
     },

@@ -3,7 +3,18 @@ import * as v from 'valibot';
 /** An E.164 phone number: `+`, a country code that does not start with 0, 7 to 15 digits in all. */
 export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
 
-const BARE_DIGITS = /^[1-9]\d{6,14}$/;
+/** Whether `text` from index `start` is 7 to 15 digits, the first not 0: a loop, as it runs for every webhook item. */
+function isCountryCodeAndNumber(text: string, start: number): boolean {
+  const length = text.length - start;
+  if (length < 7 || length > 15) return false;
+  const first = text.charCodeAt(start);
+  if (first < 49 || first > 57) return false;
+  for (let i = start + 1; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
 
 /** Schema for an E.164 phone number as the model carries it (`+905551112233`). */
 export const PhoneNumberSchema = v.pipe(
@@ -23,8 +34,8 @@ export function toE164(value: unknown): PhoneNumber | undefined {
   // Fast path for what vendors send most: bare digits or E.164 already.
   if (typeof value === 'string') {
     if (value.charCodeAt(0) === 43 /* + */) {
-      if (E164_PATTERN.test(value)) return value;
-    } else if (BARE_DIGITS.test(value)) return `+${value}`;
+      if (isCountryCodeAndNumber(value, 1)) return value;
+    } else if (isCountryCodeAndNumber(value, 0)) return `+${value}`;
   }
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') return undefined;
   let text = String(value).trim().replace(/[\s().-]/g, '');

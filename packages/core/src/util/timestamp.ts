@@ -35,6 +35,16 @@ function isSpace(code: number): boolean {
  * `Number()` alone would also take `"0x1f"`, `"1e3"` and `""`.
  */
 function decimalText(text: string): number {
+  // The common case first: bare digits (`"1795286711"`), summed as they are
+  // checked (exact up to 15 digits, past which Number() reads the text).
+  let value = 0;
+  let bare = text.length > 0;
+  for (let i = 0; i < text.length && bare; i += 1) {
+    const code = text.charCodeAt(i);
+    bare = code >= 48 && code <= 57;
+    value = value * 10 + (code - 48);
+  }
+  if (bare) return text.length <= 15 ? value : Number(text);
   let start = 0;
   let end = text.length;
   while (start < end && isSpace(text.charCodeAt(start))) start += 1;

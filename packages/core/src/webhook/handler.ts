@@ -111,15 +111,18 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
     } catch (error) {
       return fail(error);
     }
-    const events: WebhookEvent[] = [];
+    let events = parsed.events;
     let duplicates = 0;
-    for (const event of parsed.events) {
-      const key = dedupe ? dedupeKey(event) : undefined;
-      if (key !== undefined && dedupe && !(await dedupe.add(key))) {
-        duplicates += 1;
-        continue;
+    if (dedupe) {
+      events = [];
+      for (const event of parsed.events) {
+        const key = dedupeKey(event);
+        if (key !== undefined && !(await dedupe.add(key))) {
+          duplicates += 1;
+          continue;
+        }
+        events.push(event);
       }
-      events.push(event);
     }
     for (const event of events) emit(event);
     return { status: parsed.reply?.status ?? 200, events, duplicates, reply: parsed.reply };

@@ -116,15 +116,12 @@ function messageEvent(item: unknown, path: string): Extract<WebhookEvent, { type
   const record = item as Record<string, unknown>;
   const type = head.type ?? CONTENT_KEYS.find((key) => record[key] !== undefined && record[key] !== null) ?? 'unknown';
   const referral = record.referral === undefined || record.referral === null ? undefined : toReferral(part(ReferralSchema, record.referral, `${path}.referral`));
-  const message: InboundMessage = compact({
-    id: head.id,
-    from: head.from,
-    profileName: head.name,
-    // Undocumented on some examples: the time it arrived is the best there is.
-    timestamp: head.timestamp ?? new Date(),
-    content: contentOf(type, item, path),
-    referral,
-  });
+  // Built field by field rather than through compact(): this runs for every
+  // item of a batch. The timestamp is undocumented on some examples: the
+  // time it arrived is the best there is then.
+  const message: InboundMessage = { id: head.id, from: head.from, timestamp: head.timestamp ?? new Date(), content: contentOf(type, item, path) };
+  if (head.name !== undefined) message.profileName = head.name;
+  if (referral !== undefined) message.referral = referral;
   return { type: 'message', provider: DESK360, message, raw: item };
 }
 

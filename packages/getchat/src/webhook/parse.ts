@@ -26,9 +26,10 @@ export function createTrustedRequests(): TrustedRequests {
 /**
  * The driver's `parseWebhook`: verifies the delivery (unless this process
  * built it from a websocket frame), parses the JSON and maps every item.
- * get.chat expects an empty 200, so there is no `reply`.
+ * get.chat expects an empty 200, so there is no `reply`. Synchronous: the
+ * driver's own async `parseWebhook` is the one promise a delivery needs.
  */
-export async function parseGetchatWebhook(request: WebhookRequest, verification: WebhookVerification, trusted: TrustedRequests): Promise<WebhookParseResult> {
+export function parseGetchatWebhook(request: WebhookRequest, verification: WebhookVerification, trusted: TrustedRequests): WebhookParseResult {
   if (!trusted.has(request)) verifyDelivery(request, verification);
   return { events: eventsFromPayload(parseJsonBody(request, PROVIDER)) };
 }

@@ -1,4 +1,4 @@
-import { WebhookPayloadError, type WebhookEvent, safeParse } from '@wamux/core';
+import { safeParse, toE164, WebhookPayloadError, type PhoneNumber, type WebhookEvent } from '@wamux/core';
 import * as v from 'valibot';
 import { MessageWire, type GetchatMessage } from '../messages/schema';
 import { PROVIDER } from '../options';
@@ -40,8 +40,9 @@ const KNOWN_FIELDS = [
   'results',
 ] as const;
 
+const KNOWN: ReadonlySet<string> = new Set(KNOWN_FIELDS);
 /** get.chat's own fields, which may repeat items of the WABA fields. */
-const EXTENSION_FIELDS = KNOWN_FIELDS.slice(KNOWN_FIELDS.indexOf('incoming_messages'));
+const EXTENSION_FIELDS: ReadonlySet<string> = new Set(KNOWN_FIELDS.slice(KNOWN_FIELDS.indexOf('incoming_messages')));
 
 type Json = Record<string, unknown>;
 
@@ -51,8 +52,15 @@ type ProviderEventDraft = Draft<GetchatProviderEvent>;
 
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const NONE: readonly unknown[] = Object.freeze([]);
+
 /** A documented array, a single object where the document promised an array, or nothing. */
-const items = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const items = (value: unknown): readonly unknown[] => (value === undefined || value === null ? NONE : Array.isArray(value) ? value : [value]);
+
+/** The fields that make a change's value a WABA value, whatever its `field`. */
+const ITEM_FIELDS = ['messages', 'statuses', 'contacts'];
+/** The fields an on-premise body carries at its top level. */
+const WABA_FIELDS: ReadonlySet<string> = new Set([...ITEM_FIELDS, 'errors']);
 
 const ContactWire = v.object({ wa_id: maybe(LenientString), profile: maybe(v.object({ name: maybe(v.string()) })) });
 
@@ -107,7 +115,9 @@ class EventCollector {
  */
 export function eventsFromPayload(body: unknown): WebhookEvent[] {
   if (!isRecord(body)) throw new WebhookPayloadError('the webhook body is not a JSON object', { provider: PROVIDER, status: 400 });
-  if (!KNOWN_FIELDS.some((field) => field in body)) {
+  // One pass over the body's few keys, not a lookup per documented field.
+  const keys = Object.keys(body);
+  if (!keys.some((key) => KNOWN.has(key))) {
     throw new WebhookPayloadError(`the webhook body has none of the fields get.chat documents (${KNOWN_FIELDS.join(', ')})`, { provider: PROVIDER, status: 400 });
   }
   const collector = new EventCollector();
@@ -124,18 +134,20 @@ export function eventsFromPayload(body: unknown): WebhookEvent[] {
       }
       const field = typeof change.field === 'string' ? change.field : 'messages';
       const value = change.value;
-      if (field === 'messages' || ['messages', 'statuses', 'contacts'].some((key) => key in value)) {
+      if (field === 'messages' || ITEM_FIELDS.some((key) => key in value)) {
         const metadata = isRecord(value.metadata) ? value.metadata : {};
         const businessNumber = safeParse(LenientString, metadata.display_phone_number);
-        readWabaValue(collector, value, businessNumber.success ? businessNumber.output : undefined);
+        readWabaValue(collector, value, businessNumber.success ? toE164(businessNumber.output) : undefined);
       } else {
         collector.providerEvent({ kind: 'waba_change', payload: { field, value } }, change);
       }
     }
   }
 
-  readWabaValue(collector, body, undefined);
-  if (EXTENSION_FIELDS.some((field) => field in body)) collector.dropRepeats();
+  // The on-premise shape: the same fields at the top level.
+  if (keys.some((key) => WABA_FIELDS.has(key))) readWabaValue(collector, body, undefined);
+  if (!keys.some((key) => EXTENSION_FIELDS.has(key))) return collector.events;
+  collector.dropRepeats();
 
   for (const item of items(body.incoming_messages)) readGetchatMessage(collector, item, 'incoming_messages');
   for (const item of items(body.assigned_messages)) readGetchatMessage(collector, item, 'assigned_messages');
@@ -152,7 +164,7 @@ export function eventsFromPayload(body: unknown): WebhookEvent[] {
 }
 
 /** `contacts`, `messages`, `statuses` and `errors` of a Cloud API value or an on-premise body. */
-function readWabaValue(collector: EventCollector, value: Json, businessNumber: string | undefined): void {
+function readWabaValue(collector: EventCollector, value: Json, to: PhoneNumber | undefined): void {
   const names = new Map<string, string>();
   for (const contact of items(value.contacts)) {
     const parsed = safeParse(ContactWire, contact);
@@ -163,7 +175,7 @@ function readWabaValue(collector: EventCollector, value: Json, businessNumber: s
       collector.unrecognized('messages', 'a message is not an object', payload);
       continue;
     }
-    const result = inboundFromWaba(payload, { profileNames: names, businessNumber });
+    const result = inboundFromWaba(payload, { profileNames: names, to });
     if (result.ok) collector.message(result.message, payload);
     else collector.unrecognized('messages', result.reason, payload);
   }
@@ -178,7 +190,7 @@ function readWabaValue(collector: EventCollector, value: Json, businessNumber: s
     else collector.providerEvent({ kind: 'unknown_status', payload: { status: parsed.output.status, messageId: parsed.output.getchat_id ?? parsed.output.id } }, item);
   }
   const errors = items(value.errors);
-  if (errors.length > 0) collector.providerEvent({ kind: 'waba_errors', payload: { errors } }, value.errors);
+  if (errors.length > 0) collector.providerEvent({ kind: 'waba_errors', payload: { errors: [...errors] } }, value.errors);
 }
 
 /** One get.chat message object of `incoming_messages`, `assigned_messages` or `outgoing_messages`. */

@@ -1,4 +1,4 @@
-import { compact, toE164, type InboundMessage, type Referral, safeParse } from '@wamux/core';
+import { compact, toE164, type InboundMessage, type PhoneNumber, type Referral, safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { LenientBoolean, LenientString, LenientTimestamp, maybe } from '../operations/shared/wire';
 import { contentFromWaba } from './inbound-content';
@@ -45,8 +45,8 @@ export interface InboundExtras {
   profileName?: string | undefined;
   /** Profile names by wa_id, from the delivery's `contacts`; the sender's is used. */
   profileNames?: ReadonlyMap<string, string> | undefined;
-  /** The business number the delivery names (Cloud API `metadata.display_phone_number`). */
-  businessNumber?: string | undefined;
+  /** The business number the delivery names (Cloud API `metadata.display_phone_number`), already E.164. */
+  to?: PhoneNumber | undefined;
 }
 
 /** A customer message in the model, or why one could not be built from the payload. */
@@ -69,20 +69,15 @@ export function inboundFromWaba(payload: Record<string, unknown>, extras: Inboun
   const context = envelope.context;
   const quoted = context?.id ?? context?.message_id;
   const forwarded = context?.forwarded === true || context?.frequently_forwarded === true ? true : undefined;
-  const to = extras.businessNumber === undefined ? undefined : toE164(extras.businessNumber);
-  return {
-    ok: true,
-    message: compact({
-      id,
-      from,
-      profileName: extras.profileName ?? (sender === undefined ? undefined : extras.profileNames?.get(sender)),
-      to,
-      timestamp: envelope.timestamp,
-      content: contentFromWaba(payload),
-      context: context && (quoted || context.from || forwarded) ? compact({ messageId: quoted, from: context.from, forwarded }) : undefined,
-      referral: envelope.referral ? referralOf(envelope.referral) : undefined,
-    }),
-  };
+  const profileName = extras.profileName ?? (sender === undefined ? undefined : extras.profileNames?.get(sender));
+  // Built field by field rather than through compact(): this runs for every
+  // item of a batch, and compact's second object was a tenth of the time.
+  const message: InboundMessage = { id, from, timestamp: envelope.timestamp, content: contentFromWaba(payload) };
+  if (profileName !== undefined) message.profileName = profileName;
+  if (extras.to !== undefined) message.to = extras.to;
+  if (context && (quoted || context.from || forwarded)) message.context = compact({ messageId: quoted, from: context.from, forwarded });
+  if (envelope.referral) message.referral = referralOf(envelope.referral);
+  return { ok: true, message };
 }
 
 function referralOf(referral: v.InferOutput<typeof ReferralWire>): Referral {
