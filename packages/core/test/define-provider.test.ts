@@ -204,6 +204,39 @@ describe('defineProvider: send', () => {
     expect(withCaptions.methods.send).toHaveBeenCalledTimes(1);
   });
 
+  it('refuses an interactive footer unless interactive.footer is declared (never drops it silently)', async () => {
+    const buttons = (footer?: string) => ({
+      type: 'interactive' as const,
+      to: TO,
+      interactive: { kind: 'buttons' as const, body: 'b', ...(footer === undefined ? {} : { footer }), buttons: [{ id: 'a', title: 'A' }] },
+    });
+    const without = driverWith([]);
+    const provider = defineProvider(without.driver);
+    await expect(provider.send(buttons('f'))).rejects.toMatchObject({ code: 'unsupported_feature', feature: 'interactive footers (message.interactive.footer)' });
+    expect(without.methods.send).not.toHaveBeenCalled();
+    await provider.send(buttons());
+    await provider.send(buttons(''));
+    expect(without.methods.send).toHaveBeenCalledTimes(2);
+    const withFooter = driverWith(['interactive.footer']);
+    await defineProvider(withFooter.driver).send(buttons('f'));
+    expect(withFooter.methods.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses previewUrl: true unless messages.linkPreview is declared; false asks for nothing', async () => {
+    const without = driverWith([]);
+    const provider = defineProvider(without.driver);
+    await expect(provider.send({ type: 'text', to: TO, text: 'https://x.example', previewUrl: true })).rejects.toMatchObject({
+      code: 'unsupported_feature',
+      feature: 'link previews (message.previewUrl)',
+    });
+    expect(without.methods.send).not.toHaveBeenCalled();
+    await provider.send({ type: 'text', to: TO, text: 'https://x.example', previewUrl: false });
+    expect(without.methods.send).toHaveBeenCalledTimes(1);
+    const withPreview = driverWith(['messages.linkPreview']);
+    await defineProvider(withPreview.driver).send({ type: 'text', to: TO, text: 'https://x.example', previewUrl: true });
+    expect(withPreview.methods.send).toHaveBeenCalledTimes(1);
+  });
+
   it('validates before checking capabilities', async () => {
     const provider = defineProvider(minimalDriver());
     await expect(provider.send({ type: 'location', to: TO, latitude: 100, longitude: 0 })).rejects.toBeInstanceOf(ValidationError);

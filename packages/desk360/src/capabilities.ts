@@ -12,7 +12,7 @@ export const desk360Capabilities: ProviderCapabilities = {
   mediaSources: ['url', 'id', 'data'],
   inbound: ['text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive_reply', 'unsupported'],
   statuses: ['delivered', 'read'],
-  features: ['media.download', 'messages.markRead', 'templates.list', 'templates.bulkSend', 'webhooks.verify'],
+  features: ['media.download', 'messages.markRead', 'interactive.footer', 'templates.list', 'templates.bulkSend', 'webhooks.verify'],
 };
 
 /** The capabilities of one provider instance: `webhooks.verify` only with a secret to verify. */

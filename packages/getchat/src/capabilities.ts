@@ -26,6 +26,8 @@ export const getchatCapabilities: ProviderCapabilities = {
     'messages.history',
     'messages.replyTo',
     'media.captions',
+    'messages.linkPreview',
+    'interactive.footer',
     'templates.list',
     'webhooks.verify',
     'events.live',

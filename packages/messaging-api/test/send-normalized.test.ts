@@ -90,9 +90,9 @@ describe('send(): the normalized model on the wire (POST /api/v1/message/send)',
     );
   });
 
-  it('interactive buttons: a text with options.buttons shown as buttons; the footer is left out', async () => {
+  it('interactive buttons: a text with options.buttons shown as buttons', async () => {
     await expectWire(
-      { type: 'interactive', to: TO, interactive: { kind: 'buttons', body: 'OK?', footer: 'wamux', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] } },
+      { type: 'interactive', to: TO, interactive: { kind: 'buttons', body: 'OK?', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] } },
       wire({
         type: 'text',
         text: { body: 'OK?' },
@@ -161,6 +161,8 @@ describe('send(): refused before any request', () => {
     ['media by id', { type: 'image', to: TO, media: { id: 'media-1' } }],
     ['a sticker', { type: 'sticker', to: TO, media: { url: 'https://cdn.example.com/a.webp' } }],
     ['a quoted reply', { type: 'text', to: TO, text: 'hi', replyTo: 'wamid.1' }],
+    ['an interactive footer (no field for it; never dropped)', { type: 'interactive', to: TO, interactive: { kind: 'buttons', body: 'b', footer: 'f', buttons: [{ id: 'a', title: 'A' }] } }],
+    ['a link preview (no field for it; never dropped)', { type: 'text', to: TO, text: 'https://example.com', previewUrl: true }],
   ])('%s: UnsupportedFeatureError', async (_name, message) => {
     await expect(refusal(message)).resolves.toBeInstanceOf(UnsupportedFeatureError);
   });

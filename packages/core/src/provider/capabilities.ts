@@ -17,6 +17,10 @@ export type ProviderFeature =
   | 'messages.replyTo'
   /** `send()` carries `caption` on media messages; without it a caption is refused, never dropped. */
   | 'media.captions'
+  /** `send()` carries `previewUrl: true` on text messages; without it a link preview request is refused, never dropped. */
+  | 'messages.linkPreview'
+  /** `send()` carries an interactive message's `footer`; without it a footer is refused, never dropped. */
+  | 'interactive.footer'
   /** `listTemplates()` */
   | 'templates.list'
   /** `sendTemplateBulk()`: one vendor call for many recipients. */
@@ -34,6 +38,8 @@ export const PROVIDER_FEATURES = [
   'messages.history',
   'messages.replyTo',
   'media.captions',
+  'messages.linkPreview',
+  'interactive.footer',
   'templates.list',
   'templates.bulkSend',
   'webhooks.verify',

@@ -63,6 +63,9 @@ export function defineProvider<Name extends string, Extras extends object = obje
       case 'interactive': {
         const { interactive } = message;
         if (!caps.interactive.includes(interactive.kind)) unsupported(`interactive ${interactive.kind} messages`);
+        if (interactive.kind !== 'location_request' && interactive.footer !== undefined && interactive.footer !== '' && !caps.features.includes('interactive.footer')) {
+          unsupported('interactive footers (message.interactive.footer)');
+        }
         if (interactive.kind === 'buttons' && interactive.header && 'media' in interactive.header) {
           checkMedia(interactive.header.media, 'message.interactive.header.media');
         }
@@ -80,6 +83,8 @@ export function defineProvider<Name extends string, Extras extends object = obje
         if (message.caption !== undefined && message.caption !== '' && !caps.features.includes('media.captions')) unsupported('media captions (message.caption)');
         return;
       case 'text':
+        if (message.previewUrl === true && !caps.features.includes('messages.linkPreview')) unsupported('link previews (message.previewUrl)');
+        return;
       case 'location':
       case 'contacts':
       case 'reaction':

@@ -96,7 +96,8 @@ function contactCard(card: ContactCard): WireContactCard {
  * Reply buttons are a text message with `options.buttons` shown as
  * `buttons`. Each button's id is its `code` (the reply's `reply_id`) and its
  * `name`; its title is its `label`. The vendor has no header or footer: a
- * header is refused (it is content), a footer is left out (it is decoration).
+ * header is refused here, and a footer never gets this far (the provider
+ * does not declare `interactive.footer`, so the core refuses it).
  */
 function buttons(message: InteractiveMessage): Pick<Extract<OutBoundMsgWire, { type: 'text' }>, 'text' | 'options'> {
   return match(message.interactive)

@@ -1,11 +1,13 @@
-import type {
-  InteractiveKind,
-  MediaSource,
-  MessageContent,
-  MessageContentType,
-  OutboundMessage,
-  OutboundMessageType,
-  PhoneNumber,
+import {
+  PROVIDER_FEATURES,
+  type InteractiveKind,
+  type MediaSource,
+  type MessageContent,
+  type MessageContentType,
+  type OutboundMessage,
+  type OutboundMessageType,
+  type PhoneNumber,
+  type ProviderFeature,
 } from '@wamux/core';
 import type { TemplateSeed } from '../emulator/types';
 
@@ -37,17 +39,18 @@ function bytes(hex: string): Uint8Array {
 }
 
 /**
- * A sample outbound message of each type (media built from `media`; captions
- * only when the provider declares `media.captions`).
+ * A sample outbound message of each type (media built from `media`). Optional
+ * parts a vendor may not carry are included only when `features` has them:
+ * captions (`media.captions`) and an interactive footer (`interactive.footer`).
  */
 export function outboundFixture(
   type: OutboundMessageType,
   media: (type: keyof typeof MEDIA) => MediaSource,
   kind: InteractiveKind = 'buttons',
-  captions = true,
+  features: readonly ProviderFeature[] = PROVIDER_FEATURES,
 ): OutboundMessage {
   const to = RECIPIENT;
-  const caption = (text: string) => (captions ? { caption: text } : {});
+  const caption = (text: string) => (features.includes('media.captions') ? { caption: text } : {});
   switch (type) {
     case 'text':
       return { type, to, text: 'Hello from the wamux contract suite' };
@@ -73,7 +76,7 @@ export function outboundFixture(
         ],
       };
     case 'interactive':
-      return { type, to, interactive: interactiveFixture(kind) };
+      return { type, to, interactive: interactiveFixture(kind, features.includes('interactive.footer')) };
     case 'template':
       return { type, to, template: { name: TEMPLATE_SEED.name, id: TEMPLATE_SEED.id, language: 'en', body: ['Ada', '#1001'] } };
     case 'reaction':
@@ -81,13 +84,13 @@ export function outboundFixture(
   }
 }
 
-function interactiveFixture(kind: InteractiveKind): Extract<OutboundMessage, { type: 'interactive' }>['interactive'] {
+function interactiveFixture(kind: InteractiveKind, footer: boolean): Extract<OutboundMessage, { type: 'interactive' }>['interactive'] {
   switch (kind) {
     case 'buttons':
       return {
         kind,
         body: 'Is this delivery time OK?',
-        footer: 'wamux',
+        ...(footer ? { footer: 'wamux' } : {}),
         buttons: [
           { id: 'yes', title: 'Yes' },
           { id: 'no', title: 'No' },

@@ -95,20 +95,20 @@ export function runProviderContract(options: ProviderContractOptions): void {
           }
           if (type === 'interactive') {
             for (const kind of INTERACTIVE_KINDS) {
-              const message = outboundFixture(type, () => ({ url: media.url('image') }), kind);
+              const message = outboundFixture(type, () => ({ url: media.url('image') }), kind, caps().features);
               if (!caps().interactive.includes(kind)) await expectNoIo(emulator, () => provider.send(message), UnsupportedFeatureError);
               else await expectDelivered(provider, emulator, message);
             }
             return;
           }
           const source = await firstMediaSource(provider, emulator, media);
-          await expectDelivered(provider, emulator, outboundFixture(type, source, 'buttons', has('media.captions')));
+          await expectDelivered(provider, emulator, outboundFixture(type, source, 'buttons', caps().features));
         });
       }
 
       (declared.outbound.includes('image') ? it : it.skip)('accepts every declared form of media (url, id, data)', async () => {
         for (const kind of ['url', 'id', 'data'] as const) {
-          const message = outboundFixture('image', () => mediaSource(kind, media), 'buttons', has('media.captions'));
+          const message = outboundFixture('image', () => mediaSource(kind, media), 'buttons', caps().features);
           if (!caps().mediaSources.includes(kind)) {
             await expectNoIo(emulator, () => provider.send(message), UnsupportedFeatureError);
             continue;
@@ -128,6 +128,20 @@ export function runProviderContract(options: ProviderContractOptions): void {
         const kind = declared.mediaSources[0] ?? 'url';
         const message = { ...outboundFixture('image', () => mediaSource(kind, media)), caption: 'A caption' } as OutboundMessage;
         await expectNoIo(emulator, () => provider.send(message), UnsupportedFeatureError);
+      });
+
+      (declared.outbound.includes('interactive') && declared.interactive.includes('buttons') && !has('interactive.footer') ? it : it.skip)(
+        'refuses an interactive footer it cannot carry, before I/O (never drops it)',
+        async () => {
+          const message = outboundFixture('interactive', () => ({ url: media.url('image') }), 'buttons', ['interactive.footer']);
+          await expectNoIo(emulator, () => provider.send(message), UnsupportedFeatureError);
+        },
+      );
+
+      (declared.outbound.includes('text') && !has('messages.linkPreview') ? it : it.skip)('refuses a link preview it cannot ask for, before I/O (never drops it)', async () => {
+        const message = { ...outboundFixture('text', () => ({ url: media.url('image') })), previewUrl: true } as OutboundMessage;
+        await expectNoIo(emulator, () => provider.send(message), UnsupportedFeatureError);
+        await expectDelivered(provider, emulator, { ...message, previewUrl: false } as OutboundMessage);
       });
 
       it('rejects an invalid recipient with a ValidationError naming message.to, before I/O', async () => {
