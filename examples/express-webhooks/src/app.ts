@@ -7,15 +7,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
-import { createWebhookHandler, isWamuxError, type Provider, type WamuxError, type WebhookEvent, type WebhookHandler } from 'wamux';
-
-/** What the app does with webhook deliveries. Both default to logging. */
-export interface AppOptions {
-  /** Called with every normalized event (message, status, provider_event). */
-  onEvent?: ((event: WebhookEvent) => void) | undefined;
-  /** Called when a delivery is refused (bad signature, bad body) or a listener throws. */
-  onError?: ((error: WamuxError) => void) | undefined;
-}
+import { createWebhookHandler, isWamuxError, type Provider, type WebhookHandler } from 'wamux';
+import { listenToWebhooks, type AppOptions, type RunningApp } from '../../shared/webhook-app.ts';
 
 /** The app: an Express app with `POST /webhooks` and a JSON API route, `POST /send`. */
 export interface App {
@@ -23,21 +16,10 @@ export interface App {
   webhooks: WebhookHandler;
 }
 
-/** A started app. */
-export interface RunningApp {
-  /** `http://host:port`, without a trailing slash. */
-  url: string;
-  close(): Promise<void>;
-}
-
 /** Creates the app for one provider. Create it once per process: the handler remembers deliveries to drop duplicates. */
 export function createApp(provider: Provider, options: AppOptions = {}): App {
   const webhooks = createWebhookHandler(provider);
-  const onEvent = options.onEvent ?? ((event) => console.log(`[${event.provider}] ${event.type}`));
-  webhooks.on('message', onEvent);
-  webhooks.on('status', onEvent);
-  webhooks.on('provider_event', onEvent);
-  webhooks.on('error', options.onError ?? ((error) => console.error(`webhook refused: ${error.code}: ${error.message}`)));
+  listenToWebhooks(webhooks, options);
 
   const app = express();
   // 1. Webhooks first, with the body kept raw (any content type, up to 1 MiB).

@@ -9,19 +9,10 @@ import {
   isWamuxError,
   webhookRequest,
   type Provider,
-  type WamuxError,
-  type WebhookEvent,
   type WebhookHandler,
   type WebhookOutcome,
 } from 'wamux';
-
-/** What the app does with webhook deliveries. Both default to logging. */
-export interface AppOptions {
-  /** Called with every normalized event (message, status, provider_event). */
-  onEvent?: ((event: WebhookEvent) => void) | undefined;
-  /** Called when a delivery is refused (bad signature, bad body) or a listener throws. */
-  onError?: ((error: WamuxError) => void) | undefined;
-}
+import { listenToWebhooks, type AppOptions, type RunningApp } from '../../shared/webhook-app.ts';
 
 /** The app: a Fastify instance with `POST /webhooks` and a JSON API route, `POST /send`. */
 export interface App {
@@ -29,23 +20,12 @@ export interface App {
   webhooks: WebhookHandler;
 }
 
-/** A started app. */
-export interface RunningApp {
-  /** `http://host:port`, without a trailing slash. */
-  url: string;
-  close(): Promise<void>;
-}
-
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Creates the app for one provider. Create it once per process: the handler remembers deliveries to drop duplicates. */
 export function createApp(provider: Provider, options: AppOptions = {}): App {
   const webhooks = createWebhookHandler(provider, { maxBodyBytes: MAX_BODY_BYTES });
-  const onEvent = options.onEvent ?? ((event) => console.log(`[${event.provider}] ${event.type}`));
-  webhooks.on('message', onEvent);
-  webhooks.on('status', onEvent);
-  webhooks.on('provider_event', onEvent);
-  webhooks.on('error', options.onError ?? ((error) => console.error(`webhook refused: ${error.code}: ${error.message}`)));
+  listenToWebhooks(webhooks, options);
 
   const fastify = Fastify();
   void fastify.register(async (scope) => {

@@ -3,15 +3,8 @@
 // the body first (c.req.json()): the signature is over the raw bytes.
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createWebhookHandler, type Provider, type WamuxError, type WebhookEvent, type WebhookHandler } from 'wamux';
-
-/** What the app does with webhook deliveries. Both default to logging. */
-export interface AppOptions {
-  /** Called with every normalized event (message, status, provider_event). */
-  onEvent?: ((event: WebhookEvent) => void) | undefined;
-  /** Called when a delivery is refused (bad signature, bad body) or a listener throws. */
-  onError?: ((error: WamuxError) => void) | undefined;
-}
+import { createWebhookHandler, type Provider, type WebhookHandler } from 'wamux';
+import { listenToWebhooks, type AppOptions, type RunningApp } from '../../shared/webhook-app.ts';
 
 /** The app: a Hono app and the webhook handler behind `POST /webhooks`. */
 export interface App {
@@ -19,21 +12,10 @@ export interface App {
   webhooks: WebhookHandler;
 }
 
-/** A started app. */
-export interface RunningApp {
-  /** `http://host:port`, without a trailing slash. */
-  url: string;
-  close(): Promise<void>;
-}
-
 /** Creates the app for one provider. Create it once per process: the handler remembers deliveries to drop duplicates. */
 export function createApp(provider: Provider, options: AppOptions = {}): App {
   const webhooks = createWebhookHandler(provider);
-  const onEvent = options.onEvent ?? ((event) => console.log(`[${event.provider}] ${event.type}`));
-  webhooks.on('message', onEvent);
-  webhooks.on('status', onEvent);
-  webhooks.on('provider_event', onEvent);
-  webhooks.on('error', options.onError ?? ((error) => console.error(`webhook refused: ${error.code}: ${error.message}`)));
+  listenToWebhooks(webhooks, options);
 
   const hono = new Hono();
   hono.post('/webhooks', (c) => webhooks.fetch(c.req.raw));

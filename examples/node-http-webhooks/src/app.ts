@@ -3,15 +3,8 @@
 // signature is checked over exactly the bytes the vendor signed.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createWebhookHandler, type Provider, type WamuxError, type WebhookEvent, type WebhookHandler } from 'wamux';
-
-/** What the app does with webhook deliveries. Both default to logging. */
-export interface AppOptions {
-  /** Called with every normalized event (message, status, provider_event). */
-  onEvent?: ((event: WebhookEvent) => void) | undefined;
-  /** Called when a delivery is refused (bad signature, bad body) or a listener throws. */
-  onError?: ((error: WamuxError) => void) | undefined;
-}
+import { createWebhookHandler, type Provider, type WebhookEvent, type WebhookHandler } from 'wamux';
+import { listenToWebhooks, type AppOptions, type RunningApp } from '../../shared/webhook-app.ts';
 
 /** The app: a node:http server and the webhook handler behind `POST /webhooks`. */
 export interface App {
@@ -19,23 +12,10 @@ export interface App {
   webhooks: WebhookHandler;
 }
 
-/** A started app. */
-export interface RunningApp {
-  /** `http://host:port`, without a trailing slash. */
-  url: string;
-  close(): Promise<void>;
-}
-
 /** Creates the app for one provider. Create it once per process: the handler remembers deliveries to drop duplicates. */
 export function createApp(provider: Provider, options: AppOptions = {}): App {
-  const onEvent = options.onEvent ?? ((event) => console.log(`[${event.provider}] ${event.type}`, summarize(event)));
-  const onError = options.onError ?? ((error) => console.error(`webhook refused: ${error.code}: ${error.message}`));
-
   const webhooks = createWebhookHandler(provider);
-  webhooks.on('message', onEvent);
-  webhooks.on('status', onEvent);
-  webhooks.on('provider_event', onEvent);
-  webhooks.on('error', onError);
+  listenToWebhooks(webhooks, { ...options, onEvent: options.onEvent ?? ((event) => console.log(`[${event.provider}] ${event.type}`, summarize(event))) });
 
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');

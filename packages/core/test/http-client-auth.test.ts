@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { AuthenticationError, createHttpClient } from '@wamux/core';
+import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.auth.test';
 
@@ -20,14 +21,7 @@ function session(refreshResult = true) {
   return { c, refresh };
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  // Uninstall this file's interceptors: jest runs several files in one
-  // process, and a second nock copy stacked on a stale one corrupts responses.
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('refreshCredentials', () => {
   it('logs in again after a 401 and repeats the request with the new credentials', async () => {

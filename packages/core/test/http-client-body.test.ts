@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { createHttpClient, toFormData, type HttpClientOptions } from '@wamux/core';
+import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.body.test/v2/';
 
@@ -7,14 +8,7 @@ function client(extra: Partial<HttpClientOptions> = {}) {
   return createHttpClient({ provider: 'test', baseUrl: BASE, headers: () => ({ 'x-api-key': 'k-123456' }), retry: false, ...extra });
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  // Uninstall this file's interceptors: jest runs several files in one
-  // process, and a second nock copy stacked on a stale one corrupts responses.
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('request shape', () => {
   it('joins the base URL and the path with exactly one slash', async () => {

@@ -14,6 +14,7 @@ import {
   type HttpFailure,
   type WamuxError,
 } from '@wamux/core';
+import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.errors.test/v1';
 const TOKEN = 'sk_live_TOKEN_0123456789';
@@ -50,14 +51,7 @@ function expectNoSecrets(error: unknown) {
   }
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  // Uninstall this file's interceptors: jest runs several files in one
-  // process, and a second nock copy stacked on a stale one corrupts responses.
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('status → error class', () => {
   it.each<[number, new (...args: never[]) => Error, string]>([

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { createHttpClient, createRateLimiter, RateLimitError, type HttpClientOptions, type RateLimiter } from '@wamux/core';
+import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.limits.test';
 
@@ -25,14 +26,7 @@ function spiedLimiter(options = { requests: 100, interval: 1000, burst: 100 }) {
   return { limiter: spied, pauses };
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  // Uninstall this file's interceptors: jest runs several files in one
-  // process, and a second nock copy stacked on a stale one corrupts responses.
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('X-RateLimit-* exposure', () => {
   it('returns the rate-limit headers with the response and remembers the latest', async () => {

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { createHttpClient, ProviderServerError, RateLimitError, RequestRejectedError, NotFoundError, type HttpMethod } from '@wamux/core';
+import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.retry.test/v1';
 
@@ -7,14 +8,7 @@ function client(retry: Parameters<typeof createHttpClient>[0]['retry'] = { baseD
   return createHttpClient({ provider: 'test', baseUrl: BASE, retry });
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  // Uninstall this file's interceptors: jest runs several files in one
-  // process, and a second nock copy stacked on a stale one corrupts responses.
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 type Lower = 'get' | 'post' | 'put' | 'patch' | 'delete';
 const lower = (method: HttpMethod) => method.toLowerCase() as Lower;

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import * as v from 'valibot';
 import { AuthenticationError, createHttpClient, createRateLimiter, isWamuxError, ProviderServerError, RateLimitError } from '@wamux/core';
+import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.example.test/v1';
 const SECRET = 'sk_live_abcdefghijklmnop';
@@ -15,9 +16,7 @@ function client(extra: Partial<Parameters<typeof createHttpClient>[0]> = {}) {
   });
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('createHttpClient', () => {
   it('sends auth headers and JSON, validates the response', async () => {

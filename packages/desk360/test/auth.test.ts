@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { AuthenticationError, RateLimitError } from '@wamux/core';
 import { BASE, capture, caught, CONVERSATIONS, expectNoSecrets, provider } from './helpers';
+import { useNock } from '../../../test-support/use-nock';
 
 const EMAIL = 'abc@example.com';
 const PASSWORD = 'YOUR_PASSWORD-s3cret';
@@ -8,15 +9,7 @@ const TOKEN = '1|iybflVqHloQdz9QH4PIkX0q1Od68T9sDrKCtnuxW6f78ad5b';
 const TO = '+905551112233';
 const login = () => provider({ apiKey: undefined, email: EMAIL, password: PASSWORD });
 
-beforeAll(() => {
-  if (!nock.isActive()) nock.activate();
-  nock.disableNetConnect();
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('API key', () => {
   it('sends the key as a Bearer token, also when it was given with "Bearer "', async () => {

@@ -1,20 +1,13 @@
 import nock from 'nock';
 import { AuthenticationError, NotFoundError, ProviderServerError, RateLimitError, RequestRejectedError } from '@wamux/core';
 import { API_KEY, BASE, caught, CONVERSATIONS, expectNoSecrets, provider } from './helpers';
+import { useNock } from '../../../test-support/use-nock';
 
 const TO = '+905551112233';
 const send = () => provider().send({ type: 'text', to: TO, text: 'Hello!' });
 const body = (code: string, message = `a ${code} happened`) => ({ error: { code, message, doc_url: 'https://docs.desk360.com/api' } });
 
-beforeAll(() => {
-  if (!nock.isActive()) nock.activate();
-  nock.disableNetConnect();
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('Desk360 error bodies', () => {
   it.each([

@@ -1,19 +1,12 @@
 import nock from 'nock';
 import { UnsupportedFeatureError, ValidationError } from '@wamux/core';
 import { API_KEY, BASE, capture, caught, CONVERSATIONS, provider } from './helpers';
+import { useNock } from '../../../test-support/use-nock';
 
 const TO = '+905551112233';
 const PNG = new Uint8Array(Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'));
 
-beforeAll(() => {
-  if (!nock.isActive()) nock.activate();
-  nock.disableNetConnect();
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('Send WhatsApp Message (text)', () => {
   it('posts to and text as form fields with the Bearer key, and returns message_id', async () => {

@@ -2,19 +2,12 @@ import nock from 'nock';
 import { NotFoundError, ValidationError } from '@wamux/core';
 import { API_KEY, BASE, capture, caught, collect, CONVERSATIONS, provider } from './helpers';
 import { INTEGRATIONS_EXAMPLE, TEMPLATE_EXAMPLE } from './fixtures';
+import { useNock } from '../../../test-support/use-nock';
 
 const TO = '+905555555555';
 const IMAGE = { data: new Uint8Array(Buffer.from('test image bytes')), filename: 'test_image.jpg', mimeType: 'image/jpeg' };
 
-beforeAll(() => {
-  if (!nock.isActive()) nock.activate();
-  nock.disableNetConnect();
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 describe('Integrations', () => {
   it('lists integrations with the Bearer key, reading both documented item shapes', async () => {

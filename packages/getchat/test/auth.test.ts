@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { useNock } from './support/nock';
+import { useNock } from '../../../test-support/use-nock';
 import { inspect } from 'node:util';
 import { AuthenticationError, ConfigurationError, ValidationError } from '@wamux/core';
 import { createGetchatProvider, stackBaseUrl, websocketUrlFor, type GetchatOptions } from '../src';
@@ -24,7 +24,7 @@ const expectNoSecret = (error: unknown, secrets: string[]) => {
 
 const user = { url: `${ORIGIN}/api/v1/users/2/`, id: 2, username: 'peter', first_name: 'Peter', last_name: 'Rabbit', email: 'peter@example.com', profile: { role: 'admin' }, groups: [{ id: 3, name: 'Admin' }], permissions: { can_use_tags: true, can_read_chats: 'all', can_write_to_chats: 'all' } };
 
-useNock();
+useNock({ loopback: true });
 
 describe('auth methods', () => {
   it('token: Authorization: Token <token>', async () => {

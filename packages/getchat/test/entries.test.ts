@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { useNock } from './support/nock';
+import { useNock } from '../../../test-support/use-nock';
 import { ConfigurationError, type Provider } from '@wamux/core';
 import { createGetchatProvider } from '../src';
 import { getchatLive } from '../src/live';
@@ -11,7 +11,7 @@ import { getchatOperations } from '../src/operations';
 const ORIGIN = 'https://acme.inbox.getchat.360dialog.io';
 const TOKEN = '8aeb44f5a318542d32bb13019d68198467ee21f0';
 
-useNock();
+useNock({ loopback: true });
 
 const provider = createGetchatProvider({ stack: 'acme', token: TOKEN, retry: false, rateLimit: false });
 

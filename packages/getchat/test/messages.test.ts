@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { useNock } from './support/nock';
+import { useNock } from '../../../test-support/use-nock';
 import { NotFoundError, ValidationError, webhookRequest } from '@wamux/core';
 import { createGetchatProvider } from '../src';
 import { getchatOperations } from '../src/operations';
@@ -12,7 +12,7 @@ const auth = { reqheaders: { authorization: `Token ${TOKEN}` } };
 const provider = createGetchatProvider({ stack: 'acme', token: TOKEN, retry: false, rateLimit: false });
 const ops = getchatOperations(provider);
 
-useNock();
+useNock({ loopback: true });
 
 const page = (results: unknown[], next: string | null = null) => ({ count: results.length, next, previous: null, results });
 

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { useNock } from './support/nock';
+import { useNock } from '../../../test-support/use-nock';
 import { ValidationError, type OutboundMessage } from '@wamux/core';
 import { createGetchatProvider } from '../src';
 
@@ -10,7 +10,7 @@ const to = '+48123123123';
 
 const provider = createGetchatProvider({ stack: 'acme', token: TOKEN, retry: false, rateLimit: false });
 
-useNock();
+useNock({ loopback: true });
 
 /** Sends `message` and returns the createMessage body get.chat received. */
 async function sentBody(message: OutboundMessage): Promise<Record<string, unknown>> {

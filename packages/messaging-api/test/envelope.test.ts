@@ -2,7 +2,7 @@ import nock from 'nock';
 import { AuthenticationError, NotFoundError, ProviderServerError, RateLimitError, RequestRejectedError, type WamuxError } from '@wamux/core';
 import { compactResponse, msgChannelSample } from './fixtures/document-samples';
 import { API_KEY, BASE, expectNoSecrets, makeProvider, rejectionOf, VERIFY_TOKEN } from './helpers';
-import { useNock } from './nock-lifecycle';
+import { useNock } from '../../../test-support/use-nock';
 
 useNock();
 

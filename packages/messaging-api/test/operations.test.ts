@@ -16,7 +16,7 @@ import {
   requestSamples,
 } from './fixtures/document-samples';
 import { AUTH_HEADERS, BASE, CHANNEL_ID, collect, makeProvider, rejectionOf } from './helpers';
-import { useNock } from './nock-lifecycle';
+import { useNock } from '../../../test-support/use-nock';
 
 useNock();
 

@@ -3,7 +3,7 @@ import { createMessagingApiProvider, type MessagingApiOptions } from '@wamux/mes
 import nock from 'nock';
 import { compactResponse } from './fixtures/document-samples';
 import { API_KEY, BASE, errorViews } from './helpers';
-import { useNock } from './nock-lifecycle';
+import { useNock } from '../../../test-support/use-nock';
 
 useNock();
 

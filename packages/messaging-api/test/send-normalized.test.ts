@@ -2,7 +2,7 @@ import nock from 'nock';
 import { ConfigurationError, UnsupportedFeatureError, ValidationError, type OutboundMessage } from '@wamux/core';
 import { apiResponse, receiptSample } from './fixtures/document-samples';
 import { AUTH_HEADERS, BASE, CHANNEL_ID, makeProvider, rejectionOf } from './helpers';
-import { useNock } from './nock-lifecycle';
+import { useNock } from '../../../test-support/use-nock';
 
 const TO = '+905551112233';
 const wire = (fields: Record<string, unknown>) => ({ channelId: CHANNEL_ID, to: { phone: '905551112233' }, mask: false, ...fields });

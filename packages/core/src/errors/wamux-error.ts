@@ -1,4 +1,5 @@
 import { redactText, redactValue } from './redact';
+import { codeInChain } from './cause-code';
 
 /**
  * Marks every wamux error. A registered Symbol (not a module-local one) so an
@@ -138,13 +139,3 @@ function sanitizeCause(cause: unknown, secrets: readonly string[]): unknown {
   return typeof cause === 'string' ? redactText(cause, secrets) : undefined;
 }
 
-/** The first string `code` in an error's cause chain (ky wraps fetch's TypeError, which wraps the socket error). */
-function codeInChain(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}

@@ -1,5 +1,6 @@
 import { isNetworkError as isKyNetworkError, isTimeoutError as isKyTimeoutError } from 'ky';
 import * as v from 'valibot';
+import { codeInChain } from '../errors/cause-code';
 import { AbortError, NetworkError, TimeoutError } from '../errors/classes';
 import { isWamuxError, type WamuxError } from '../errors/wamux-error';
 import type { RateLimiter } from '../rate-limit/limiter';
@@ -186,7 +187,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch (error) {
         if (req.signal?.aborted) throw new AbortError(undefined, { provider: options.provider });
         const failure = classifyTransportError(error, options.provider, secrets(), req.method, path);
-        const notSent = failure.code === 'network_error' && NOT_SENT_CODES.has(causeCode(error) ?? '');
+        const notSent = failure.code === 'network_error' && NOT_SENT_CODES.has(codeInChain(error) ?? '');
         if ((idempotent || notSent) && attempt < policy.limit) {
           await sleep(retryDelay(policy, attempt), req.signal);
           attempt += 1;
@@ -320,23 +321,13 @@ function requestIdOf(headers: Headers): string | undefined {
   return undefined;
 }
 
-/** The `code` of an error or of any error in its cause chain (`ECONNREFUSED`...). */
-function causeCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 function classifyTransportError(error: unknown, provider: string, secrets: readonly string[], method: string, path: string): WamuxError {
   if (isWamuxError(error)) return error;
   if (isKyTimeoutError(error)) {
     return new TimeoutError(`${method} ${path} timed out`, { provider, retryable: true, secrets });
   }
-  const code = causeCode(error);
+  const code = codeInChain(error);
   if (isKyNetworkError(error) || error instanceof TypeError || code !== undefined) {
     return new NetworkError(`${method} ${path} failed: ${code ?? 'network error'}`, { provider, retryable: true, cause: error, secrets });
   }

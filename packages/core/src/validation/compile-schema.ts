@@ -20,7 +20,7 @@
 // slower, never different.
 
 import { compileSource } from './compile-source';
-import { runByValibot, type CompiledSchema, type Node } from './schema-node';
+import { asyncUnsupported, runByValibot, type CompiledSchema, type Node } from './schema-node';
 
 export { INVALID, type CompiledSchema } from './schema-node';
 
@@ -36,7 +36,7 @@ export function compileSchema(schema: object): CompiledSchema {
   const cached = compiled.get(schema);
   if (cached) return cached;
   const node = schema as Node;
-  if (node.async) throw new TypeError('compileSchema: async schemas are not supported');
+  if (node.async) asyncUnsupported();
   const check = canGenerateCode() ? compileSource(node) : runByValibot(node);
   compiled.set(schema, check);
   return check;

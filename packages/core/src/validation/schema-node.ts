@@ -37,20 +37,20 @@ export interface Node {
 /** Wrapper types whose key may be absent from an object. */
 export const OPTIONAL_TYPES: ReadonlySet<string> = new Set(['optional', 'nullish', 'exact_optional']);
 
-/** A node valibot runs itself: always correct, just not faster. */
-export function runByValibot(node: Node): CompiledSchema {
+/**
+ * A schema node, or a pipe action (`typed`: on a value the steps before it
+ * typed), that valibot runs itself: always correct, just not faster.
+ */
+export function runByValibot(node: Node, typed = false): CompiledSchema {
   return (value) => {
     // valibot's own config, as v.safeParse passes it: abortEarly changes
     // which option a variant keeps, so a cheaper config would change results.
-    const dataset = node['~run']({ value }, v.getGlobalConfig());
+    const dataset = node['~run']({ typed, value }, v.getGlobalConfig());
     return dataset.issues || !dataset.typed ? INVALID : dataset.value;
   };
 }
 
-/** An action valibot runs itself, on a value already typed by the steps before it. */
-export function runActionByValibot(item: Node): CompiledSchema {
-  return (value) => {
-    const dataset = item['~run']({ typed: true, value }, v.getGlobalConfig());
-    return dataset.issues || !dataset.typed ? INVALID : dataset.value;
-  };
+/** Thrown for an async schema or action: the compiled checkers are synchronous. */
+export function asyncUnsupported(): never {
+  throw new TypeError('compileSchema: async schemas and actions are not supported');
 }

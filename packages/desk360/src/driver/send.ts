@@ -1,4 +1,5 @@
 import {
+  contactCardToWhatsApp,
   isWamuxError,
   UnsupportedFeatureError,
   ValidationError,
@@ -15,7 +16,6 @@ import { DESK360 } from '../constants';
 import type { Desk360Context } from '../context';
 import type { TemplateDirectory } from '../operations/template-directory';
 import { checkMessageLimits } from '../validation/message-limits';
-import { toDesk360Contact } from '../wire/contacts';
 import { fileKindOf, resolveMedia } from '../wire/media';
 import {
   postContacts,
@@ -45,7 +45,7 @@ export function createSend(ctx: Desk360Context, templates: TemplateDirectory) {
         // checkMessageLimits has made sure name and address are there.
         postLocation(ctx, { to: m.to, latitude: m.latitude, longitude: m.longitude, name: m.name as string, address: m.address as string }, options),
       )
-      .with({ type: 'contacts' }, (m) => postContacts(ctx, { to: m.to, contacts: m.contacts.map(toDesk360Contact) }, options))
+      .with({ type: 'contacts' }, (m) => postContacts(ctx, { to: m.to, contacts: m.contacts.map(contactCardToWhatsApp) }, options))
       .with({ type: 'interactive' }, (m) =>
         match(m.interactive)
           .with({ kind: 'buttons' }, (i) =>

@@ -1,4 +1,4 @@
-import type { ContactCard, InteractiveHeader, OutboundMessage, PhoneNumber, TemplateParameters } from '@wamux/core';
+import { compact, type ContactCard, type InteractiveHeader, type OutboundMessage, type PhoneNumber, type TemplateParameters } from '@wamux/core';
 import { match } from 'ts-pattern';
 import type { CatalogTemplate, CatalogTranslation } from './catalog';
 import type { UploadedFile } from './fields';
@@ -25,15 +25,15 @@ export function mediaMessage(to: PhoneNumber, file: UploadedFile): OutboundMessa
 /** A Desk360 contact as a normalized card. */
 export function contactCard(contact: ContactWire): ContactCard {
   const { name } = contact;
-  return defined({
-    name: defined({ formatted: name.formatted_name, first: name.first_name, last: name.last_name, middle: name.middle_name, prefix: name.prefix, suffix: name.suffix }),
-    phones: contact.phones?.map((p) => defined({ phone: p.phone, type: p.type, waId: p.wa_id })),
-    emails: contact.emails?.map((e) => defined({ email: e.email, type: e.type })),
+  return compact({
+    name: compact({ formatted: name.formatted_name, first: name.first_name, last: name.last_name, middle: name.middle_name, prefix: name.prefix, suffix: name.suffix }),
+    phones: contact.phones?.map((p) => compact({ phone: p.phone, type: p.type, waId: p.wa_id })),
+    emails: contact.emails?.map((e) => compact({ email: e.email, type: e.type })),
     addresses: contact.addresses?.map((a) =>
-      defined({ street: a.street, city: a.city, state: a.state, zip: a.zip, country: a.country, countryCode: a.country_code, type: a.type }),
+      compact({ street: a.street, city: a.city, state: a.state, zip: a.zip, country: a.country, countryCode: a.country_code, type: a.type }),
     ),
-    org: contact.org && defined({ company: contact.org.company, department: contact.org.department, title: contact.org.title }),
-    urls: contact.urls?.map((u) => defined({ url: u.url, type: u.type })),
+    org: contact.org && compact({ company: contact.org.company, department: contact.org.department, title: contact.org.title }),
+    urls: contact.urls?.map((u) => compact({ url: u.url, type: u.type })),
     birthday: contact.birthday,
   }) as ContactCard;
 }
@@ -43,7 +43,7 @@ export function interactiveMessage(body: InteractiveWire): OutboundMessage {
   return {
     type: 'interactive',
     to: body.to,
-    interactive: defined({
+    interactive: compact({
       kind: 'buttons' as const,
       body: body.body,
       header: body.header && headerOf(body.header),
@@ -58,7 +58,7 @@ function headerOf(header: NonNullable<InteractiveWire['header']>): InteractiveHe
     .with({ type: 'text' }, (h): InteractiveHeader => ({ type: 'text', text: h.text }))
     .with({ type: 'image' }, (h): InteractiveHeader => ({ type: 'image', media: { url: h.image.link } }))
     .with({ type: 'video' }, (h): InteractiveHeader => ({ type: 'video', media: { url: h.video.link } }))
-    .with({ type: 'document' }, (h): InteractiveHeader => defined({ type: 'document' as const, media: { url: h.document.link }, filename: h.document.filename }))
+    .with({ type: 'document' }, (h): InteractiveHeader => compact({ type: 'document' as const, media: { url: h.document.link }, filename: h.document.filename }))
     .exhaustive();
 }
 
@@ -77,7 +77,7 @@ export function templateMessage(
   return {
     type: 'template',
     to,
-    template: defined({
+    template: compact({
       name: template.name,
       id: translation.seed.id,
       language: translation.seed.language,
@@ -102,7 +102,3 @@ function positional(parameters: Readonly<Record<string, string>>, component: 'he
   return Array.from(out, (value) => value ?? '');
 }
 
-/** A copy without `undefined` values. */
-export function defined<T extends Record<string, unknown>>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
-}

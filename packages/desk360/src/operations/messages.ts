@@ -1,8 +1,7 @@
-import { parseInput, type CallOptions, type DownloadedMedia } from '@wamux/core';
+import { contactCardToWhatsApp, parseInput, type CallOptions, type DownloadedMedia } from '@wamux/core';
 import * as v from 'valibot';
 import { DESK360 } from '../constants';
 import type { Desk360Context } from '../context';
-import { toDesk360Contact } from '../wire/contacts';
 import { downloadDesk360Media, resolveMedia } from '../wire/media';
 import {
   postContacts,
@@ -64,7 +63,7 @@ export function createMessageOperations(ctx: Desk360Context): Desk360MessageOper
     sendLocation: (input, options = {}) => postLocation(ctx, check(SendLocationInputSchema, input), options),
     sendContacts: (input, options = {}) => {
       const valid = check(SendContactsInputSchema, input);
-      return postContacts(ctx, { to: valid.to, contacts: valid.contacts.map(toDesk360Contact) }, options);
+      return postContacts(ctx, { to: valid.to, contacts: valid.contacts.map(contactCardToWhatsApp) }, options);
     },
     async sendMedia(input, options = {}) {
       const valid = check(SendMediaInputSchema, input);

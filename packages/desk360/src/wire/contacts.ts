@@ -2,46 +2,6 @@ import { compact, ContactCardSchema, type ContactCard, safeParse } from '@wamux/
 import * as v from 'valibot';
 import { listOf, OptionalText } from './coerce';
 
-/** A contact card as Desk360 sends and receives it (snake_case, WhatsApp's shape). */
-export interface Desk360Contact {
-  name: {
-    formatted_name: string;
-    first_name?: string;
-    last_name?: string;
-    middle_name?: string;
-    prefix?: string;
-    suffix?: string;
-  };
-  addresses?: Array<{ street?: string; city?: string; state?: string; zip?: string; country?: string; country_code?: string; type?: string }>;
-  birthday?: string;
-  emails?: Array<{ email: string; type?: string }>;
-  org?: { company?: string; department?: string; title?: string };
-  phones?: Array<{ phone: string; type?: string; wa_id?: string }>;
-  urls?: Array<{ url: string; type?: string }>;
-}
-
-/** The normalized card as Desk360's `contacts[]` item. */
-export function toDesk360Contact(card: ContactCard): Desk360Contact {
-  return compact({
-    name: compact({
-      formatted_name: card.name.formatted,
-      first_name: card.name.first,
-      last_name: card.name.last,
-      middle_name: card.name.middle,
-      prefix: card.name.prefix,
-      suffix: card.name.suffix,
-    }),
-    addresses: card.addresses?.map((a) =>
-      compact({ street: a.street, city: a.city, state: a.state, zip: a.zip, country: a.country, country_code: a.countryCode, type: a.type }),
-    ),
-    birthday: card.birthday,
-    emails: card.emails?.map((e) => compact({ email: e.email, type: e.type })),
-    org: card.org ? compact({ company: card.org.company, department: card.org.department, title: card.org.title }) : undefined,
-    phones: card.phones?.map((p) => compact({ phone: p.phone, type: p.type, wa_id: p.waId })),
-    urls: card.urls?.map((u) => compact({ url: u.url, type: u.type })),
-  }) as Desk360Contact;
-}
-
 /** A received contact, liberal: any field may be missing or `null`. */
 const InboundContactSchema = v.looseObject({
   name: v.optional(

@@ -1,9 +1,8 @@
-import { isWamuxError, toFormData, type CallOptions, type MediaBytes, type PhoneNumber, type RateLimitInfo, safeParse } from '@wamux/core';
+import { isWamuxError, toFormData, type CallOptions, type MediaBytes, type PhoneNumber, type RateLimitInfo, type WhatsAppContactCard, safeParse } from '@wamux/core';
 import { match } from 'ts-pattern';
 import * as v from 'valibot';
 import type { Desk360Context } from '../context';
 import { paths } from '../paths';
-import type { Desk360Contact } from './contacts';
 import { BulkSentSchema, MediaSentSchema, MessageSentSchema, ReadsSchema, type Desk360SentMedia } from './responses';
 
 // One function per Desk360 endpoint, speaking its wire format exactly. Input
@@ -103,7 +102,7 @@ export async function postLocation(
 }
 
 /** `POST .../messages/contacts` as JSON. */
-export function postContacts(ctx: Desk360Context, input: { to: PhoneNumber; contacts: readonly Desk360Contact[] }, options: CallOptions): Promise<Desk360MessageSent> {
+export function postContacts(ctx: Desk360Context, input: { to: PhoneNumber; contacts: readonly WhatsAppContactCard[] }, options: CallOptions): Promise<Desk360MessageSent> {
   return sendMessage(ctx, paths.contacts(ctx.integrationId()), { json: { to: input.to, contacts: input.contacts } }, options);
 }
 

@@ -1,7 +1,6 @@
-import { compact } from '@wamux/core';
+import { compact, contactCardToWhatsApp } from '@wamux/core';
 import type { InboundMessage, MediaRef, MessageContent } from '@wamux/core';
 import { match } from 'ts-pattern';
-import { contactCardToWaba } from '../wire/contact-card';
 
 /** A model MediaRef → WhatsApp's media object (`url` becomes `link`). */
 function wabaMedia(media: MediaRef): Record<string, unknown> {
@@ -21,7 +20,7 @@ export function wabaContent(content: MessageContent): Record<string, unknown> {
       type: 'location',
       location: compact({ latitude: c.latitude, longitude: c.longitude, name: c.name, address: c.address, url: c.url }),
     }))
-    .with({ type: 'contacts' }, (c) => ({ type: 'contacts', contacts: c.contacts.map(contactCardToWaba) }))
+    .with({ type: 'contacts' }, (c) => ({ type: 'contacts', contacts: c.contacts.map(contactCardToWhatsApp) }))
     .with({ type: 'interactive_reply' }, (c) => {
       const reply = compact({ id: c.reply.id, title: c.reply.title, description: c.reply.description });
       return c.reply.kind === 'button'

@@ -72,33 +72,3 @@ export function contactCardFromWaba(card: WabaContactCard): ContactCard {
   });
 }
 
-/** The wire form of a card, as createMessage sends it. */
-export interface WabaContactCardWire {
-  name: { formatted_name: string; first_name?: string; last_name?: string; middle_name?: string; prefix?: string; suffix?: string };
-  phones?: Array<{ phone: string; type?: string; wa_id?: string }>;
-  emails?: Array<{ email: string; type?: string }>;
-  addresses?: Array<{ street?: string; city?: string; state?: string; zip?: string; country?: string; country_code?: string; type?: string }>;
-  org?: { company?: string; department?: string; title?: string };
-  urls?: Array<{ url: string; type?: string }>;
-  birthday?: string;
-}
-
-/** The model's card → WhatsApp's card, for createMessage. */
-export function contactCardToWaba(card: ContactCard): WabaContactCardWire {
-  return compact({
-    name: compact({
-      formatted_name: card.name.formatted,
-      first_name: card.name.first,
-      last_name: card.name.last,
-      middle_name: card.name.middle,
-      prefix: card.name.prefix,
-      suffix: card.name.suffix,
-    }),
-    phones: card.phones?.map((p) => compact({ phone: p.phone, type: p.type, wa_id: p.waId })),
-    emails: card.emails?.map((e) => compact({ email: e.email, type: e.type })),
-    addresses: card.addresses?.map((a) => compact({ street: a.street, city: a.city, state: a.state, zip: a.zip, country: a.country, country_code: a.countryCode, type: a.type })),
-    org: card.org ? compact({ company: card.org.company, department: card.org.department, title: card.org.title }) : undefined,
-    urls: card.urls?.map((u) => compact({ url: u.url, type: u.type })),
-    birthday: card.birthday,
-  });
-}

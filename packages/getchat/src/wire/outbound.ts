@@ -1,4 +1,6 @@
-import { compact,
+import {
+  compact,
+  contactCardToWhatsApp,
   e164Digits,
   type InteractiveContent,
   type InteractiveHeader,
@@ -8,7 +10,6 @@ import { compact,
   type TemplateSpec,
 } from '@wamux/core';
 import { match } from 'ts-pattern';
-import { contactCardToWaba } from './contact-card';
 
 /** Media on the wire: get.chat's (or WhatsApp's) media id, or a link it fetches. */
 export type WireMedia = { id: string } | { link: string };
@@ -47,7 +48,7 @@ export async function toCreateMessageBody(message: OutboundMessage, resolveMedia
       type: 'location',
       location: compact({ latitude: m.latitude, longitude: m.longitude, name: m.name, address: m.address }),
     }))
-    .with({ type: 'contacts' }, (m) => ({ type: 'contacts', contacts: m.contacts.map(contactCardToWaba) }))
+    .with({ type: 'contacts' }, (m) => ({ type: 'contacts', contacts: m.contacts.map(contactCardToWhatsApp) }))
     .with({ type: 'interactive' }, async (m) => ({ type: 'interactive', interactive: await interactiveBody(m.interactive, resolveMedia) }))
     .with({ type: 'template' }, async (m) => ({ type: 'template', template: await templateBody(m.template, resolveMedia) }))
     .with({ type: 'reaction' }, (m) => ({ type: 'reaction', reaction: { message_id: m.messageId, emoji: m.emoji } }))

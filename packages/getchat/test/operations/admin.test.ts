@@ -1,13 +1,9 @@
 import { inspect } from 'node:util';
 import nock from 'nock';
 import { BASE, collect, DOC_USER, TOKEN, testOperations } from './helpers';
+import { useNock } from '../../../../test-support/use-nock';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 const api = () => nock(BASE, { reqheaders: { authorization: `Token ${TOKEN}` } });
 

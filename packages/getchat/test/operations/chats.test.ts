@@ -1,13 +1,9 @@
 import nock from 'nock';
 import { NotFoundError, ValidationError } from '@wamux/core';
 import { BASE, collect, DOC_USER, EMPTY_PAGE, TOKEN, testOperations } from './helpers';
+import { useNock } from '../../../../test-support/use-nock';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 const api = () => nock(BASE, { reqheaders: { authorization: `Token ${TOKEN}` } });
 const CONTACT = { wa_id: '48123123123', waba_payload: { profile: { name: 'Konrad Tester' }, wa_id: '48123123123' }, initials: 'KT', last_message_timestamp: 1613398401 };

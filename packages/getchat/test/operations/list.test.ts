@@ -1,13 +1,9 @@
 import nock from 'nock';
 import { ProviderServerError, ValidationError } from '@wamux/core';
 import { BASE, collect, testOperations } from './helpers';
+import { useNock } from '../../../../test-support/use-nock';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 const tag = (id: number) => ({ id, name: `tag ${id}`, web_inbox_color: null });
 

@@ -1,16 +1,9 @@
 import nock from 'nock';
 import { createEmulatorServer } from '@wamux/testing/emulator';
 import { BASE, TOKEN, testOperations } from './helpers';
+import { useNock } from '../../../../test-support/use-nock';
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock({ loopback: true });
 
 const api = () => nock(BASE, { reqheaders: { authorization: `Token ${TOKEN}` } });
 const DOC_PROFILE = { address: 'string', description: 'string', email: 'user@example.com', messaging_product: 'whatsapp', vertical: 'Automotive', websites: ['https://example.com'] };

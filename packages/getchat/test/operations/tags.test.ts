@@ -1,12 +1,8 @@
 import nock from 'nock';
 import { BASE, collect, TOKEN, testOperations } from './helpers';
+import { useNock } from '../../../../test-support/use-nock';
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => {
-  nock.enableNetConnect();
-  nock.restore();
-});
+useNock();
 
 const api = () => nock(BASE, { reqheaders: { authorization: `Token ${TOKEN}` } });
 

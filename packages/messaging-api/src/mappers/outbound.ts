@@ -1,4 +1,6 @@
-import { compact,
+import {
+  compact,
+  contactCardToWhatsApp,
   e164Digits,
   parseInput,
   UnsupportedFeatureError,
@@ -71,25 +73,8 @@ function mediaLink(source: MediaSource): string {
  * `formatted_name` already and are not sent separately.
  */
 function contactCard(card: ContactCard): WireContactCard {
-  return compact({
-    name: compact({ formatted_name: card.name.formatted, first_name: card.name.first, last_name: card.name.last }),
-    phones: card.phones?.map((phone) => compact({ phone: phone.phone, type: phone.type, wa_id: phone.waId })),
-    emails: card.emails?.map((email) => compact({ email: email.email, type: email.type })),
-    addresses: card.addresses?.map((address) =>
-      compact({
-        street: address.street,
-        city: address.city,
-        state: address.state,
-        zip: address.zip,
-        country: address.country,
-        country_code: address.countryCode,
-        type: address.type,
-      }),
-    ),
-    org: card.org ? compact({ company: card.org.company, department: card.org.department, title: card.org.title }) : undefined,
-    urls: card.urls?.map((url) => compact({ url: url.url, type: url.type })),
-    birthday: card.birthday,
-  });
+  const whatsApp = contactCardToWhatsApp(card);
+  return { ...whatsApp, name: compact({ formatted_name: card.name.formatted, first_name: card.name.first, last_name: card.name.last }) };
 }
 
 /**
