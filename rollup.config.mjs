@@ -4,12 +4,21 @@
 //   - every `bin` becomes an ESM entry with a shebang;
 //   - outputs: dist/<entry>.js (ESM), dist/<entry>.cjs (CJS),
 //     dist/<entry>.d.ts and dist/<entry>.d.cts (types for each condition).
-// Every bare import (dependencies, node builtins, sibling @wamux packages)
-// stays external: a package never bundles another.
+// In the ESM build every bare import (dependencies, node builtins, sibling
+// @wamux packages) stays external: a package never bundles another. The CJS
+// build differs in two ways, so that `require()` works on every Node 22+
+// whether or not it can require() ES modules (docs/module-systems.md):
+//   - it bundles the dependencies that ship only ES modules (ky), found from
+//     their package.json files, not from a list (scripts/rollup/esm-only.mjs);
+//   - its dynamic imports of sibling @wamux packages (createProvider loading
+//     an adapter) become lazy `require()` calls, so a CommonJS app loads the
+//     CommonJS build of every package, once (scripts/rollup/require-siblings.mjs).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import swc from '@rollup/plugin-swc';
 import { dts } from 'rollup-plugin-dts';
+import { bundleDependencies, esmOnlyDependencies } from './scripts/rollup/esm-only.mjs';
+import { requireSiblings } from './scripts/rollup/require-siblings.mjs';
 
 const root = dirname(new URL(import.meta.url).pathname);
 const only = process.env.WAMUX_PACKAGES?.split(',');
@@ -81,15 +90,26 @@ for (const name of readdirSync(join(root, 'packages')).sort()) {
   const input = entriesOf(dir, pkg);
   const dist = join(dir, 'dist');
   const common = { external, treeshake: { moduleSideEffects: false } };
-  configs.push({
-    ...common,
-    input,
-    plugins: [resolveTs(), swcPlugin()],
-    output: [
-      { dir: dist, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true },
-      { dir: dist, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', sourcemap: true, exports: 'named' },
-    ],
-  });
+  const esmOutput = { dir: dist, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true };
+  const cjsOutput = {
+    dir: dist,
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: 'chunks/[name]-[hash].cjs',
+    sourcemap: true,
+    exports: 'named',
+  };
+  const esmOnly = esmOnlyDependencies(dir, pkg);
+  const plugins = [resolveTs(), requireSiblings(pkg.dependencies), swcPlugin()];
+  if (esmOnly.length === 0) {
+    // Same modules for both formats: one build, two outputs.
+    configs.push({ ...common, input, plugins, output: [esmOutput, cjsOutput] });
+  } else {
+    console.error(`${pkg.name}: the CommonJS build bundles ESM-only ${esmOnly.join(', ')}`);
+    const cjs = bundleDependencies(esmOnly);
+    configs.push({ ...common, input, plugins, output: esmOutput });
+    configs.push({ ...common, external: cjs.external, input, plugins: [cjs.plugin, ...plugins], output: cjsOutput });
+  }
   configs.push({
     ...common,
     input,

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Checks every built package's export map the way consumers will meet it:
+// Checks every built package's export map the way consumers' tools read it:
 // publint (package.json fields, files, formats) and @arethetypeswrong/cli
-// (types resolve for ESM and CJS under node16 and bundler resolution).
-// node10 resolution is out of scope: wamux needs Node 22+, which reads `exports`.
+// (types resolve, and as the right module format, under node10, node16 from
+// CommonJS and from ESM, and bundler resolution). node10 ignores `exports`:
+// the root entry's types come from `types` and each subpath's from
+// `typesVersions` (docs/module-systems.md). What happens when the code runs
+// is the packaging smoke test's job (scripts/smoke/).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +17,7 @@ for (const name of readdirSync(join(root, 'packages')).sort()) {
   if (!existsSync(join(dir, 'dist'))) continue;
   for (const [tool, args] of [
     ['publint', ['--strict']],
-    ['attw', ['--pack', '.', '--profile', 'node16', '--format', 'table-flipped']],
+    ['attw', ['--pack', '.', '--format', 'table-flipped']],
   ]) {
     const result = spawnSync(join(root, 'node_modules', '.bin', tool), args, { cwd: dir, encoding: 'utf8' });
     const output = `${result.stdout}${result.stderr}`.trim();

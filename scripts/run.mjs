@@ -24,11 +24,16 @@ const tasks = {
   setup: [],
   /** The main job: the demo against the built-in emulators (or real credentials). */
   demo: [['pnpm', ['run', 'build']], ['node', ['packages/wamux/dist/cli.js', 'demo', ...process.argv.slice(3)]]],
-  /** Everything CI checks: types, builds, export maps, the jest suites, the docs site, the benchmarks in quick mode. */
+  /**
+   * Everything CI checks: types, builds, export maps, the packed packages run
+   * as a user installs them (CommonJS and ESM, Node 22 and 24), the jest
+   * suites, the docs site, the benchmarks in quick mode.
+   */
   test: [
     ['pnpm', ['run', 'typecheck']],
     ['pnpm', ['run', 'build']],
     ['pnpm', ['run', 'lint:exports']],
+    ['pnpm', ['run', 'smoke']],
     ['pnpm', ['run', 'jest', ...process.argv.slice(3)]],
     ['pnpm', ['run', 'docs:build']],
     ['pnpm', ['run', 'bench:quick']],

@@ -1,10 +1,10 @@
 // Captures the webhook request an emulator really sends (URL with its query,
-// headers with the verification secret, body), so the ingestion benchmark
-// feeds each adapter exactly what its vendor delivers.
+// headers with the verification secret, body), so the benchmarks feed each
+// adapter exactly what its vendor delivers.
 import { createServer } from 'node:http';
 
 /** Starts a sink that records every request and answers 200. */
-export async function startSink() {
+async function startSink() {
   const requests = [];
   const server = createServer((req, res) => {
     const chunks = [];
@@ -18,18 +18,32 @@ export async function startSink() {
   return {
     url: `http://127.0.0.1:${server.address().port}/webhooks`,
     requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () =>
+      new Promise((resolve) => {
+        // The emulator's client keeps its connection alive; do not wait for it to let go.
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
   };
 }
 
-/** The request an emulator posts for one inbound text message. */
-export async function captureInbound(emulator, sink, query = '') {
-  const before = sink.requests.length;
-  await emulator.simulateInbound(
-    { from: '+905551112233', profileName: 'Ada', content: { type: 'text', text: 'Hello, I have a question about order #1001' } },
-    { webhookUrl: `${sink.url}${query}` },
-  );
-  const request = sink.requests[before];
-  if (!request) throw new Error(`${emulator.provider}: the emulator posted no webhook`);
-  return request;
+/**
+ * The request `emulator` posts for one inbound text message. Each capture
+ * has a sink of its own on a fresh port: a sink shared across a long
+ * measurement would close the client's pooled connection while it idles,
+ * and the next capture could be sent on it as it closes.
+ */
+export async function captureInbound(emulator) {
+  const sink = await startSink();
+  try {
+    await emulator.simulateInbound(
+      { from: '+905551112233', profileName: 'Ada', content: { type: 'text', text: 'Hello, I have a question about order #1001' } },
+      { webhookUrl: sink.url },
+    );
+    const request = sink.requests[0];
+    if (!request) throw new Error(`${emulator.provider}: the emulator posted no webhook`);
+    return request;
+  } finally {
+    await sink.close();
+  }
 }

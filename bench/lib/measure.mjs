@@ -1,14 +1,8 @@
-// Timing helpers. Every comparison is taken side by side in the same process:
-// each repeat times A then B (alternating which goes first), and the reported
-// ratio is the median of the per-repeat ratios, so machine noise that hits a
-// whole repeat cancels out.
-
-/** Median of a list of numbers. */
-export function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+// In-process timing for the diagnostics. Every comparison is taken side by
+// side in the same process: each repeat times A then B (alternating which
+// goes first), and the reported ratio is the median of the per-repeat
+// ratios, so machine noise that hits a whole repeat cancels out.
+import { median } from './stats.mjs';
 
 /** Time per call, in nanoseconds, of `iterations` sequential (awaited) calls. */
 export async function timePerCall(fn, iterations) {
@@ -45,11 +39,4 @@ export async function compare(a, b, { iterations = 1000, repeats = 15, warmup = 
     ratios.push(ta / tb);
   }
   return { a: median(aTimes), b: median(bTimes), ratio: median(ratios), repeats };
-}
-
-/** Formats nanoseconds for a table: 850 ns, 12.3 µs, 4.56 ms. */
-export function formatNs(ns) {
-  if (ns < 1_000) return `${ns.toFixed(0)} ns`;
-  if (ns < 1_000_000) return `${(ns / 1_000).toFixed(1)} µs`;
-  return `${(ns / 1_000_000).toFixed(2)} ms`;
 }

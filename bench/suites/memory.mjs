@@ -1,39 +1,45 @@
-// Memory: the webhook handler ingesting one million events with dedupe on
-// must grow the heap by less than 10 MB after GC. Run in a child process
-// with --expose-gc (bench/run.mjs does that) so nothing else is on the heap.
-import { createWebhookHandler, webhookRequest } from '@wamux/core';
-import { createMemoryProvider } from '@wamux/testing';
+// Row 4, memory: heap growth over 1,000,000 webhook deliveries through the
+// handler with its default stores, per adapter (bench/children/memory.mjs,
+// one process each, with --expose-gc). Target: under 10 MB. The Redis
+// stores get their own row when they exist.
+import { localTargets } from 'wamux/emulators';
+import { captureInbound } from '../bodies/capture.mjs';
+import { startChild } from '../lib/children.mjs';
+import { formatCount } from '../lib/stats.mjs';
 
-const total = Number(process.argv[2] ?? 1_000_000);
-const perDelivery = 100;
+const MB = 1024 * 1024;
 
-const provider = createMemoryProvider({ baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'bench-key', allowInsecureHttp: true, rateLimit: false });
-const handler = createWebhookHandler(provider); // dedupe on: the default bounded store
-let seen = 0;
-handler.on('message', () => {
-  seen += 1;
-});
-
-const delivery = (batch) => {
-  const events = [];
-  for (let i = 0; i < perDelivery; i += 1) {
-    events.push({ kind: 'message', message: { id: `m${batch}-${i}`, from: '+905551112233', timestamp: '2026-11-21T10:00:00.000Z', content: { type: 'text', text: 'Hello there' } } });
+/** Runs row 4 for `providers`; adds its rows to `report`. */
+export async function memory(report, { quick, providers }) {
+  const deliveries = quick ? 40_000 : 1_000_000;
+  // Twice the default dedupe capacity, so the stores are full before the first reading.
+  const warm = 20_000;
+  for (const provider of providers) {
+    const target = await localTargets[provider]({ rateLimit: false });
+    let captured;
+    try {
+      captured = await captureInbound(target.emulator);
+    } finally {
+      await target.emulator.close();
+    }
+    const child = await startChild('memory.mjs', { provider, config: target.config, captured, deliveries, warm }, { execArgv: ['--expose-gc'] });
+    let result;
+    try {
+      result = await child.result();
+    } finally {
+      await child.close();
+    }
+    const growth = result.growthBytes / MB;
+    const lost = result.deliveries - result.stored;
+    report.add({
+      section: 'user',
+      suite: '4 · memory',
+      case: `${provider}: ${formatCount(deliveries)} deliveries, default stores`,
+      measured: `${growth.toFixed(2)} MB heap growth after GC (quarters: ${result.quarters.map((b) => (b / MB).toFixed(1)).join(' / ')} MB)`,
+      baseline: `${formatCount(result.stored)} events stored in ${result.seconds.toFixed(1)} s${result.refused ? ` · ${formatCount(result.refused)} refused` : ''}${lost > 0 ? ` · ${formatCount(lost)} not stored` : ''}`,
+      target: '< 10 MB',
+      met: growth < 10 && result.refused === 0 && lost === 0,
+      value: result,
+    });
   }
-  return webhookRequest({ body: JSON.stringify({ events }) });
-};
-
-const heap = () => {
-  globalThis.gc();
-  globalThis.gc();
-  return process.memoryUsage().heapUsed;
-};
-
-// Warm up (JIT, the dedupe store reaching its capacity), then measure.
-for (let b = 0; b < 200; b += 1) await handler.handle(delivery(`warm${b}`));
-seen = 0;
-const before = heap();
-const started = process.hrtime.bigint();
-for (let b = 0; b < total / perDelivery; b += 1) await handler.handle(delivery(b));
-const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-const after = heap();
-process.stdout.write(JSON.stringify({ events: total, emitted: seen, growthBytes: after - before, seconds }));
+}

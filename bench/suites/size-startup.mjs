@@ -1,11 +1,17 @@
+// Row 5, size and start-up.
 // Size: min+gzip of each package as an app bundles it (its dependencies
 // included, emulators excluded), and of its own code alone (dependencies
-// external). Start-up: cold `import()` of wamux plus one adapter, as a ratio
-// to a bare `node -e ''`.
+// external); and the bundle of a minimal app that calls `createProvider`
+// with one adapter. Start-up: cold `import()` of wamux plus one adapter,
+// beside a bare `node -e ''`. Every build resolves the packages as an app
+// does, through their package.json exports to dist/ (the repository's
+// tsconfig paths, which point at src/, are switched off).
 import { spawnSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { median } from '../lib/measure.mjs';
+import { median } from '../lib/stats.mjs';
 
 // Resolve packages as the bench workspace package does, wherever the run started.
 const benchDir = new URL('..', import.meta.url).pathname;
@@ -38,28 +44,101 @@ async function bundledSize(entry, { ownCodeOnly }) {
     write: false,
     treeShaking: true,
     logLevel: 'silent',
-    // Node built-ins are the runtime's; a package's own size excludes its
-    // dependencies (an adapter's includes none of the core it shares).
-    external: ['node:*', ...(ownCodeOnly ? ['@wamux/*', 'ky', 'valibot', 'ts-pattern', 'eventemitter3', 'wamux'].filter((dep) => dep !== entry && !(dep === '@wamux/*' && entry.startsWith('@wamux/'))) : [])],
+    tsconfigRaw: '{}',
+    // Node built-ins are the runtime's (with or without the `node:` prefix a
+    // dependency uses); a package's own size excludes its dependencies (an
+    // adapter's includes none of the core it shares).
+    external: ['node:*', ...builtinModules, ...(ownCodeOnly ? ['@wamux/*', 'ky', 'valibot', 'ts-pattern', 'eventemitter3', 'wamux'].filter((dep) => dep !== entry && !(dep === '@wamux/*' && entry.startsWith('@wamux/'))) : [])],
     plugins: ownCodeOnly && entry.startsWith('@wamux/') ? [externalSiblings(entry)] : [],
   });
   const code = result.outputFiles.map((file) => file.contents).reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0));
-  return gzipSync(code, { level: 9 }).byteLength;
+  return gzipped(code);
 }
 
-export async function sizeAndStartup(report, { quick }) {
+const gzipped = (bytes) => gzipSync(bytes, { level: 9 }).byteLength;
+
+/** The source of a minimal app: create a provider from config, send one text. */
+function appSource(adapter, viaCreateProvider) {
+  const send = `await provider.send({ type: 'text', to: '+905551112233', text: 'Your order has shipped' });`;
+  if (viaCreateProvider) {
+    return `import { createProvider } from 'wamux';\nconst provider = await createProvider({ provider: '${adapter}', ...JSON.parse(process.env.WAMUX_CONFIG ?? '{}') });\n${send}\n`;
+  }
+  const factory = { desk360: 'createDesk360Provider', getchat: 'createGetchatProvider', 'messaging-api': 'createMessagingApiProvider' }[adapter];
+  return `import { ${factory} } from '@wamux/${adapter}';\nconst provider = ${factory}(JSON.parse(process.env.WAMUX_CONFIG ?? '{}'));\n${send}\n`;
+}
+
+/**
+ * Bundles the minimal app for Node (ESM, minified, code splitting, as a
+ * server bundler would) and returns min+gzip sizes: `loaded`, the files a
+ * run with `adapter` loads (the entry, the adapter's lazy chunk, and the
+ * chunks they import statically), and `deployed`, every file of the bundle
+ * (the other adapters' lazy chunks included).
+ */
+async function appBundle(adapter, viaCreateProvider) {
+  const result = await build({
+    stdin: { contents: appSource(adapter, viaCreateProvider), resolveDir: benchDir, loader: 'js', sourcefile: 'minimal-app.js' },
+    absWorkingDir: benchDir,
+    bundle: true,
+    splitting: true,
+    minify: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    outdir: '/app',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    tsconfigRaw: '{}',
+  });
+  const outputs = result.metafile.outputs;
+  const sizeOf = new Map(result.outputFiles.map((file) => [file.path, gzipped(file.contents)]));
+  // Metafile paths are relative to the working directory; output files carry absolute ones.
+  const absolute = (path) => resolve(benchDir, path);
+  const entry = Object.keys(outputs).find((path) => outputs[path].entryPoint === 'minimal-app.js');
+  if (!entry) throw new Error('app bundle: no entry chunk in the metafile');
+  const adapterEntry = new RegExp(`(^|/)(packages|@wamux)/${adapter}/dist/index\\.js$`);
+  const lazyAdapter = viaCreateProvider ? Object.keys(outputs).find((path) => adapterEntry.test(outputs[path].entryPoint ?? '')) : undefined;
+  const loaded = new Set();
+  const visit = (path) => {
+    if (!path || loaded.has(path) || !outputs[path]) return;
+    loaded.add(path);
+    for (const imported of outputs[path].imports) if (imported.kind === 'import-statement') visit(imported.path);
+  };
+  visit(entry);
+  visit(lazyAdapter);
+  if (viaCreateProvider && !lazyAdapter) throw new Error(`app bundle: no lazy chunk for ${adapter}`);
+  const total = (paths) => [...paths].reduce((sum, path) => sum + (sizeOf.get(absolute(path)) ?? 0), 0);
+  return { loaded: total(loaded), deployed: total(Object.keys(outputs)), files: Object.keys(outputs).length };
+}
+
+/** Runs row 5; adds its rows to `report`. */
+export async function sizeAndStartup(report, { quick, providers }) {
   for (const entry of PACKAGES) {
     const own = await bundledSize(entry, { ownCodeOnly: true });
     const full = await bundledSize(entry, { ownCodeOnly: false });
     const target = UNTARGETED.has(entry) ? undefined : 15 * 1024;
     report.add({
-      suite: 'size (min+gzip)',
+      section: 'user',
+      suite: '5 · size (min+gzip)',
       case: entry,
       measured: `${(own / 1024).toFixed(1)} KB own code`,
       baseline: `${(full / 1024).toFixed(1)} KB with dependencies`,
       target: target ? '≤ 15 KB' : undefined,
       met: target ? own <= target : undefined,
       value: { own, full },
+    });
+  }
+  for (const adapter of providers) {
+    const app = await appBundle(adapter, true);
+    const direct = await appBundle(adapter, false);
+    report.add({
+      section: 'user',
+      suite: '5 · size (min+gzip)',
+      case: `minimal app: createProvider({ provider: '${adapter}' }) and one send`,
+      measured: `${(app.loaded / 1024).toFixed(1)} KB loaded (${(app.deployed / 1024).toFixed(1)} KB deployed, ${app.files} files)`,
+      baseline: `${(direct.loaded / 1024).toFixed(1)} KB importing @wamux/${adapter} directly`,
+      ratio: app.loaded / direct.loaded,
+      value: { app, direct },
     });
   }
   const runs = quick ? 5 : 15;
@@ -69,7 +148,7 @@ export async function sizeAndStartup(report, { quick }) {
     if (result.status !== 0) throw new Error(`start-up probe failed: ${code}`);
     return Number(process.hrtime.bigint() - start) / 1e6;
   };
-  for (const adapter of ['@wamux/desk360', '@wamux/getchat', '@wamux/messaging-api']) {
+  for (const adapter of providers.map((name) => `@wamux/${name}`)) {
     const bare = [];
     const loaded = [];
     for (let i = 0; i < runs; i += 1) {
@@ -78,7 +157,8 @@ export async function sizeAndStartup(report, { quick }) {
     }
     const ratios = loaded.map((l, i) => l / bare[i]);
     report.add({
-      suite: 'start-up (cold import)',
+      section: 'user',
+      suite: '5 · start-up (cold import)',
       case: `wamux + ${adapter}`,
       measured: `${median(loaded).toFixed(0)} ms`,
       baseline: `${median(bare).toFixed(0)} ms node -e ''`,

@@ -11,6 +11,7 @@ export const guide: DefaultTheme.SidebarItem[] = [
     items: [
       { text: 'What is wamux', link: '/' },
       { text: 'Getting started', link: '/getting-started' },
+      { text: 'CommonJS, ES modules and TypeScript', link: '/module-systems' },
       { text: 'The model', link: '/model' },
       { text: 'The Provider contract', link: '/contract' },
     ],
@@ -29,6 +30,7 @@ export const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Webhooks', link: '/webhooks' },
       { text: 'Errors', link: '/errors' },
       { text: 'Rate limits', link: '/rate-limits' },
+      { text: 'Scaling past one process', link: '/scaling' },
       { text: 'Bulk sends and pagination', link: '/bulk-and-pagination' },
       { text: 'The CLI', link: '/cli' },
       { text: 'Testing: emulators and the contract suite', link: '/testing' },

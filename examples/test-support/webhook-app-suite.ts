@@ -103,7 +103,7 @@ export function describeWebhookApp(name: string, start: StartApp): void {
 
     it('refuses a tampered delivery with 401', async () => {
       // Sign a genuine body, then change one word: the signature no longer matches.
-      const body = JSON.stringify({ events: [{ kind: 'message', message: { id: 'wamid.t', from: CUSTOMER, timestamp: new Date().toISOString(), content: { type: 'text', text: 'pay 10' } } }] });
+      const body = JSON.stringify({ events: [{ kind: 'message', message: { id: 'wamid.t', from: CUSTOMER, customer: { phone: CUSTOMER }, timestamp: new Date().toISOString(), content: { type: 'text', text: 'pay 10' } } }] });
       const signature = `sha256=${await hmacSha256Hex(emulator.webhookSecret, body)}`;
       const response = await fetch(webhookUrl, {
         method: 'POST',
@@ -118,7 +118,7 @@ export function describeWebhookApp(name: string, start: StartApp): void {
 
     it('accepts the same body when it is signed correctly', async () => {
       // The control for the test above: the app checks the signature over the raw body, byte for byte.
-      const body = JSON.stringify({ events: [{ kind: 'message', message: { id: 'wamid.s', from: CUSTOMER, timestamp: new Date().toISOString(), content: { type: 'text', text: 'pay 10' } } }] });
+      const body = JSON.stringify({ events: [{ kind: 'message', message: { id: 'wamid.s', from: CUSTOMER, customer: { phone: CUSTOMER }, timestamp: new Date().toISOString(), content: { type: 'text', text: 'pay 10' } } }] });
       const response = await fetch(webhookUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: `sha256=${await hmacSha256Hex(emulator.webhookSecret, body)}` },

@@ -3,6 +3,7 @@
 // It knows no vendor: adapters translate to and from what is exported here.
 
 export * from './model/phone';
+export * from './model/customer';
 export * from './model/media';
 export * from './model/contact-card';
 export * from './model/outbound';
@@ -41,6 +42,7 @@ export * from './bulk/send-bulk';
 export * from './webhook/request';
 export * from './webhook/constant-time';
 export * from './webhook/dedupe';
+export * from './webhook/status-order';
 export * from './webhook/handler';
 
 export { sleep } from './util/sleep';

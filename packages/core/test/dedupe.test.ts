@@ -1,9 +1,9 @@
-import { createMemoryDedupeStore, dedupeKey, type WebhookEvent } from '@wamux/core';
+import { createMemoryDedupeStore, dedupeKey, type DedupeClaim, type DedupeStore, type WebhookEvent } from '@wamux/core';
 
 const message = (id: string, provider = 'p'): WebhookEvent => ({
   type: 'message',
   provider,
-  message: { id, from: '+905551112233', timestamp: new Date(0), content: { type: 'text', text: 'hi' } },
+  message: { id, from: '+905551112233', customer: { phone: '+905551112233' }, timestamp: new Date(0), content: { type: 'text', text: 'hi' } },
   raw: {},
 });
 const status = (messageId: string, state: 'sent' | 'delivered' | 'read', provider = 'p'): WebhookEvent => ({
@@ -38,32 +38,110 @@ describe('dedupeKey', () => {
   });
 });
 
+/** A clock the test moves by hand, so lease expiry needs no sleeping. */
+function manualClock(start = 1_000_000) {
+  let time = start;
+  return { now: () => time, advance: (ms: number) => void (time += ms) };
+}
+
+/** Claims `key` and returns the token, failing the test when the claim is refused. */
+async function claimed(store: DedupeStore, key: string, leaseMs = 1_000): Promise<string> {
+  const claim = await store.claim(key, leaseMs);
+  if (claim.state !== 'claimed') throw new Error(`expected ${key} to be claimed, got ${claim.state}`);
+  return claim.token;
+}
+
 describe('createMemoryDedupeStore', () => {
-  it('accepts a key once', () => {
+  it('claims a new key, answers in_flight while it is held, done once completed', async () => {
     const store = createMemoryDedupeStore();
-    expect(store.add('a')).toBe(true);
-    expect(store.add('a')).toBe(false);
-    expect(store.add('b')).toBe(true);
-    expect(store.add('a')).toBe(false);
+    const token = await claimed(store, 'a');
+    expect(await store.claim('a', 1_000)).toEqual({ state: 'in_flight' });
+    expect(await store.claim('b', 1_000)).toMatchObject({ state: 'claimed' });
+    await store.complete('a', token);
+    expect(await store.claim('a', 1_000)).toEqual({ state: 'done' });
+    expect(await store.claim('a', 1_000)).toEqual({ state: 'done' });
   });
 
-  it('forgets the oldest key beyond its capacity', () => {
-    const store = createMemoryDedupeStore(3);
-    for (const key of ['a', 'b', 'c']) expect(store.add(key)).toBe(true);
-    expect(store.add('d')).toBe(true); // evicts a
-    expect(store.add('b')).toBe(false);
-    expect(store.add('c')).toBe(false);
-    expect(store.add('d')).toBe(false);
-    expect(store.add('a')).toBe(true); // forgotten, so accepted again (evicts b)
-    expect(store.add('b')).toBe(true);
+  it('forgets a released key, so the next claim wins', async () => {
+    const store = createMemoryDedupeStore();
+    const first = await claimed(store, 'a');
+    await store.release('a', first);
+    const second = await claimed(store, 'a');
+    expect(second).not.toBe(first);
   });
 
-  it('stays bounded over many keys', () => {
-    const store = createMemoryDedupeStore(100);
-    for (let i = 0; i < 10_000; i += 1) store.add(`k${i}`);
-    // The last 100 are remembered, everything older is forgotten.
-    expect(store.add('k9999')).toBe(false);
-    expect(store.add('k9900')).toBe(false);
-    expect(store.add('k0')).toBe(true);
+  it('lets only the holder of the token complete or release a claim', async () => {
+    const store = createMemoryDedupeStore();
+    const token = await claimed(store, 'a');
+    await store.release('a', 'not-the-token');
+    await store.complete('a', 'not-the-token');
+    expect(await store.claim('a', 1_000)).toEqual({ state: 'in_flight' });
+    // A token of another key does not work either.
+    const other = await claimed(store, 'b');
+    await store.complete('a', other);
+    expect(await store.claim('a', 1_000)).toEqual({ state: 'in_flight' });
+    await store.complete('a', token);
+    expect(await store.claim('a', 1_000)).toEqual({ state: 'done' });
+  });
+
+  it('lets a claim lapse after its lease, and the lapsed holder can no longer release or complete it', async () => {
+    const clock = manualClock();
+    const store = createMemoryDedupeStore({ now: clock.now });
+    const first = await claimed(store, 'a', 5_000);
+    clock.advance(4_999);
+    expect(await store.claim('a', 5_000)).toEqual({ state: 'in_flight' });
+    clock.advance(1);
+    const second = await claimed(store, 'a', 5_000);
+    // The first holder (a hung listener that finally settles) cannot undo the new claim.
+    await store.release('a', first);
+    await store.complete('a', first);
+    expect(await store.claim('a', 5_000)).toEqual({ state: 'in_flight' });
+    await store.complete('a', second);
+    expect(await store.claim('a', 5_000)).toEqual({ state: 'done' });
+  });
+
+  it('does not record a completion that comes after the lease, taken over or not (a redelivery runs the event again)', async () => {
+    const clock = manualClock();
+    const store = createMemoryDedupeStore({ now: clock.now });
+    const token = await claimed(store, 'a', 100);
+    clock.advance(100);
+    await store.complete('a', token);
+    expect(await store.claim('a', 100)).toMatchObject({ state: 'claimed' });
+  });
+
+  it('gives exactly one of 32 concurrent claims of one key', async () => {
+    const store = createMemoryDedupeStore();
+    const claims = await Promise.all(Array.from({ length: 32 }, () => Promise.resolve().then(() => store.claim('hot', 1_000))));
+    expect(claims.filter((claim) => claim.state === 'claimed')).toHaveLength(1);
+    expect(claims.filter((claim) => claim.state === 'in_flight')).toHaveLength(31);
+  });
+
+  it('forgets the oldest completed key beyond its capacity', async () => {
+    const store = createMemoryDedupeStore({ capacity: 3 });
+    for (const key of ['a', 'b', 'c', 'd']) await store.complete(key, await claimed(store, key)); // d evicts a
+    expect(await store.claim('b', 1_000)).toEqual({ state: 'done' });
+    expect(await store.claim('c', 1_000)).toEqual({ state: 'done' });
+    expect(await store.claim('d', 1_000)).toEqual({ state: 'done' });
+    expect(await store.claim('a', 1_000)).toMatchObject({ state: 'claimed' });
+  });
+
+  it('takes a number as the capacity, and refuses a capacity that is not a positive whole number', () => {
+    const store = createMemoryDedupeStore(1);
+    const first = store.claim('a', 1_000) as DedupeClaim;
+    if (first.state === 'claimed') store.complete('a', first.token);
+    const second = store.claim('b', 1_000) as DedupeClaim;
+    if (second.state === 'claimed') store.complete('b', second.token);
+    expect(store.claim('a', 1_000)).toMatchObject({ state: 'claimed' });
+    for (const capacity of [0, -1, 1.5, Number.NaN]) {
+      expect(() => createMemoryDedupeStore({ capacity })).toThrow(expect.objectContaining({ code: 'configuration_invalid', field: 'capacity' }));
+    }
+  });
+
+  it('stays bounded over many keys: the last `capacity` completed are remembered', async () => {
+    const store = createMemoryDedupeStore({ capacity: 100 });
+    for (let i = 0; i < 10_000; i += 1) await store.complete(`k${i}`, await claimed(store, `k${i}`));
+    expect(await store.claim('k9999', 1_000)).toEqual({ state: 'done' });
+    expect(await store.claim('k9900', 1_000)).toEqual({ state: 'done' });
+    expect(await store.claim('k9899', 1_000)).toMatchObject({ state: 'claimed' });
   });
 });

@@ -80,6 +80,7 @@ describe('createProviderError', () => {
       status: 400,
       retryable: false,
       retryAfter: 5000,
+      delivery: 'not_sent',
       vendorCode: 'TPL_PENDING',
       requestId: 'trace-1',
       details: { field: 'template' },

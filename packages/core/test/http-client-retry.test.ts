@@ -33,7 +33,6 @@ describe('retries: which requests, which failures', () => {
     ['POST', 500],
     ['POST', 502],
     ['POST', 504],
-    ['POST', 408],
     ['POST', 503],
     ['PATCH', 500],
   ])('does not retry a non-idempotent %s after %i (the vendor may have accepted it)', async (method, status) => {
@@ -42,6 +41,13 @@ describe('retries: which requests, which failures', () => {
     const error = await client().request({ method, path: '/r', json: {} }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status });
     expect(nock.pendingMocks()).toHaveLength(1);
+  });
+
+  it('retries a POST after a 408: the vendor says it did not get the whole request', async () => {
+    nock(BASE).post('/r').reply(408);
+    nock(BASE).post('/r').reply(200, { ok: 1 });
+    await expect(client().request({ method: 'POST', path: '/r', json: {} })).resolves.toMatchObject({ data: { ok: 1 } });
+    expect(nock.isDone()).toBe(true);
   });
 
   it.each<HttpMethod>(['POST', 'PATCH', 'GET'])('retries a 429 on %s: the request was not accepted', async (method) => {

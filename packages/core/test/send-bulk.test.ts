@@ -1,4 +1,4 @@
-import { defineProvider, NetworkError, sendBulk, type BulkItemResult, type BulkProgress, type OutboundMessage, type Provider } from '@wamux/core';
+import { defineProvider, NetworkError, ProviderServerError, RateLimitError, RequestRejectedError, sendBulk, type BulkItemResult, type BulkProgress, type OutboundMessage, type Provider } from '@wamux/core';
 import { flush, minimalDriver } from './support';
 
 const phone = (i: number) => `+9055500${String(i).padStart(5, '0')}`;
@@ -66,10 +66,10 @@ describe('sendBulk', () => {
     const { provider, sent } = instrumented({ fail: (to) => (to === phone(2) ? failure : to === phone(4) ? 'a string' : undefined) });
     const recipients = [1, 2, 3, 4, 5].map(phone);
     const summary = await sendBulk(provider, { recipients, message: text, concurrency: 2 });
-    expect(summary).toMatchObject({ succeeded: 3, failed: 2, aborted: false });
+    expect(summary).toMatchObject({ succeeded: 3, failed: 2, notSent: 0, unknown: 2, aborted: false });
     expect(sent).toHaveLength(5);
     const byRecipient = new Map(summary.results.map((r) => [r.recipient, r]));
-    expect(byRecipient.get(phone(2))).toEqual({ recipient: phone(2), ok: false, error: failure });
+    expect(byRecipient.get(phone(2))).toEqual({ recipient: phone(2), ok: false, error: failure, delivery: 'unknown' });
     const wrapped = byRecipient.get(phone(4)) as Extract<BulkItemResult<string>, { ok: false }>;
     expect(wrapped.ok).toBe(false);
     expect(wrapped.error).toBeInstanceOf(Error);
@@ -88,8 +88,11 @@ describe('sendBulk', () => {
     });
     expect(summary.succeeded).toBe(1);
     expect(summary.failed).toBe(2);
-    const errors = summary.results.filter((r): r is Extract<typeof r, { ok: false }> => !r.ok).map((r) => r.error);
-    expect(errors.map((e) => (e as { code?: string }).code ?? e.message).sort()).toEqual(['builder failed', 'validation_failed']);
+    const failures = summary.results.filter((r): r is Extract<typeof r, { ok: false }> => !r.ok);
+    expect(failures.map((r) => (r.error as { code?: string }).code ?? r.error.message).sort()).toEqual(['builder failed', 'validation_failed']);
+    // Neither was handed to the vendor.
+    expect(failures.map((r) => r.delivery)).toEqual(['not_sent', 'not_sent']);
+    expect(summary).toMatchObject({ notSent: 2, unknown: 0 });
   });
 
   it('calls onResult for each recipient and onProgress with running counts and the total', async () => {
@@ -205,13 +208,89 @@ describe('sendBulk', () => {
       yield phone(1);
     }
     const summary = await sendBulk(provider, { recipients: recipients(), message: text, signal: controller.signal });
-    expect(summary).toEqual({ results: [], succeeded: 0, failed: 0, aborted: true });
+    expect(summary).toEqual({ results: [], succeeded: 0, failed: 0, notSent: 0, unknown: 0, aborted: true });
     expect(send).not.toHaveBeenCalled();
     expect(pulled).toBe(0);
   });
 
   it('handles an empty list', async () => {
     const { provider } = instrumented();
-    await expect(sendBulk(provider, { recipients: [], message: text })).resolves.toEqual({ results: [], succeeded: 0, failed: 0, aborted: false });
+    await expect(sendBulk(provider, { recipients: [], message: text })).resolves.toEqual({ results: [], succeeded: 0, failed: 0, notSent: 0, unknown: 0, aborted: false });
+  });
+});
+
+describe('sendBulk: delivery and retries', () => {
+  /** A provider whose send answers each call from `script` per recipient, in order. */
+  function scripted(script: Record<string, Array<Error | 'ok'>>) {
+    const calls: string[] = [];
+    const provider = defineProvider(
+      minimalDriver({
+        send: async (message) => {
+          calls.push(message.to);
+          const next = script[message.to]?.shift() ?? 'ok';
+          if (next !== 'ok') throw next;
+          return { id: `id-${message.to}-${calls.length}`, raw: {} };
+        },
+      }),
+    );
+    return { provider, calls };
+  }
+  const limited = () => new RateLimitError('slow down', { retryAfter: 0 });
+
+  it('each failure carries its delivery; the summary counts both kinds', async () => {
+    const { provider } = scripted({
+      [phone(1)]: [limited()],
+      [phone(2)]: [new ProviderServerError('boom', { status: 500, delivery: 'unknown' })],
+      [phone(3)]: [new Error('driver bug')],
+    });
+    const summary = await sendBulk(provider, { recipients: [1, 2, 3, 4].map(phone), message: text });
+    const delivery = Object.fromEntries(summary.results.map((r) => [r.recipient, r.ok ? 'sent' : r.delivery]));
+    expect(delivery).toEqual({ [phone(1)]: 'not_sent', [phone(2)]: 'unknown', [phone(3)]: 'unknown', [phone(4)]: 'sent' });
+    expect(summary).toMatchObject({ succeeded: 1, failed: 3, notSent: 1, unknown: 2 });
+  });
+
+  it('retries only retryable not_sent failures, up to the limit, building the message once', async () => {
+    const built: string[] = [];
+    const { provider, calls } = scripted({
+      [phone(1)]: [limited(), limited()], // then succeeds
+      [phone(2)]: [limited(), limited(), limited(), limited()], // more than the limit
+      [phone(3)]: [new ProviderServerError('boom', { status: 500, retryable: true })], // unknown: never again
+      [phone(4)]: [new RequestRejectedError('bad number')], // not_sent but not retryable
+    });
+    const summary = await sendBulk(provider, {
+      recipients: [1, 2, 3, 4].map(phone),
+      message: (to) => {
+        built.push(to);
+        return text(to);
+      },
+      retry: { limit: 2, delay: 1 },
+    });
+    const count = (to: string) => calls.filter((c) => c === to).length;
+    expect([1, 2, 3, 4].map((i) => count(phone(i)))).toEqual([3, 3, 1, 1]);
+    expect(built.sort()).toEqual([1, 2, 3, 4].map(phone));
+    const byRecipient = new Map(summary.results.map((r) => [r.recipient, r]));
+    expect(byRecipient.get(phone(1))?.ok).toBe(true);
+    expect(byRecipient.get(phone(2))).toMatchObject({ ok: false, delivery: 'not_sent', error: { code: 'rate_limited' } });
+    expect(byRecipient.get(phone(3))).toMatchObject({ ok: false, delivery: 'unknown' });
+    expect(byRecipient.get(phone(4))).toMatchObject({ ok: false, delivery: 'not_sent', error: { code: 'request_rejected' } });
+  });
+
+  it('does not wait for a retryAfter longer than maxWait', async () => {
+    const { provider, calls } = scripted({ [phone(1)]: [new RateLimitError('later', { retryAfter: 3_600_000 })] });
+    const summary = await sendBulk(provider, { recipients: [phone(1)], message: text, retry: { limit: 3, maxWait: 1_000 } });
+    expect(calls).toHaveLength(1);
+    expect(summary.results[0]).toMatchObject({ ok: false, delivery: 'not_sent', error: { retryAfter: 3_600_000 } });
+  });
+
+  it('the signal ends a wait before a retry: the recipient is reported with its not_sent failure', async () => {
+    const { provider, calls } = scripted({ [phone(1)]: [new RateLimitError('later', { retryAfter: 30_000 })] });
+    const controller = new AbortController();
+    const running = sendBulk(provider, { recipients: [phone(1)], message: text, retry: { limit: 1 }, signal: controller.signal });
+    await flush();
+    await flush();
+    controller.abort();
+    const summary = await running;
+    expect(calls).toHaveLength(1);
+    expect(summary).toMatchObject({ succeeded: 0, notSent: 1, unknown: 0 });
   });
 });

@@ -31,7 +31,7 @@ interface Body {
 function toEvent(item: Item): WebhookEvent {
   switch (item.kind) {
     case 'message':
-      return { type: 'message', provider: 'fake', message: { id: item.id, from: '+905551112233', timestamp: new Date(0), content: { type: 'text', text: item.text ?? 'hi' } }, raw: item };
+      return { type: 'message', provider: 'fake', message: { id: item.id, from: '+905551112233', customer: { phone: '+905551112233' }, timestamp: new Date(0), content: { type: 'text', text: item.text ?? 'hi' } }, raw: item };
     case 'status':
       return { type: 'status', provider: 'fake', status: { messageId: item.id, status: item.status }, raw: item };
     case 'event':
@@ -199,7 +199,7 @@ describe('createWebhookHandler: fetch', () => {
     await expect(handler.fetch(post('not json'))).resolves.toMatchObject({ status: 400 });
   });
 
-  it('a throwing listener does not turn into a 4xx, is reported, and later events are still emitted', async () => {
+  it('a throwing listener makes the answer a 500 (no detail of the app), is reported with its event, and later events still run', async () => {
     const { provider } = fakeProvider();
     const handler = createWebhookHandler(provider);
     const got: string[] = [];
@@ -210,21 +210,23 @@ describe('createWebhookHandler: fetch', () => {
     });
     handler.on('error', (e) => errors.push(e));
     const response = await handler.fetch(post({ items: [{ kind: 'message', id: 'm1' }, { kind: 'message', id: 'm2' }] }));
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(500);
+    await expect(response.json()).resolves.toEqual({ error: { code: 'webhook_listener_failed', message: 'a "message" listener failed' } });
     expect(got).toEqual(['m1', 'm2']);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(WebhookListenerError);
-    expect(errors[0]).toMatchObject({ code: 'webhook_listener_failed', provider: 'fake', message: 'a "message" listener threw' });
+    expect(errors[0]).toMatchObject({ code: 'webhook_listener_failed', provider: 'fake', message: 'a "message" listener failed' });
+    expect((errors[0] as WebhookListenerError).event).toMatchObject({ type: 'message', message: { id: 'm1' } });
     expect((errors[0]?.cause as Error).message).toBe('app bug');
   });
 
-  it('a throwing listener with no error listener still answers 200', async () => {
+  it('a throwing listener with no error listener answers 500 without throwing', async () => {
     const { provider } = fakeProvider();
     const handler = createWebhookHandler(provider);
     handler.on('status', () => {
       throw new Error('app bug');
     });
-    await expect(handler.fetch(post({ items: [{ kind: 'status', id: 'o', status: 'sent' }] }))).resolves.toMatchObject({ status: 200 });
+    await expect(handler.fetch(post({ items: [{ kind: 'status', id: 'o', status: 'sent' }] }))).resolves.toMatchObject({ status: 500 });
   });
 
   it('returns a JSON reply body with its status and headers', async () => {
@@ -307,21 +309,36 @@ describe('createWebhookHandler: de-duplication', () => {
     expect(emitted).toEqual(['message:m1', 'message:m1']);
   });
 
-  it('uses a custom (asynchronous) store', async () => {
-    const keys: string[] = [];
+  it('uses a custom (asynchronous) store: claim with a lease, then complete', async () => {
+    const calls: string[] = [];
+    const done = new Set<string>();
     const store: DedupeStore = {
-      add: async (key) => {
-        if (keys.includes(key)) return false;
-        keys.push(key);
-        return true;
+      claim: async (key, leaseMs) => {
+        calls.push(`claim ${key} ${leaseMs}`);
+        return done.has(key) ? { state: 'done' } : { state: 'claimed', token: `t-${key}` };
+      },
+      complete: async (key, token) => {
+        calls.push(`complete ${key} ${token}`);
+        done.add(key);
+      },
+      release: async (key, token) => {
+        calls.push(`release ${key} ${token}`);
       },
     };
-    const { handler, emitted } = setup({ dedupe: store });
+    const { handler, emitted } = setup({ dedupe: store, listenerTimeout: 1000 });
     await handler.fetch(post({ items: [{ kind: 'message', id: 'm1' }] }));
     const outcome = await handler.handle({ method: 'POST', url: 'http://x/', headers: {}, body: JSON.stringify({ items: [{ kind: 'message', id: 'm1' }] }) });
-    expect(outcome.duplicates).toBe(1);
+    expect(outcome).toMatchObject({ status: 200, duplicates: 1, events: [] });
     expect(emitted).toEqual(['message:m1']);
-    expect(keys).toEqual(['fake:m:m1']);
+    // The lease outlives the listener deadline.
+    expect(calls).toEqual(['claim fake:m:m1 3000', 'complete fake:m:m1 t-fake:m:m1', 'claim fake:m:m1 3000']);
+  });
+
+  it('refuses a store of the old shape (add) with a ConfigurationError naming the option', () => {
+    const { provider } = fakeProvider();
+    expect(() => createWebhookHandler(provider, { dedupe: { add: () => true } as unknown as DedupeStore })).toThrow(
+      expect.objectContaining({ code: 'configuration_invalid', field: 'dedupe' }),
+    );
   });
 
   it('a duplicate-only delivery is still acknowledged with the adapter reply', async () => {
@@ -335,7 +352,7 @@ describe('createWebhookHandler: de-duplication', () => {
 describe('createWebhookHandler: handle', () => {
   it('answers 405 for anything but POST', async () => {
     const { handler } = setup();
-    await expect(handler.handle({ method: 'GET', url: 'http://x/', headers: {}, body: '' })).resolves.toEqual({ status: 405, events: [], duplicates: 0 });
+    await expect(handler.handle({ method: 'GET', url: 'http://x/', headers: {}, body: '' })).resolves.toEqual({ status: 405, events: [], failed: [], duplicates: 0, inFlight: 0 });
   });
 
   it('answers 413 for an already-read body over the limit', async () => {

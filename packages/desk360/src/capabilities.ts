@@ -4,6 +4,9 @@ import type { ProviderCapabilities } from '@wamux/core';
  * What the Desk360 adapter can do. A provider created without a
  * `webhookSecret` reports the same minus `webhooks.verify` (Desk360 signs
  * nothing, so there is nothing to verify unless the app adds a secret).
+ * No `recipients.bsuid` / `webhooks.bsuid`: Desk360's document names
+ * customers by phone number only, so a WhatsApp business-scoped user ID as
+ * `to` is refused before any request.
  */
 export const desk360Capabilities: ProviderCapabilities = {
   outbound: ['text', 'image', 'video', 'audio', 'document', 'location', 'contacts', 'interactive', 'template'],

@@ -1,7 +1,7 @@
 import { ConfigurationError, createHttpClient, resolveRateLimiter, type HttpClient } from '@wamux/core';
 import { createAuth } from './auth';
 import { DESK360, DESK360_RATE_LIMIT } from './constants';
-import { mapDesk360Error } from './errors';
+import { desk360ErrorInBody, mapDesk360Error } from './errors';
 import type { Desk360Config } from './options';
 
 /** What every Desk360 operation needs: the HTTP clients and the configured integration. */
@@ -31,6 +31,7 @@ export function createContext(config: Desk360Config): Desk360Context {
     retry: false,
     rateLimiter,
     mapError: mapDesk360Error,
+    errorInBody: desk360ErrorInBody,
     secrets: () => (config.credentials.kind === 'login' ? [config.credentials.password] : []),
   });
   const auth = createAuth(config.credentials, loginClient);
@@ -42,6 +43,7 @@ export function createContext(config: Desk360Config): Desk360Context {
     headers: () => auth.headers(),
     secrets: () => [...auth.secrets(), ...webhookSecret()],
     mapError: mapDesk360Error,
+    errorInBody: desk360ErrorInBody,
     refreshCredentials: auth.refresh,
   });
 

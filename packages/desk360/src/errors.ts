@@ -88,3 +88,37 @@ export function mapDesk360Error(failure: HttpFailure): VendorErrorInfo | undefin
     retryAfter: body.code === 'too_many_attempts' && failure.rateLimit?.retryAfter === undefined ? LOGIN_LOCKOUT_MS : undefined,
   };
 }
+
+/** Fields by which a Desk360 answer names its result: such a body is a success, whatever headers come with it. */
+const SUCCESS_KEYS = ['message_id', 'id', 'medias', 'phones', 'message_ids', 'data'];
+
+/**
+ * The HTTP client's `errorInBody` hook: Desk360 answers a request over its
+ * rate limit with `HTTP/1.1 200 OK`, `Retry-After` and an error body (the
+ * document's §Rate Limit example), so a 2xx is an error when:
+ *
+ * - its body is the documented error envelope `{ "error": { "code", ... } }`
+ *   (the code decides the kind, as for any status); or
+ * - it carries `Retry-After`, which "is returned only when the rate limit is
+ *   reached", and its body is empty or reads as an error (a `code` or a
+ *   `message`; a success names its result: `message_id`, `medias`...): a
+ *   rate limit, unless a known code says otherwise.
+ *
+ * A rate limit found here is waited out and retried like a 429: it proves
+ * the request was not processed. Cheap on a success: two type checks and a
+ * header already read.
+ */
+export function desk360ErrorInBody(answer: HttpFailure): VendorErrorInfo | undefined {
+  const body = answer.body;
+  const envelope = typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'object' && (body as { error?: unknown }).error !== null;
+  const retryAfter = answer.rateLimit?.retryAfter !== undefined;
+  if (!envelope && !retryAfter) return undefined;
+  if (!envelope && typeof body === 'object' && body !== null && SUCCESS_KEYS.some((key) => key in body)) return undefined;
+  const info = mapDesk360Error(answer);
+  if (!envelope && !(body === undefined || info !== undefined)) return undefined;
+  return {
+    ...info,
+    kind: info?.kind ?? (retryAfter ? 'rate_limit' : undefined),
+    message: info?.message ?? `Desk360 answered ${answer.method} ${answer.path} with HTTP ${answer.status} and Retry-After: the rate limit was reached`,
+  };
+}

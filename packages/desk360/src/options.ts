@@ -25,8 +25,20 @@ export interface Desk360CommonOptions extends CommonProviderOptions {
   baseUrl?: string | undefined;
   /** Allow a plain `http://` base URL (a local emulator). Desk360 itself answers HTTP with `insecure_request_exception`. */
   allowInsecureHttp?: boolean | undefined;
-  /** Verify webhook deliveries with a shared secret. */
+  /**
+   * The shared secret every webhook delivery must carry. Without it (and
+   * without `allowUnauthenticatedWebhooks`), `parseWebhook` refuses every
+   * delivery with a `ConfigurationError` naming this option.
+   */
   webhookSecret?: Desk360WebhookSecret | undefined;
+  /**
+   * Accept webhook deliveries without authenticating them when no
+   * `webhookSecret` is configured (a configured secret is always checked).
+   * Anyone who finds the URL can then post forged messages and statuses: an
+   * explicit opt-out, for local development or a network path that is
+   * authenticated otherwise. Default `false`.
+   */
+  allowUnauthenticatedWebhooks?: boolean | undefined;
   /** How long (ms) a template listing is reused to resolve template names and languages. Default 5 minutes. */
   templateCacheTtl?: number | undefined;
 }
@@ -60,6 +72,8 @@ export interface Desk360Config extends CommonProviderOptions {
   integrationId: number | undefined;
   baseUrl: string;
   webhookSecret: Desk360WebhookSecret | undefined;
+  /** The app opted out of webhook authentication; only read when `webhookSecret` is absent. */
+  allowUnauthenticatedWebhooks: boolean;
   templateCacheTtl: number;
 }
 
@@ -94,6 +108,7 @@ const OptionsSchema = v.object({
       'must be { value, header } or { value, query }',
     ),
   ),
+  allowUnauthenticatedWebhooks: v.optional(v.boolean('must be a boolean')),
   templateCacheTtl: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0, 'must be 0 or more ms'))),
   ...commonProviderOptionsEntries,
 });
@@ -109,6 +124,7 @@ export function resolveOptions(options: Desk360Options): Desk360Config {
     // Paths carry `/v1`; a base URL copied with it would double it.
     baseUrl: checked.replace(/\/v1$/, ''),
     webhookSecret: parsed.webhookSecret,
+    allowUnauthenticatedWebhooks: parsed.allowUnauthenticatedWebhooks ?? false,
     templateCacheTtl: parsed.templateCacheTtl ?? DEFAULT_TEMPLATE_CACHE_TTL,
     fetch: parsed.fetch,
     timeout: parsed.timeout,

@@ -47,6 +47,7 @@ export function createDesk360Provider(options: Desk360Options): Desk360Provider 
   const ctx = createContext(config);
   const directory = createTemplateDirectory(ctx);
   const senders = createSenderMemory();
+  const webhookAuth = { secret: config.webhookSecret, allowUnauthenticated: config.allowUnauthenticatedWebhooks };
 
   const driver: ProviderDriver<'desk360'> = {
     specificationVersion: 'v1',
@@ -54,7 +55,7 @@ export function createDesk360Provider(options: Desk360Options): Desk360Provider 
     capabilities: capabilitiesFor(config.webhookSecret !== undefined),
     send: createSend(ctx, directory),
     sendTemplateBulk: createSendTemplateBulk(ctx, directory),
-    parseWebhook: async (request) => parseDesk360Webhook(request, { secret: config.webhookSecret, senders }),
+    parseWebhook: async (request) => parseDesk360Webhook(request, { auth: webhookAuth, senders }),
     downloadMedia: (mediaId, callOptions) => downloadDesk360Media(ctx, mediaId, callOptions),
     async markRead(messageId, callOptions) {
       // Desk360 wants the customer's number too: known when the message came through this provider's webhook.

@@ -1,9 +1,14 @@
-import { webhookRequest, WebhookPayloadError, WebhookVerificationError, type WebhookEvent } from '@wamux/core';
+import { ConfigurationError, createWebhookHandler, webhookRequest, WebhookPayloadError, WebhookVerificationError, type WebhookEvent } from '@wamux/core';
 import { caught, expectNoSecrets, provider } from './helpers';
 
+/** The secret the parsing tests' provider is configured with, in the webhook URL's query. */
+const WEBHOOK_SECRET = { value: 'desk360-webhook-secret-9f2c', query: 'secret' } as const;
+const HOOK_URL = `https://app.example/webhooks/desk360?secret=${WEBHOOK_SECRET.value}`;
+
 const post = (body: unknown, init: { url?: string; headers?: Record<string, string> } = {}) =>
-  webhookRequest({ url: init.url ?? 'https://app.example/webhooks/desk360', headers: { 'content-type': 'application/json', ...init.headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-const parse = async (body: unknown) => (await provider().parseWebhook(post(body))).events;
+  webhookRequest({ url: init.url ?? HOOK_URL, headers: { 'content-type': 'application/json', ...init.headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const desk360 = provider({ webhookSecret: WEBHOOK_SECRET });
+const parse = async (body: unknown) => (await desk360.parseWebhook(post(body))).events;
 const only = async (body: unknown): Promise<WebhookEvent> => {
   const events = await parse(body);
   expect(events).toHaveLength(1);
@@ -17,7 +22,7 @@ describe('received messages: the document examples', () => {
     expect(await only({ messages: item })).toEqual({
       type: 'message',
       provider: 'desk360',
-      message: { id: 'ABEGkFMIcyRoAgo-sGaD-H6MgPEt', from: '+905555555555', profileName: 'John Doe', timestamp: at(1630913975), content: { type: 'text', text: 'Hello' } },
+      message: { id: 'ABEGkFMIcyRoAgo-sGaD-H6MgPEt', from: '+905555555555', customer: { phone: '+905555555555', name: 'John Doe' }, profileName: 'John Doe', timestamp: at(1630913975), content: { type: 'text', text: 'Hello' } },
       raw: item,
     });
   });
@@ -222,19 +227,65 @@ describe('liberal reading', () => {
   });
 });
 
-describe('malformed bodies', () => {
+describe('malformed bodies: the whole delivery is refused, naming the field', () => {
   it.each([
     ['not JSON', '{"messages": ', '(body)'],
-    ['neither messages nor statuses', { hello: 'world' }, 'must hold "messages" or "statuses"'],
+    ['neither messages nor statuses', { hello: 'world' }, '(body)'],
     ['a message without an id', { messages: { from: '905551112233', text: 'x' } }, 'messages.id'],
+    ['a message with an empty id', { messages: { id: '', from: '905551112233', text: 'x' } }, 'messages.id'],
+    ['a message with a blank id', { messages: [{ id: 'm1', from: '905551112233', text: 'x' }, { id: '  ', from: '905551112233', text: 'y' }] }, 'messages.1.id'],
+    ['a status with an empty id', { statuses: { id: '', status: 'read' } }, 'statuses.id'],
     ['a sender that is not a phone number', { messages: { id: 'm', from: 'john', text: 'x' } }, 'messages.from'],
     ['a location without coordinates', { messages: { id: 'm', from: '905551112233', type: 'location', location: { name: 'x' } } }, 'messages.location.latitude'],
     ['a status without a status', { statuses: [{ id: 'g1' }] }, 'statuses.0.status'],
     ['a JSON array', [1, 2], '(body)'],
   ])('%s → WebhookPayloadError', async (_what, body, field) => {
-    const error = await caught(() => provider().parseWebhook(post(body)));
+    const error = await caught(() => desk360.parseWebhook(post(body)));
     expect(error).toBeInstanceOf(WebhookPayloadError);
+    expect((error as WebhookPayloadError).field).toBe(field);
     if (field !== '(body)') expect((error as Error).message).toContain(field);
+  });
+
+  it('a handler answers 400 and emits no event for an item without an id', async () => {
+    const handler = createWebhookHandler(desk360, { dedupe: false });
+    const outcome = await handler.handle(post({ messages: { id: '', from: '905551112233', text: 'first' } }));
+    expect(outcome).toMatchObject({ status: 400, events: [], error: { code: 'webhook_payload_invalid', field: 'messages.id' } });
+  });
+});
+
+describe('vendor words are looked up as own keys only', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('a status "%s" is an unknown status, kept as a provider event', async (word) => {
+    const item = { id: 'g1', from: '905551112233', status: word };
+    expect(await only({ statuses: item })).toEqual({
+      type: 'provider_event',
+      provider: 'desk360',
+      kind: 'unknown_status',
+      id: `g1:${word}`,
+      payload: { messageId: 'g1', status: word, recipient: '+905551112233' },
+      raw: item,
+    });
+  });
+
+  it.each(['constructor', '__proto__', 'toString'])('a message type "%s" is unsupported content', async (word) => {
+    const event = await only({ messages: { id: 'm1', from: '905551112233', timestamp: '1700000000', type: word, text: 'x' } });
+    expect(event.type === 'message' && event.message.content).toEqual({ type: 'unsupported', originalType: word, text: 'x' });
+  });
+});
+
+describe('contact cards are read totally', () => {
+  it('an empty formatted_name is rebuilt from the name parts, not a crash', async () => {
+    const event = await only({
+      messages: { id: 'm1', from: '905551112233', timestamp: '1700000000', type: 'contacts', contacts: [{ name: { formatted_name: '', first_name: 'Kerry', last_name: 'Fisher' }, phones: [{ phone: '+16505551234' }] }] },
+    });
+    expect(event.type === 'message' && event.message.content).toEqual({
+      type: 'contacts',
+      contacts: [{ name: { formatted: 'Kerry Fisher', first: 'Kerry', last: 'Fisher' }, phones: [{ phone: '+16505551234' }] }],
+    });
+  });
+
+  it('an empty name with no parts falls back to the first phone', async () => {
+    const event = await only({ messages: { id: 'm1', from: '905551112233', timestamp: '1700000000', type: 'contacts', contacts: { name: { formatted_name: '' }, phones: [{ phone: '+16505551234' }] } } });
+    expect(event.type === 'message' && event.message.content).toMatchObject({ type: 'contacts', contacts: [{ name: { formatted: '+16505551234' } }] });
   });
 });
 
@@ -260,6 +311,44 @@ describe('shared secret (Desk360 signs nothing)', () => {
 
   it('declares webhooks.verify only when a secret is configured', () => {
     expect(provider().capabilities.features).not.toContain('webhooks.verify');
+    expect(provider({ allowUnauthenticatedWebhooks: true }).capabilities.features).not.toContain('webhooks.verify');
     expect(provider({ webhookSecret: { value: SECRET, header: 'x-s' } }).capabilities.features).toContain('webhooks.verify');
+  });
+});
+
+describe('without a secret (the shared webhook authentication policy)', () => {
+  const body = { messages: { id: 'm1', from: '905551112233', text: 'Hi', type: 'text' } };
+
+  it('refuses every delivery with a ConfigurationError naming webhookSecret', async () => {
+    const error = await caught(() => provider().parseWebhook(post(body, { url: 'https://app.example/hook' })));
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ code: 'configuration_invalid', field: 'webhookSecret', provider: 'desk360' });
+    expect((error as Error).message).toContain('allowUnauthenticatedWebhooks');
+  });
+
+  it('answers 500 configuration_invalid through the handler, so Desk360 redelivers once the app is fixed', async () => {
+    const handler = createWebhookHandler(provider(), { dedupe: false });
+    const errors: unknown[] = [];
+    handler.on('error', (error) => errors.push(error));
+    const outcome = await handler.handle(post(body, { url: 'https://app.example/hook' }));
+    expect(outcome.status).toBe(500);
+    expect(outcome.events).toEqual([]);
+    expect(outcome.error?.code).toBe('configuration_invalid');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('accepts unauthenticated deliveries only with allowUnauthenticatedWebhooks: true', async () => {
+    const open = provider({ allowUnauthenticatedWebhooks: true });
+    await expect(open.parseWebhook(post(body, { url: 'https://app.example/hook' }))).resolves.toMatchObject({ events: [{ type: 'message' }] });
+  });
+
+  it('still checks a configured secret when allowUnauthenticatedWebhooks is also set', async () => {
+    const both = provider({ webhookSecret: WEBHOOK_SECRET, allowUnauthenticatedWebhooks: true });
+    expect(await caught(() => both.parseWebhook(post(body, { url: 'https://app.example/hook' })))).toBeInstanceOf(WebhookVerificationError);
+    await expect(both.parseWebhook(post(body))).resolves.toMatchObject({ events: [{ type: 'message' }] });
+  });
+
+  it('refuses a non-boolean allowUnauthenticatedWebhooks at creation', () => {
+    expect(() => provider({ allowUnauthenticatedWebhooks: 'yes' as never })).toThrow(ConfigurationError);
   });
 });

@@ -11,7 +11,12 @@ import { INTERACTIVE_KINDS, MESSAGE_CONTENT_TYPES, OUTBOUND_MESSAGE_TYPES, type 
  *   through `before_time` / `since_time`, `events.live` through the
  *   websockets server (`getchatLive(provider).connect()`, @wamux/getchat/live);
  * - `webhooks.verify` when a `webhookSecret` or `webhookHeaders` is
- *   configured (a provider without either reports the same minus it).
+ *   configured (a provider without either reports the same minus it);
+ * - `webhooks.bsuid`: get.chat forwards WhatsApp's Cloud API payloads, which
+ *   name a username user by business-scoped user ID when they hide their
+ *   number. Not `recipients.bsuid`: createMessage names the recipient by
+ *   `wa_id`, a phone number, and get.chat's document (1.4.10) has no field
+ *   for a BSUID, so sending to one is refused before any request.
  */
 export const getchatCapabilities: ProviderCapabilities = {
   outbound: OUTBOUND_MESSAGE_TYPES,
@@ -30,6 +35,7 @@ export const getchatCapabilities: ProviderCapabilities = {
     'interactive.footer',
     'templates.list',
     'webhooks.verify',
+    'webhooks.bsuid',
     'events.live',
   ],
 };

@@ -59,8 +59,11 @@ export type GetchatOptions = GetchatLocation &
   GetchatCredentials &
   CommonProviderOptions & {
     /**
-     * The shared secret of your WABA webhook URL (`https://you.example/hook?auth=<secret>`).
-     * When set, deliveries without it are refused with 401.
+     * The shared secret of your WABA webhook URL (`https://you.example/hook?auth=<secret>`):
+     * deliveries without it are refused with 401. Without it or
+     * `webhookHeaders` (and without `allowUnauthenticatedWebhooks`),
+     * `parseWebhook` refuses every delivery with a `ConfigurationError`
+     * naming this option.
      */
     webhookSecret?: string | undefined;
     /**
@@ -68,6 +71,14 @@ export type GetchatOptions = GetchatLocation &
      * every delivery must carry each of them with the same value.
      */
     webhookHeaders?: Record<string, string> | undefined;
+    /**
+     * Accept webhook deliveries without authenticating them when neither
+     * `webhookSecret` nor `webhookHeaders` is configured (configured ones are
+     * always checked). Anyone who finds the URL can then post forged
+     * messages and statuses: an explicit opt-out, for local development or a
+     * network path that is authenticated otherwise. Default `false`.
+     */
+    allowUnauthenticatedWebhooks?: boolean | undefined;
     /** Per-operation path overrides, for the paths the adapter had to infer (see the docs page). */
     paths?: GetchatPathOverrides | undefined;
     /** The websockets server; derived from the API host by default. */
@@ -89,6 +100,7 @@ const OptionsSchema = v.object({
   keepRefreshToken: v.optional(v.boolean('must be a boolean')),
   webhookSecret: v.optional(NonEmpty),
   webhookHeaders: v.optional(v.record(v.pipe(v.string(), v.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a header name')), v.string())),
+  allowUnauthenticatedWebhooks: v.optional(v.boolean('must be a boolean')),
   paths: v.optional(GetchatPathOverridesSchema),
   websocketUrl: v.optional(NonEmpty),
   allowInsecureHttp: v.optional(v.boolean('must be a boolean')),

@@ -22,6 +22,7 @@ import { sendMessage } from './send/send-message';
 import { listNormalizedTemplates } from './templates';
 import { tokenExchanges } from './token-exchanges';
 import { createTrustedRequests, parseGetchatWebhook } from './webhook/parse';
+import { hasWebhookCredentials } from './webhook/verify';
 
 /**
  * The get.chat provider: the wamux `Provider` contract. The typed get.chat
@@ -67,12 +68,12 @@ export function createGetchatProvider(options: GetchatOptions): GetchatProvider 
   const trusted = createTrustedRequests();
   // Live connections (@wamux/getchat/live) register here, so close() closes them.
   const connections = new Set<{ close(): Promise<void> }>();
-  const verification = { secret: config.webhookSecret, headers: config.webhookHeaders };
+  const verification = { secret: config.webhookSecret, headers: config.webhookHeaders, allowUnauthenticated: config.allowUnauthenticatedWebhooks };
 
   const driver: ProviderDriver<'getchat'> = {
     specificationVersion: 'v1',
     name: PROVIDER,
-    capabilities: capabilitiesFor(config.webhookSecret !== undefined || Object.keys(config.webhookHeaders ?? {}).length > 0),
+    capabilities: capabilitiesFor(hasWebhookCredentials(verification)),
     send: (message, { signal }) => sendMessage(ctx, message, signal),
     async parseWebhook(request) {
       const result = parseGetchatWebhook(request, verification, trusted);

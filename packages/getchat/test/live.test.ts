@@ -71,6 +71,19 @@ describe('live events over the websockets server', () => {
     expect(events[1]).toMatchObject({ type: 'status', status: { messageId: sent.id, status: 'delivered' } });
   });
 
+  it('a provider with no webhook secret still receives live frames (the token authenticates them), while HTTP deliveries are refused', async () => {
+    const provider = makeProvider({ token: emulator.credentials.token, webhookSecret: undefined });
+    const connection = getchatLive(provider).connect({ reconnect: FAST });
+    const { events } = collect(connection.handler);
+    await connection.ready;
+    const inbound = await emulator.simulateInbound({ from: CUSTOMER, content: { type: 'text', text: 'over the websocket' } });
+    await until(() => events.length === 1);
+    expect(events[0]).toMatchObject({ type: 'message', message: { id: inbound.id } });
+
+    const outcome = await createWebhookHandler(provider, { dedupe: false }).handle({ method: 'POST', url: 'http://127.0.0.1/hook', headers: {}, body: JSON.stringify(inbound.payload) });
+    expect(outcome).toMatchObject({ status: 500, events: [], error: { code: 'configuration_invalid', field: 'webhookSecret' } });
+  });
+
   it('survives a dropped connection: reconnects with backoff and keeps delivering', async () => {
     const provider = makeProvider();
     const states: GetchatLiveState[] = [];

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { webhookRequest, WebhookPayloadError, WebhookVerificationError, type WebhookEvent } from '@wamux/core';
+import { ConfigurationError, createWebhookHandler, webhookRequest, WebhookPayloadError, WebhookVerificationError, type WebhookEvent } from '@wamux/core';
 import { createGetchatProvider, isGetchatProviderEvent, type GetchatProviderEvent } from '../src';
 import {
   chatTaggingExample,
@@ -66,6 +66,7 @@ describe('parseWebhook: the document examples', () => {
       id: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh',
       from: '+48123123123',
       profileName: 'Konrad Tester',
+      customer: { phone: '+48123123123', name: 'Konrad Tester' },
       timestamp: new Date(1612544982 * 1000),
       content: {
         type: 'image',
@@ -248,11 +249,87 @@ describe('parseWebhook: malformed bodies and verification', () => {
     }
   });
 
-  it('without webhookSecret or webhookHeaders, accepts any delivery and does not declare webhooks.verify', async () => {
-    const open = createGetchatProvider({ stack: 'acme', token: 'x-token-0001' });
+  it('without webhookSecret or webhookHeaders, refuses every delivery with a ConfigurationError naming webhookSecret (answered 500)', async () => {
+    const unconfigured = createGetchatProvider({ stack: 'acme', token: 'x-token-0001' });
+    const error = await unconfigured.parseWebhook(webhookRequest({ body: onPremiseStatusWithGetchatId })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ code: 'configuration_invalid', field: 'webhookSecret', provider: 'getchat' });
+    expect((error as Error).message).toContain('allowUnauthenticatedWebhooks');
+    const outcome = await createWebhookHandler(unconfigured, { dedupe: false }).handle(webhookRequest({ body: onPremiseStatusWithGetchatId }));
+    expect(outcome).toMatchObject({ status: 500, events: [], error: { code: 'configuration_invalid' } });
+    expect(unconfigured.capabilities.features).not.toContain('webhooks.verify');
+    expect(provider.capabilities.features).toContain('webhooks.verify');
+  });
+
+  it('accepts unauthenticated deliveries only with allowUnauthenticatedWebhooks: true, and then does not declare webhooks.verify', async () => {
+    const open = createGetchatProvider({ stack: 'acme', token: 'x-token-0001', allowUnauthenticatedWebhooks: true });
     const { events } = await open.parseWebhook(webhookRequest({ body: onPremiseStatusWithGetchatId }));
     expect(events).toHaveLength(1);
     expect(open.capabilities.features).not.toContain('webhooks.verify');
-    expect(provider.capabilities.features).toContain('webhooks.verify');
+  });
+
+  it('still checks a configured secret or header when allowUnauthenticatedWebhooks is also set', async () => {
+    const both = createGetchatProvider({ stack: 'acme', token: 'x-token-0001', webhookSecret: SECRET, allowUnauthenticatedWebhooks: true });
+    await expect(both.parseWebhook(webhookRequest({ body: onPremiseStatusWithGetchatId }))).rejects.toBeInstanceOf(WebhookVerificationError);
+    const onlyHeader = createGetchatProvider({ stack: 'acme', token: 'x-token-0001', webhookHeaders: { Authorization: HEADER_VALUE } });
+    await expect(onlyHeader.parseWebhook(webhookRequest({ body: onPremiseStatusWithGetchatId }))).rejects.toBeInstanceOf(WebhookVerificationError);
+    await expect(onlyHeader.parseWebhook(webhookRequest({ headers: { authorization: HEADER_VALUE }, body: onPremiseStatusWithGetchatId }))).resolves.toMatchObject({ events: [{ type: 'status' }] });
+  });
+});
+
+describe('parseWebhook: items the model cannot hold, and vendor words', () => {
+  const customerMessage = { from: '905551119988', timestamp: '1700000000', type: 'text', text: { body: 'hi' } };
+
+  it.each(['constructor', '__proto__', 'toString', 'valueOf'])('a status "%s" (Cloud API shape) is an unknown_status event, never a status', async (word) => {
+    const body = structuredClone(cloudApiStatusWithGetchatId);
+    const item = body.entry[0]?.changes[0]?.value.statuses[0] as Record<string, unknown>;
+    item.status = word;
+    const { events } = await deliver(body);
+    expect(events.map((e) => e.type)).toEqual(['provider_event']);
+    expect(providerEvents(events)[0]).toMatchObject({ kind: 'unknown_status', payload: { status: word, messageId: '8b176ba5-fa8e-458e-94ad-85d1ae8f3be0' } });
+  });
+
+  it('a message with an empty or blank id is refused as unrecognized, naming its path; the next one is still a message', async () => {
+    const { events } = await deliver({
+      messages: [
+        { ...customerMessage, id: '' },
+        { ...customerMessage, id: '   ' },
+        { ...customerMessage, id: 'wamid.ok', text: { body: 'second' } },
+      ],
+    });
+    expect(events.map((e) => (e.type === 'provider_event' ? e.kind : e.type))).toEqual(['unrecognized', 'unrecognized', 'message']);
+    expect(providerEvents(events)[0]).toMatchObject({ payload: { field: 'messages', reason: 'the message has no id', path: 'messages.0.id' } });
+    expect(providerEvents(events)[1]?.id).toBeUndefined();
+  });
+
+  it('a Cloud API status with an empty id is refused as unrecognized with the full path; getchat_id is used when id is blank', async () => {
+    const body = structuredClone(cloudApiStatusWithGetchatId);
+    const value = body.entry[0]?.changes[0]?.value as { statuses: Array<Record<string, unknown>> };
+    const [first] = value.statuses;
+    value.statuses = [{ ...first, id: '', getchat_id: '' }, { ...first, id: '' }];
+    const { events } = await deliver(body);
+    expect(events.map((e) => (e.type === 'provider_event' ? e.kind : e.type))).toEqual(['unrecognized', 'status']);
+    expect(providerEvents(events)[0]?.payload).toMatchObject({ reason: 'a status item has no id', path: 'entry.0.changes.0.value.statuses.0.id' });
+    expect(events[1]).toMatchObject({ type: 'status', status: { messageId: '8b176ba5-fa8e-458e-94ad-85d1ae8f3be0' } });
+    expect(events[1]?.type === 'status' && events[1].status.whatsappMessageId).toBeUndefined();
+  });
+
+  it('an incoming_messages item with a blank waba_payload id falls back to get.chat\'s id', async () => {
+    const { events } = await deliver({ incoming_messages: [{ id: 'gc-in-7', waba_payload: { ...customerMessage, id: '' }, from_us: false, customer_wa_id: '905551119988' }] });
+    expect(events).toMatchObject([{ type: 'message', message: { id: 'gc-in-7' } }]);
+  });
+
+  it('an outgoing message without any id is kept, without a de-duplication id', async () => {
+    const { events } = await deliver({ outgoing_messages: [{ id: '', waba_payload: { to: '905551119988', type: 'text', text: { body: 'x' } }, from_us: true }] });
+    expect(providerEvents(events)).toHaveLength(1);
+    expect(providerEvents(events)[0]?.kind).toBe('outgoing_message');
+    expect(providerEvents(events)[0] && 'id' in providerEvents(events)[0]!).toBe(false);
+  });
+
+  it('a contact card birthday that is not a real date is dropped', async () => {
+    const { events } = await deliver({
+      messages: [{ ...customerMessage, id: 'c1', type: 'contacts', contacts: [{ name: { formatted_name: 'Grace' }, birthday: '2024-13-45' }] }],
+    });
+    expect(events[0]?.type === 'message' && events[0].message.content).toEqual({ type: 'contacts', contacts: [{ name: { formatted: 'Grace' } }] });
   });
 });

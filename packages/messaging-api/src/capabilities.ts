@@ -14,6 +14,10 @@ import type { ProviderCapabilities } from '@wamux/core';
  * - Statuses: the five codes of `InBoundMsgStatus`.
  * - No history feature: `sessions.messages()` reads a session's messages,
  *   but `ChatMessageDTO` says nothing of their direction.
+ * - `webhooks.verify` with a `verifyToken` (see {@link capabilitiesFor}).
+ * - No `recipients.bsuid` / `webhooks.bsuid`: the document names customers
+ *   by phone number (or contact id) only, so a WhatsApp business-scoped user
+ *   ID as `to` is refused before any request.
  */
 export const messagingApiCapabilities: ProviderCapabilities = {
   outbound: ['text', 'image', 'video', 'audio', 'document', 'location', 'contacts', 'interactive', 'template'],
@@ -23,3 +27,13 @@ export const messagingApiCapabilities: ProviderCapabilities = {
   statuses: ['sent', 'delivered', 'read', 'failed', 'deleted'],
   features: ['media.captions', 'templates.list', 'webhooks.verify'],
 };
+
+/**
+ * The capabilities of one provider instance: `webhooks.verify` only with a
+ * `verifyToken` to check (a provider that opted out with
+ * `allowUnauthenticatedWebhooks` authenticates nothing).
+ */
+export function capabilitiesFor(verifiesWebhooks: boolean): ProviderCapabilities {
+  if (verifiesWebhooks) return messagingApiCapabilities;
+  return { ...messagingApiCapabilities, features: messagingApiCapabilities.features.filter((feature) => feature !== 'webhooks.verify') };
+}

@@ -1,5 +1,5 @@
 import { paginate, type ProviderDriver, type Template } from '@wamux/core';
-import { messagingApiCapabilities } from './capabilities';
+import { capabilitiesFor } from './capabilities';
 import { toOutBoundMsg } from './mappers/outbound';
 import { toTemplate } from './mappers/template';
 import type { ConfigOperations } from './operations/config';
@@ -20,7 +20,7 @@ export function createDriver({ options, sendWire, config }: DriverParts): Provid
   return {
     specificationVersion: 'v1',
     name: PROVIDER,
-    capabilities: messagingApiCapabilities,
+    capabilities: capabilitiesFor(options.verifyToken !== undefined),
 
     async send(message, { signal }) {
       const channelId = requireChannelId(options.channelId);

@@ -25,8 +25,20 @@ export interface MessagingApiOptions extends CommonProviderOptions {
   apiId?: string | undefined;
   /** The channel `send()` sends from (see `config.listChannels()`); required to send. */
   channelId?: string | undefined;
-  /** The token the vendor sends in `x-verify-token`; required to accept webhooks. */
+  /**
+   * The token the vendor sends in `x-verify-token`. Without it (and without
+   * `allowUnauthenticatedWebhooks`), `parseWebhook` refuses every delivery
+   * with a `ConfigurationError` naming this option.
+   */
   verifyToken?: string | undefined;
+  /**
+   * Accept webhook deliveries without checking `x-verify-token` when no
+   * `verifyToken` is configured (a configured token is always checked).
+   * Anyone who finds the URL can then post forged messages and statuses: an
+   * explicit opt-out, for local development or a network path that is
+   * authenticated otherwise. Default `false`.
+   */
+  allowUnauthenticatedWebhooks?: boolean | undefined;
   /** Answers the vendor's `contact/info` requests; without it the answer is `{}` (nothing to change). */
   onContactInfo?: ContactInfoHandler | undefined;
   /** Allow a plain `http://` base URL and webhook URL (a local emulator). */
@@ -41,6 +53,7 @@ const OptionsSchema = v.object({
   apiId: v.optional(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))),
   channelId: v.optional(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))),
   verifyToken: v.optional(v.pipe(v.string('must be a string'), v.minLength(4, 'must be at least 4 characters'))),
+  allowUnauthenticatedWebhooks: v.optional(v.boolean('must be a boolean')),
   onContactInfo: v.optional(v.custom<ContactInfoHandler>((value) => typeof value === 'function', 'must be a function')),
   allowInsecureHttp: v.optional(v.boolean('must be a boolean')),
   ...commonProviderOptionsEntries,
@@ -54,6 +67,8 @@ export interface ResolvedOptions {
   apiId: string | undefined;
   channelId: string | undefined;
   verifyToken: string | undefined;
+  /** The app opted out of webhook authentication; only read when `verifyToken` is absent. */
+  allowUnauthenticatedWebhooks: boolean;
   onContactInfo: ContactInfoHandler | undefined;
   allowInsecureHttp: boolean;
   fetch: typeof globalThis.fetch | undefined;
@@ -77,6 +92,7 @@ export function resolveOptions(options: MessagingApiOptions): ResolvedOptions {
     apiId: parsed.apiId,
     channelId: parsed.channelId,
     verifyToken: parsed.verifyToken,
+    allowUnauthenticatedWebhooks: parsed.allowUnauthenticatedWebhooks ?? false,
     onContactInfo: parsed.onContactInfo,
     allowInsecureHttp,
     fetch: parsed.fetch,

@@ -42,6 +42,7 @@ describe('message/receive: the document\'s InBoundWrapper sample', () => {
       message: {
         id: '1234567',
         from: '+919988776655',
+        customer: { phone: '+919988776655', name: 'John Doe' },
         profileName: 'John Doe',
         to: '+919999998888',
         // 156753339076: twelve digits, read as milliseconds.
@@ -153,6 +154,7 @@ describe('message/receive: each kind of customer message', () => {
     expect((seconds.events[0] as MessageEvent).message).toEqual({
       id: 'm1',
       from: '+905551112233',
+      customer: { phone: '+905551112233' },
       timestamp: new Date(1_700_000_000_000),
       content: { type: 'text', text: 'hi' },
     });
@@ -238,6 +240,20 @@ describe('contact/info: the document\'s InBoundContact sample', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ mobile: '919988776655' });
   });
+
+  it.each([
+    ['throws', () => Promise.reject(new Error('CRM down'))],
+    ['answers an invalid update', () => ({ email: 'not-an-email' })],
+  ])('a callback that %s is the app\'s failure: 500, so the vendor asks again', async (_name, onContactInfo) => {
+    const handler = createWebhookHandler(makeProvider({ onContactInfo }));
+    const errors: unknown[] = [];
+    handler.on('error', (error) => errors.push(error));
+    const response = await handler.fetch(
+      new Request(`${APP}/api/v1/contact/info`, { method: 'POST', headers: { 'x-verify-token': VERIFY_TOKEN }, body: JSON.stringify(inBoundContactSample()) }),
+    );
+    expect(response.status).toBe(500);
+    expect(errors).toEqual([expect.objectContaining({ code: 'webhook_listener_failed', provider: 'messaging-api' })]);
+  });
 });
 
 describe('verification and malformed bodies', () => {
@@ -260,10 +276,28 @@ describe('verification and malformed bodies', () => {
     expect(events).toHaveLength(0);
   });
 
-  it('no verifyToken configured: nothing is accepted (ConfigurationError naming it)', async () => {
-    const error = await rejectionOf(makeProvider({ verifyToken: undefined }).parseWebhook(deliver(inBoundWrapperSample())));
+  it('no verifyToken configured: nothing is accepted (ConfigurationError naming it, answered 500)', async () => {
+    const unconfigured = makeProvider({ verifyToken: undefined });
+    const error = await rejectionOf(unconfigured.parseWebhook(deliver(inBoundWrapperSample())));
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as ConfigurationError).field).toBe('verifyToken');
+    expect(error).toMatchObject({ code: 'configuration_invalid', field: 'verifyToken', provider: 'messaging-api' });
+    expect((error as Error).message).toContain('allowUnauthenticatedWebhooks');
+    const outcome = await createWebhookHandler(unconfigured, { dedupe: false }).handle(deliver(inBoundWrapperSample()));
+    expect(outcome).toMatchObject({ status: 500, events: [], error: { code: 'configuration_invalid' } });
+    expect(unconfigured.capabilities.features).not.toContain('webhooks.verify');
+    expect(makeProvider().capabilities.features).toContain('webhooks.verify');
+  });
+
+  it('allowUnauthenticatedWebhooks: true accepts deliveries without a token, and then does not declare webhooks.verify', async () => {
+    const open = makeProvider({ verifyToken: undefined, allowUnauthenticatedWebhooks: true });
+    const { events } = await open.parseWebhook(deliver(inBoundWrapperSample(), undefined, null));
+    expect(events.map((e) => e.type)).toEqual(['message', 'status', 'provider_event', 'provider_event']);
+    expect(open.capabilities.features).not.toContain('webhooks.verify');
+  });
+
+  it('a configured verifyToken is still checked when allowUnauthenticatedWebhooks is also set', async () => {
+    const both = makeProvider({ allowUnauthenticatedWebhooks: true });
+    expect(await rejectionOf(both.parseWebhook(deliver(inBoundWrapperSample(), undefined, null)))).toBeInstanceOf(WebhookVerificationError);
   });
 
   it.each([
@@ -279,9 +313,37 @@ describe('verification and malformed bodies', () => {
     ['a status without status', 'statuses.0.status', { statuses: [{ id: 'm1' }] }],
     ['an action without code', 'actions.0.actionCode', { actions: [{}] }],
     ['a timestamp that is not one', 'messages.0.timestamp', { messages: [{ id: 'm', from: 1, timestamp: 'yesterday' }] }],
+    ['a message with an empty id', 'messages.1.id', { messages: [{ id: 'm1', from: 905551112233 }, { id: '', from: 905551112233 }] }],
+    ['a message with a blank id (one object)', 'messages.id', { messages: { id: '  ', from: 905551112233 } }],
+    ['a status with an empty id', 'statuses.0.id', { statuses: [{ id: '', status: 'DLVRD' }] }],
   ])('%s: WebhookPayloadError naming %s', async (_name, path, body) => {
     const error = await rejectionOf(parse(body));
     expect(error).toBeInstanceOf(WebhookPayloadError);
+    expect((error as WebhookPayloadError).field).toBe(path);
     expect((error as Error).message).toContain(path);
+  });
+
+  it('two messages with empty ids: the delivery is refused, neither is emitted nor de-duplicated', async () => {
+    const handler = createWebhookHandler(makeProvider());
+    const events: unknown[] = [];
+    handler.on('message', (event) => events.push(event));
+    handler.on('error', () => undefined);
+    const first = await handler.handle(deliver({ messages: [{ id: '', from: 905551112233, text: 'first' }] }));
+    const second = await handler.handle(deliver({ messages: [{ id: '', from: 905551112233, text: 'second' }] }));
+    expect([first.status, second.status]).toEqual([400, 400]);
+    expect(events).toEqual([]);
+  });
+});
+
+describe('vendor words are looked up as own keys only', () => {
+  it.each(['constructor', '__proto__', 'toString', 'CONSTRUCTOR', '__PROTO__', 'hasOwnProperty'])('a status "%s" is an unknown_status event', async (word) => {
+    const { events } = await parse({ statuses: [{ id: 'm9', status: word }] });
+    expect(events).toMatchObject([{ type: 'provider_event', kind: 'unknown_status', id: `m9:${word}`, payload: { messageId: 'm9', vendorStatus: word } }]);
+  });
+
+  it('a session event with an empty eventId is kept without a de-duplication id', async () => {
+    const { events } = await parse({ events: [{ eventId: '', eventCode: 'SESSION_ROUTED' }] });
+    expect(events).toHaveLength(1);
+    expect(events[0] && 'id' in events[0]).toBe(false);
   });
 });

@@ -8,15 +8,28 @@ import { adapters, PROVIDER_NAMES, type ProviderName } from './registry';
 
 type OptionsOf<F extends (options: never) => unknown> = Parameters<F>[0];
 
+/** What every config may have besides the adapter's options (a type, not an interface, so a config stays a plain record). */
+type SharedConfig = {
+  /**
+   * A `redis://` or `rediss://` URL: the rate limit is kept there and
+   * shared by every process created from this config (needs `@wamux/redis`
+   * and ioredis or redis, and `rateLimit.requests` / `rateLimit.interval`).
+   * Default: `WAMUX_REDIS_URL`. See docs/scaling.md.
+   */
+  redis?: string | undefined;
+};
+
 /**
  * A provider config: `provider` names the adapter, the other fields are that
  * adapter's options. Secrets may be left out and read from the environment.
  */
-export type ProviderConfig =
-  | ({ provider: 'desk360' } & Partial<OptionsOf<typeof createDesk360Provider>>)
-  | ({ provider: 'getchat' } & Partial<OptionsOf<typeof createGetchatProvider>>)
-  | ({ provider: 'messaging-api' } & Partial<OptionsOf<typeof createMessagingApiProvider>>)
-  | ({ provider: 'memory' } & Partial<OptionsOf<typeof createMemoryProvider>>);
+export type ProviderConfig = SharedConfig &
+  (
+    | ({ provider: 'desk360' } & Partial<OptionsOf<typeof createDesk360Provider>>)
+    | ({ provider: 'getchat' } & Partial<OptionsOf<typeof createGetchatProvider>>)
+    | ({ provider: 'messaging-api' } & Partial<OptionsOf<typeof createMessagingApiProvider>>)
+    | ({ provider: 'memory' } & Partial<OptionsOf<typeof createMemoryProvider>>)
+  );
 
 /**
  * The schema of a config's envelope: an object whose `provider` is a known

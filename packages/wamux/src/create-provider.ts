@@ -1,6 +1,7 @@
 import type { Provider } from '@wamux/core';
 import { resolveConfig, type Environment, type ProviderConfig } from './config';
 import { adapters } from './registry';
+import { closingWith, redisUrlOf, shareRateLimit } from './shared-stores';
 
 /** Options of {@link createProvider}. */
 export interface CreateProviderOptions {
@@ -18,10 +19,24 @@ export interface CreateProviderOptions {
  *
  * Switching vendors is a change of this config, not of the app. A wrong
  * config throws a `ConfigurationError` whose `field` names the option.
+ *
+ * With `redis` (or `WAMUX_REDIS_URL` in the environment), the rate limit
+ * is kept in Redis and shared by every process created from the same
+ * config (`@wamux/redis` and ioredis or redis installed); `close()` closes
+ * that connection too. See docs/scaling.md.
  */
 export async function createProvider(config: ProviderConfig, options: CreateProviderOptions = {}): Promise<Provider> {
   const env = options.env ?? (typeof process === 'undefined' ? {} : process.env);
-  const { provider, options: adapterOptions } = resolveConfig(config, env);
+  const { provider, options: resolved } = resolveConfig(config, env);
+  const { redis: _redis, ...adapterOptions } = resolved;
+  const redisUrl = redisUrlOf(resolved, env);
   const factory = await adapters[provider].load();
-  return factory(adapterOptions as never);
+  if (redisUrl === undefined) return factory(adapterOptions as never);
+  const shared = await shareRateLimit(provider, adapterOptions, redisUrl);
+  try {
+    return closingWith(factory(shared.options as never), shared.close);
+  } catch (error) {
+    await shared.close();
+    throw error;
+  }
 }

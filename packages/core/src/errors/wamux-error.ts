@@ -19,6 +19,7 @@ export type WamuxErrorCode =
   | 'not_found'
   | 'provider_error'
   | 'unexpected_response'
+  | 'redirect_refused'
   | 'network_error'
   | 'timeout'
   | 'aborted'
@@ -26,7 +27,32 @@ export type WamuxErrorCode =
   | 'webhook_verification_failed'
   | 'webhook_payload_invalid'
   | 'webhook_listener_failed'
-  | 'configuration_invalid';
+  | 'configuration_invalid'
+  | 'store_unavailable';
+
+/**
+ * Whether a failed send may have reached the customer.
+ *
+ * - `not_sent`: certainly not delivered. The request was refused before it
+ *   was written (validation, capabilities, an aborted wait, a connection
+ *   refused), or the vendor answered that it did not process it (429, 503
+ *   with Retry-After, a 4xx refusal). Sending again cannot duplicate it.
+ * - `unknown`: the request may have been processed (the connection was lost
+ *   after the request was written, a timeout, a 5xx, an unreadable answer).
+ *   Sending again may deliver the message twice: settle it first (a status
+ *   webhook, the vendor's history).
+ */
+export type DeliveryOutcome = 'not_sent' | 'unknown';
+
+/**
+ * Whether a failed send may have reached the customer: the error's own
+ * `delivery` when it has one, else `unknown`, the answer that never leads
+ * to a message sent twice. Works on anything a send can throw.
+ */
+export function deliveryOf(error: unknown): DeliveryOutcome {
+  const delivery = typeof error === 'object' && error !== null ? (error as { delivery?: unknown }).delivery : undefined;
+  return delivery === 'not_sent' || delivery === 'unknown' ? delivery : 'unknown';
+}
 
 /** What every wamux error carries besides its message. */
 export interface WamuxErrorOptions {
@@ -38,6 +64,8 @@ export interface WamuxErrorOptions {
   retryable?: boolean | undefined;
   /** How long to wait before retrying, in milliseconds, when the vendor said. */
   retryAfter?: number | undefined;
+  /** For a failed send: whether the message may have been delivered. See {@link DeliveryOutcome}. */
+  delivery?: DeliveryOutcome | undefined;
   /** The vendor's own error code (`failed_validation`, `FAILD`, ...). */
   vendorCode?: string | undefined;
   /** Vendor details (error body, field errors, trace id), already scrubbed of secrets. */
@@ -68,6 +96,13 @@ export class WamuxError extends Error {
   readonly status: number | undefined;
   readonly retryable: boolean;
   readonly retryAfter: number | undefined;
+  /**
+   * For an error a send threw: whether the message may have been delivered
+   * (`not_sent` or `unknown`). Every error `Provider.send` throws has it;
+   * other calls set it when the HTTP path knows. Retry a send only when it
+   * is `not_sent`.
+   */
+  readonly delivery: DeliveryOutcome | undefined;
   readonly vendorCode: string | undefined;
   readonly details: unknown;
   readonly requestId: string | undefined;
@@ -82,9 +117,10 @@ export class WamuxError extends Error {
     this.status = options.status;
     this.retryable = options.retryable ?? false;
     this.retryAfter = options.retryAfter;
-    this.vendorCode = options.vendorCode;
+    this.delivery = options.delivery;
+    this.vendorCode = options.vendorCode === undefined ? undefined : redactText(options.vendorCode, secrets);
     this.details = options.details === undefined ? undefined : redactValue(options.details, secrets);
-    this.requestId = options.requestId;
+    this.requestId = options.requestId === undefined ? undefined : redactText(options.requestId, secrets);
   }
 
   /** Recognises wamux errors from any copy of the package, by marker and `errorName`. */
@@ -110,6 +146,7 @@ export class WamuxError extends Error {
       status: this.status,
       retryable: this.retryable,
       retryAfter: this.retryAfter,
+      delivery: this.delivery,
       vendorCode: this.vendorCode,
       requestId: this.requestId,
       details: this.details,

@@ -1,11 +1,14 @@
 import { isNetworkError as isKyNetworkError, isTimeoutError as isKyTimeoutError } from 'ky';
 import * as v from 'valibot';
 import { codeInChain } from '../errors/cause-code';
-import { AbortError, NetworkError, TimeoutError } from '../errors/classes';
-import { isWamuxError, type WamuxError } from '../errors/wamux-error';
+import { AbortError, NetworkError, RedirectRefusedError, TimeoutError } from '../errors/classes';
+import { withDelivery, worstDelivery } from '../errors/delivery';
+import { redactText } from '../errors/redact';
+import { isWamuxError, type DeliveryOutcome, type WamuxError } from '../errors/wamux-error';
+import { toValidationIssues } from '../model/validate';
 import type { RateLimiter } from '../rate-limit/limiter';
 import { sleep } from '../util/sleep';
-import { createProviderError, kindFromStatus, type HttpFailure, type VendorErrorInfo } from './errors-from-response';
+import { createProviderError, deliveryOfAnswer, kindFromStatus, type HttpFailure, type VendorErrorInfo } from './errors-from-response';
 import { readRateLimitHeaders, type RateLimitInfo } from './response-headers';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './retry-policy';
 import { attemptHeaders, createTransport } from './transport';
@@ -30,8 +33,10 @@ export interface HttpClientOptions {
    * A fetch implementation; the global one by default. Called as
    * `fetch(url, init)` with the absolute URL and `init` holding `method`,
    * `headers` (a plain object, lower-case names), `body` (a JSON string or
-   * a `FormData`, or none) and the `signal` that the timeout or the
-   * caller's signal aborts.
+   * a `FormData`, or none), `redirect` (`manual` whenever the request
+   * carries credentials or a body, so a 3xx is answered to the client and
+   * never followed) and the `signal` that the timeout or the caller's
+   * signal aborts.
    */
   fetch?: typeof globalThis.fetch;
   /** Per-attempt timeout in ms. Default 30 000. */
@@ -42,6 +47,17 @@ export interface HttpClientOptions {
   rateLimiter?: RateLimiter;
   /** Reads the vendor's error body; the HTTP status decides the rest. */
   mapError?: (failure: HttpFailure) => VendorErrorInfo | undefined;
+  /**
+   * Says whether a 2xx JSON answer is in fact an error envelope (a vendor
+   * that reports failures with HTTP 200). Called with the parsed body
+   * (`undefined` when empty) before the request's schema; return
+   * `undefined` for a success. What it returns is handled like a failed
+   * status: a `rate_limit` kind is waited out (`retryAfter`, else the
+   * `Retry-After` header, else backoff) and retried like a 429, since it
+   * proves the request was not processed; any other kind is thrown as its
+   * typed error. Runs on every successful JSON response: keep it cheap.
+   */
+  errorInBody?: (answer: HttpFailure) => VendorErrorInfo | undefined;
   /**
    * Called once per request after a 401: refresh the credentials (log in
    * again) and return `true` to repeat the request with the new ones.
@@ -63,7 +79,7 @@ export interface HttpRequest<TSchema extends v.GenericSchema | undefined = undef
   headers?: Record<string, string> | undefined;
   /** How to read the response. Default `json`. */
   responseType?: 'json' | 'bytes' | 'text' | 'none';
-  /** Validates the JSON response; a mismatch is an `unexpected_response` error. */
+  /** Validates the JSON response; a mismatch is an `unexpected_response` error (`delivery: 'unknown'`). */
   schema?: TSchema;
   /**
    * Whether repeating the request is harmless. Defaults to true for GET,
@@ -112,13 +128,29 @@ const IDEMPOTENT: ReadonlySet<HttpMethod> = new Set(['GET', 'PUT', 'DELETE']);
 /** Connection errors raised before a byte of the request reached the vendor. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-trace-id', 'x-correlation-id', 'traceid', 'x-amzn-requestid'];
+/** Header names that hold a credential, whatever the scheme. */
+const CREDENTIAL_HEADER = /auth|key|token|secret|cookie|id$/i;
+/** Statuses worth trying again when repeating the request is harmless. */
+const TRANSIENT = new Set([408, 500, 502, 503, 504]);
 
-/** Creates the HTTP client an adapter sends every request through. */
+/**
+ * Creates the HTTP client an adapter sends every request through.
+ *
+ * Every error it throws has `delivery`: `not_sent` when nothing of the
+ * request was written (a limiter refusal, an aborted wait, a failed login, a
+ * refused connection) or the vendor answered that it did not process it
+ * (4xx, 429, 503 with Retry-After, a 307/308 redirect, a rate-limit error
+ * body); `unknown` when it may have been processed (a connection lost after
+ * the request was written, a timeout, an abort in flight, a 5xx, a 301/302/303,
+ * an unreadable or mismatched 2xx body). A non-idempotent request is
+ * retried only after a `not_sent` failure, so retrying never sends it twice.
+ */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const policy: RetryPolicy = options.retry === false ? { ...defaultRetryPolicy, limit: 0 } : { ...defaultRetryPolicy, ...options.retry };
   const timeout = options.timeout ?? 30_000;
   const base = options.baseUrl.replace(/\/+$/, '');
   const baseOrigin = new URL(base).origin;
+  const provider = options.provider;
   // Late-bound: a fetch mocked after the client was created (nock) is used.
   const send = createTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
   let lastRateLimit: RateLimitInfo | undefined;
@@ -133,7 +165,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const values: string[] = [];
     for (const headers of headerSets) {
       for (const [name, value] of Object.entries(headers ?? {})) {
-        if (/auth|key|token|secret|id$/i.test(name)) values.push(value, value.replace(/^(Bearer|Token|Basic)\s+/i, ''));
+        if (CREDENTIAL_HEADER.test(name)) values.push(value, value.replace(/^(Bearer|Token|Basic)\s+/i, ''));
       }
     }
     return [...values, ...(options.secrets?.() ?? [])].filter((value) => value.length >= 4);
@@ -146,8 +178,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // A client without credentials (media downloads) may go anywhere.
     if (url.origin !== baseOrigin && options.headers !== undefined) {
       throw createProviderError('unexpected_response', {
-        provider: options.provider,
+        provider,
         message: `refusing to follow a URL on another origin (${url.origin}) with this provider's credentials`,
+        delivery: 'not_sent',
       });
     }
     for (const [key, value] of Object.entries(query ?? {})) {
@@ -164,13 +197,38 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const href = url.href;
     const path = url.pathname;
     const body = req.form ?? (req.json === undefined ? undefined : JSON.stringify(req.json));
+    // A redirect is followed only by a bare request: no credentials to hand
+    // to another host, no body (a send, a login's password) to post there.
+    const redirect = options.headers === undefined && body === undefined && !carriesCredentials(req.headers) ? 'follow' : 'manual';
+    const responseType = req.responseType ?? 'json';
     let attempt = 0;
     let refreshed = false;
+    // Whether an earlier attempt may have been processed. Only an idempotent
+    // request is retried after such an attempt; its final error says so.
+    let earlier: DeliveryOutcome = 'not_sent';
+    const fail = (error: unknown, delivery: DeliveryOutcome): unknown => withDelivery(error, worstDelivery(earlier, delivery));
+    const pause = async (ms: number, delivery: DeliveryOutcome): Promise<void> => {
+      earlier = worstDelivery(earlier, delivery);
+      attempt += 1;
+      try {
+        await sleep(ms, req.signal);
+      } catch {
+        throw fail(new AbortError(undefined, { provider }), 'not_sent');
+      }
+    };
 
     for (;;) {
-      if (req.signal?.aborted) throw new AbortError(undefined, { provider: options.provider });
-      if (options.rateLimiter) await options.rateLimiter.acquire(req.signal);
-      const authHeaders = options.headers ? await options.headers() : {};
+      if (req.signal?.aborted) throw fail(new AbortError(undefined, { provider }), 'not_sent');
+      let authHeaders: Record<string, string>;
+      try {
+        if (options.rateLimiter) await options.rateLimiter.acquire(req.signal);
+        authHeaders = options.headers ? await options.headers() : {};
+      } catch (error) {
+        // Nothing of this attempt was written: a full limiter queue, an
+        // aborted wait, or a login that failed (whatever the login's own
+        // outcome, this request never left).
+        throw fail(error, 'not_sent');
+      }
       lastAuthHeaders = authHeaders;
       const secrets = () => secretsOf(authHeaders, req.headers);
 
@@ -183,17 +241,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           body,
           timeout: req.timeout ?? timeout,
           signal: req.signal,
+          redirect,
         });
       } catch (error) {
-        if (req.signal?.aborted) throw new AbortError(undefined, { provider: options.provider });
-        const failure = classifyTransportError(error, options.provider, secrets(), req.method, path);
-        const notSent = failure.code === 'network_error' && NOT_SENT_CODES.has(codeInChain(error) ?? '');
-        if ((idempotent || notSent) && attempt < policy.limit) {
-          await sleep(retryDelay(policy, attempt), req.signal);
-          attempt += 1;
+        // The request may have been written: an abort or a timeout in flight
+        // leaves its fate open, as does a connection lost on the way.
+        if (req.signal?.aborted) throw fail(new AbortError(undefined, { provider, cause: error, secrets: secrets() }), 'unknown');
+        const failure = classifyTransportError(error, provider, secrets(), req.method, path);
+        const delivery: DeliveryOutcome = isWamuxError(error) && error.delivery !== undefined ? error.delivery : failure.code === 'network_error' && NOT_SENT_CODES.has(codeInChain(error) ?? '') ? 'not_sent' : 'unknown';
+        if ((idempotent || delivery === 'not_sent') && attempt < policy.limit) {
+          await pause(retryDelay(policy, attempt), delivery);
           continue;
         }
-        throw failure;
+        throw fail(failure, delivery);
       }
 
       const rateLimit = readRateLimitHeaders(response.headers);
@@ -208,43 +268,80 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         await options.rateLimiter.pauseUntil(Math.min(earliest, Date.now() + policy.maxRetryAfter));
       }
 
+      if (redirect === 'manual' && response.status >= 300 && response.status < 400) {
+        await response.body?.cancel().catch(() => undefined);
+        const refused = redirectRefused(response, req.method, path, url, provider, secrets());
+        throw fail(refused, refused.delivery ?? 'unknown');
+      }
+
+      let info: VendorErrorInfo;
+      let errorBody: unknown;
       if (response.ok) {
-        const data = await readBody(response, req, path, options.provider, secrets);
-        return { data, status: response.status, headers: response.headers, rateLimit };
+        let data: unknown;
+        try {
+          if (responseType !== 'json') return { data: await readRaw(response, responseType), status: response.status, headers: response.headers, rateLimit };
+          data = await readJson(response, req.method, path, provider, secrets);
+        } catch (error) {
+          if (isWamuxError(error)) throw fail(error, 'unknown');
+          if (req.signal?.aborted) throw fail(new AbortError(undefined, { provider }), 'unknown');
+          throw fail(new NetworkError(`${req.method} ${path}: the response body could not be read`, { provider, retryable: true, cause: error, secrets: secrets() }), 'unknown');
+        }
+        const inBody = options.errorInBody?.({ status: response.status, body: data, headers: response.headers, method: req.method, path, rateLimit });
+        if (inBody === undefined) {
+          try {
+            return { data: validate(data, req, response.status, path, provider, secrets), status: response.status, headers: response.headers, rateLimit };
+          } catch (error) {
+            throw fail(error, 'unknown');
+          }
+        }
+        info = inBody;
+        errorBody = data;
+      } else {
+        errorBody = await readErrorBody(response);
+        info = options.mapError?.({ status: response.status, body: errorBody, headers: response.headers, method: req.method, path, rateLimit }) ?? {};
       }
 
-      const errorBody = await readErrorBody(response);
-      const failure: HttpFailure = { status: response.status, body: errorBody, headers: response.headers, method: req.method, path, rateLimit };
-      const info = options.mapError?.(failure) ?? {};
+      const status = response.status;
+      const kind = info.kind ?? kindFromStatus(status);
       const retryAfter = info.retryAfter ?? rateLimit?.retryAfter;
+      const delivery = info.delivery ?? deliveryOfAnswer(status, kind, retryAfter);
 
-      if (response.status === 401 && options.refreshCredentials && !refreshed) {
+      if (status === 401 && options.refreshCredentials && !refreshed) {
         refreshed = true;
-        if (await options.refreshCredentials()) continue;
+        let renewed: boolean;
+        try {
+          renewed = await options.refreshCredentials();
+        } catch (error) {
+          // The 401 proves this request was not processed, whatever the login says of itself.
+          throw fail(error, delivery);
+        }
+        if (renewed) continue;
       }
-      if (response.status === 429 && options.rateLimiter) {
+      const rateLimited = status === 429 || kind === 'rate_limit';
+      if (rateLimited && options.rateLimiter) {
         await options.rateLimiter.pauseUntil(Date.now() + Math.min(retryAfter ?? retryDelay(policy, attempt), policy.maxRetryAfter));
       }
 
-      // 429, and 503 with Retry-After, prove the request was not accepted.
-      const notAccepted = response.status === 429 || (response.status === 503 && retryAfter !== undefined);
-      const transient = [408, 500, 502, 503, 504].includes(response.status);
+      // Proof the request was not processed: a rate limit (429 or its code,
+      // whatever the status), a 503 with Retry-After, a 408.
+      const notProcessed = rateLimited || (status === 503 && retryAfter !== undefined) || status === 408;
+      const again = (notProcessed && delivery === 'not_sent') || (idempotent && (notProcessed || TRANSIENT.has(status)));
       const waitOk = retryAfter === undefined || retryAfter <= policy.maxRetryAfter;
-      if ((notAccepted || (transient && idempotent)) && waitOk && attempt < policy.limit) {
-        await sleep(retryAfter ?? retryDelay(policy, attempt), req.signal);
-        attempt += 1;
+      if (again && waitOk && attempt < policy.limit) {
+        await pause(retryAfter ?? retryDelay(policy, attempt), delivery);
         continue;
       }
 
-      throw createProviderError(info.kind ?? kindFromStatus(response.status), {
+      throw createProviderError(kind, {
         ...info,
-        provider: options.provider,
-        status: response.status,
+        provider,
+        status,
         retryAfter,
         requestId: info.requestId ?? requestIdOf(response.headers),
         details: info.details ?? errorBody,
-        message: info.message ?? `${req.method} ${path} failed with HTTP ${response.status}`,
+        message: info.message ?? (response.ok ? `${req.method} ${path}: the vendor answered HTTP ${status} with an error body` : `${req.method} ${path} failed with HTTP ${status}`),
         secrets: secrets(),
+        delivery: worstDelivery(earlier, delivery),
       });
     }
   }
@@ -263,42 +360,48 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 }
 
-async function readBody(
-  response: Response,
-  req: HttpRequest<v.GenericSchema | undefined>,
-  path: string,
-  provider: string,
-  secrets: () => readonly string[],
-): Promise<unknown> {
-  const type = req.responseType ?? 'json';
+/** A 2xx body read as bytes, text, or not at all. */
+async function readRaw(response: Response, type: 'bytes' | 'text' | 'none'): Promise<unknown> {
   if (type === 'none') {
     await response.body?.cancel();
     return undefined;
   }
   if (type === 'bytes') return new Uint8Array(await response.arrayBuffer());
+  return response.text();
+}
+
+/** A 2xx body parsed as JSON (`undefined` when empty); anything else is an `unexpected_response` error. */
+async function readJson(response: Response, method: string, path: string, provider: string, secrets: () => readonly string[]): Promise<unknown> {
   const text = await response.text();
-  if (type === 'text') return text;
-  let data: unknown;
   try {
-    data = text.trim() === '' ? undefined : JSON.parse(text);
+    return text.trim() === '' ? undefined : JSON.parse(text);
   } catch {
     throw createProviderError('unexpected_response', {
       provider,
       status: response.status,
-      message: `${req.method} ${path}: the response is not JSON`,
+      message: `${method} ${path}: the response is not JSON`,
       details: { body: text.slice(0, 500) },
       secrets: secrets(),
     });
   }
+}
+
+/**
+ * Checks a 2xx JSON body against the request's schema. The error names the
+ * field at fault and what was expected, never the value received: a vendor
+ * answer can hold a token.
+ */
+function validate(data: unknown, req: HttpRequest<v.GenericSchema | undefined>, status: number, path: string, provider: string, secrets: () => readonly string[]): unknown {
   if (!req.schema) return data;
   const result = v.safeParse(req.schema, data);
   if (result.success) return result.output;
-  const issue = result.issues[0];
+  const issues = toValidationIssues(result.issues).slice(0, 5);
+  const first = issues[0] ?? { path: '(root)', message: 'invalid' };
   throw createProviderError('unexpected_response', {
     provider,
-    status: response.status,
-    message: `the response to ${req.method} ${path} does not match the documented shape: ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`,
-    details: { issues: result.issues.slice(0, 5).map((i) => ({ path: v.getDotPath(i), message: i.message })) },
+    status,
+    message: `the response to ${req.method} ${path} does not match the documented shape: ${first.path}: ${first.message}`,
+    details: { issues },
     secrets: secrets(),
   });
 }
@@ -321,6 +424,40 @@ function requestIdOf(headers: Headers): string | undefined {
   return undefined;
 }
 
+/** True when a request's own headers carry a credential. */
+function carriesCredentials(headers: Record<string, string> | undefined): boolean {
+  return headers !== undefined && Object.keys(headers).some((name) => CREDENTIAL_HEADER.test(name));
+}
+
+/**
+ * The error for a 3xx answered to a request that carried credentials or a
+ * body. It names the status and the origin the `Location` pointed to (its
+ * path and query may hold a token, so they are left out).
+ */
+function redirectRefused(response: Response, method: string, path: string, from: URL, provider: string, secrets: readonly string[]): RedirectRefusedError {
+  const status = response.status;
+  const location = originOf(response.headers.get('location'), from);
+  const target = location === undefined ? 'without a usable Location' : location === from.origin ? `to the same origin (${location})` : `to ${location}`;
+  const outcome = status === 307 || status === 308 ? 'it was not processed' : 'it may have been processed';
+  return new RedirectRefusedError(`${method} ${path} was redirected (HTTP ${status}) ${target}; not followed, since the request carries credentials or a body (${outcome})`, {
+    provider,
+    status,
+    location: location === undefined ? undefined : redactText(location, secrets),
+    requestId: requestIdOf(response.headers),
+    secrets,
+  });
+}
+
+/** The origin of a `Location`, resolved against the request URL; `undefined` when there is none or it is not a URL. */
+function originOf(location: string | null, from: URL): string | undefined {
+  if (location === null || location.trim() === '') return undefined;
+  try {
+    const origin = new URL(location, from).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
 
 function classifyTransportError(error: unknown, provider: string, secrets: readonly string[], method: string, path: string): WamuxError {
   if (isWamuxError(error)) return error;

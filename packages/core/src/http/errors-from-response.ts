@@ -6,7 +6,7 @@ import {
   RequestRejectedError,
   TimeoutError,
 } from '../errors/classes';
-import type { WamuxError } from '../errors/wamux-error';
+import type { DeliveryOutcome, WamuxError } from '../errors/wamux-error';
 import type { RateLimitInfo } from './response-headers';
 
 /** The normalized kinds of vendor failure an adapter can name. */
@@ -20,7 +20,11 @@ export type ProviderErrorKind =
   | 'server'
   | 'unexpected_response';
 
-/** A failed vendor response, as the adapter's error hook sees it. */
+/**
+ * A vendor response as the adapter's error hooks see it: a failed one
+ * (`mapError`), or a 2xx JSON one that may be an error envelope
+ * (`errorInBody`).
+ */
 export interface HttpFailure {
   status: number;
   /** The body: parsed JSON when it was JSON, else the text (possibly empty). */
@@ -41,6 +45,13 @@ export interface VendorErrorInfo {
   details?: unknown;
   requestId?: string | undefined;
   retryAfter?: number | undefined;
+  /**
+   * Whether the vendor may have processed the request, when the body says
+   * so better than the status does. By default a 4xx, a 408, a 429, a 503
+   * with `Retry-After`, a rate-limit kind and a refusal inside a 2xx body are
+   * `not_sent`; anything else is `unknown`.
+   */
+  delivery?: DeliveryOutcome | undefined;
 }
 
 /** The kind an HTTP status implies when the adapter says nothing more. */
@@ -52,6 +63,23 @@ export function kindFromStatus(status: number): ProviderErrorKind {
   if (status === 429) return 'rate_limit';
   if (status >= 500) return 'server';
   return 'rejected';
+}
+
+/** The kinds by which a vendor says it refused the request rather than failed while processing it. */
+const REFUSALS: ReadonlySet<ProviderErrorKind> = new Set(['authentication', 'permission', 'rate_limit', 'rejected', 'not_found']);
+
+/**
+ * Whether a vendor's answer proves the request was not processed. A 4xx
+ * refuses it (408 and 429 included: the vendor did not act on it), a 503
+ * with `Retry-After` says "not now", and a rate-limit code says so in any
+ * status. A 2xx error envelope is a refusal when its kind is one. Anything
+ * else (a 5xx, a timeout or server kind in a 2xx) may follow processing.
+ */
+export function deliveryOfAnswer(status: number, kind: ProviderErrorKind, retryAfter: number | undefined): DeliveryOutcome {
+  if (kind === 'rate_limit' || (status >= 400 && status < 500)) return 'not_sent';
+  if (status === 503 && retryAfter !== undefined) return 'not_sent';
+  if (status < 300) return REFUSALS.has(kind) ? 'not_sent' : 'unknown';
+  return 'unknown';
 }
 
 /** Everything {@link createProviderError} needs. */
@@ -77,6 +105,7 @@ export function createProviderError(kind: ProviderErrorKind, input: ProviderErro
     details: input.details,
     requestId: input.requestId,
     retryAfter: input.retryAfter,
+    delivery: input.delivery,
     secrets: input.secrets,
     cause: input.cause,
   };
@@ -90,7 +119,8 @@ export function createProviderError(kind: ProviderErrorKind, input: ProviderErro
     case 'not_found':
       return new NotFoundError(message, options);
     case 'timeout':
-      return new TimeoutError(message, { ...options, retryable: true });
+      // A 408 is the vendor saying it did not get the whole request in time.
+      return new TimeoutError(message, { ...options, retryable: true, delivery: input.delivery ?? (status === 408 ? 'not_sent' : undefined) });
     case 'server':
       return new ProviderServerError(message, { ...options, retryable: status === undefined || status >= 500 });
     case 'unexpected_response':

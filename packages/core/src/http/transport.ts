@@ -13,6 +13,12 @@ export interface Attempt {
   timeout: number;
   /** The caller's signal, if any. */
   signal: AbortSignal | undefined;
+  /**
+   * `manual` for an attempt that carries credentials or a body: a 3xx comes
+   * back as the response, so nothing is repeated to whatever its `Location`
+   * names. `follow` only for a bare request (a media download from a CDN).
+   */
+  redirect: 'manual' | 'follow';
 }
 
 /** Sends one attempt and resolves with the vendor's response, whatever its status. */
@@ -58,7 +64,8 @@ export function createTransport(fetchImpl: typeof globalThis.fetch): Transport {
       method: attempt.method,
       timeout: attempt.timeout,
       signal: attempt.signal,
-      fetch: (input: Input) => fetchImpl(attempt.href, { method: attempt.method, headers: attempt.headers, body: attempt.body, signal: signalOf(input) }),
+      fetch: (input: Input) =>
+        fetchImpl(attempt.href, { method: attempt.method, headers: attempt.headers, body: attempt.body, redirect: attempt.redirect, signal: signalOf(input) }),
     });
 }
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { ContactCardSchema } from './contact-card';
+import { customerAddress, CustomerAddressSchema, CustomerSchema, type Customer } from './customer';
 import { MediaRefSchema } from './media';
 import { PhoneNumberSchema } from './phone';
 
@@ -76,28 +77,56 @@ export const ReferralSchema = v.object({
 
 export type Referral = v.InferOutput<typeof ReferralSchema>;
 
-/** A message a customer sent to the business. */
-export const InboundMessageSchema = v.object({
-  /** The provider's id for the message. */
-  id: v.pipe(v.string(), v.nonEmpty()),
-  /** The customer, E.164 with `+`. */
-  from: PhoneNumberSchema,
-  /** The customer's WhatsApp profile name, when the vendor sent it. */
-  profileName: v.optional(v.string()),
-  /** The business number it was sent to, when the vendor said. */
-  to: v.optional(PhoneNumberSchema),
-  timestamp: v.date(),
-  content: MessageContentSchema,
-  /** The message this one replies to or forwards. */
-  context: v.optional(
-    v.object({
-      messageId: v.optional(v.string()),
-      from: v.optional(v.string()),
-      forwarded: v.optional(v.boolean()),
-    }),
+/**
+ * A message a customer sent to the business. `from` is always the
+ * customer's address (`customerAddress(customer)`: the phone number when
+ * the vendor gave it, else the BSUID), so `send({ to: message.from })`
+ * replies; `profileName`, when present, is `customer.name`.
+ */
+export const InboundMessageSchema = v.pipe(
+  v.object({
+    /** The provider's id for the message. */
+    id: v.pipe(v.string(), v.nonEmpty()),
+    /** Where to reply: the customer's E.164 number (with `+`) when the vendor gave it, else the customer's BSUID. */
+    from: CustomerAddressSchema,
+    /** Who sent it: phone, BSUID, parent BSUID (at least one), username and profile name. */
+    customer: CustomerSchema,
+    /** The customer's WhatsApp profile name, when the vendor sent it (the same as `customer.name`). */
+    profileName: v.optional(v.string()),
+    /** The business number it was sent to, when the vendor said. */
+    to: v.optional(PhoneNumberSchema),
+    timestamp: v.date(),
+    content: MessageContentSchema,
+    /** The message this one replies to or forwards. */
+    context: v.optional(
+      v.object({
+        messageId: v.optional(v.string()),
+        from: v.optional(v.string()),
+        forwarded: v.optional(v.boolean()),
+      }),
+    ),
+    referral: v.optional(ReferralSchema),
+  }),
+  v.forward(
+    v.check((message) => message.from === customerAddress(message.customer), "must be the customer's address: customer.phone, else customer.bsuid, else customer.parentBsuid"),
+    ['from'],
   ),
-  referral: v.optional(ReferralSchema),
-});
+  v.forward(
+    v.check((message) => message.profileName === undefined || message.profileName === message.customer.name, 'must equal customer.name'),
+    ['profileName'],
+  ),
+);
 
 /** A message a customer sent to the business. */
 export type InboundMessage = v.InferOutput<typeof InboundMessageSchema>;
+
+/**
+ * The sender fields of an {@link InboundMessage} for a customer: `customer`,
+ * `from` (its address) and `profileName` (its name, when it has one), so
+ * adapters never set the three apart.
+ */
+export function inboundSender(customer: Customer): Pick<InboundMessage, 'from' | 'customer' | 'profileName'> {
+  const sender: Pick<InboundMessage, 'from' | 'customer' | 'profileName'> = { from: customerAddress(customer), customer };
+  if (customer.name !== undefined) sender.profileName = customer.name;
+  return sender;
+}

@@ -1,14 +1,18 @@
 import * as v from 'valibot';
 import { ContactCardSchema } from './contact-card';
+import { CustomerAddressSchema } from './customer';
 import { MediaSourceSchema } from './media';
-import { PhoneNumberSchema } from './phone';
 
 const NonEmpty = v.pipe(v.string(), v.nonEmpty('must not be empty'));
 
 /** Fields every outbound message has. */
 const common = {
-  /** The recipient, E.164 with `+`. */
-  to: PhoneNumberSchema,
+  /**
+   * The recipient: E.164 with `+`, or a WhatsApp business-scoped user ID
+   * (`US.13491208655302741918`) for a customer known only by one, which
+   * needs the provider's `recipients.bsuid` feature.
+   */
+  to: CustomerAddressSchema,
   /** Id of the message this one replies to (shown quoted in WhatsApp), where the provider supports it. */
   replyTo: v.optional(NonEmpty),
 };
@@ -151,7 +155,7 @@ export const TemplateMessageSchema = v.strictObject({
 
 export const ReactionMessageSchema = v.strictObject({
   type: v.literal('reaction'),
-  to: PhoneNumberSchema,
+  to: CustomerAddressSchema,
   /** The message reacted to. */
   messageId: NonEmpty,
   /** The emoji; an empty string removes an earlier reaction. */
@@ -227,7 +231,8 @@ export const BulkTemplateRequestSchema = v.strictObject({
   recipients: v.pipe(
     v.array(
       v.strictObject({
-        to: PhoneNumberSchema,
+        /** E.164 with `+`, or a BSUID (feature `recipients.bsuid`). */
+        to: CustomerAddressSchema,
         /** Per-recipient header parameters, replacing the template's. */
         header: v.optional(TemplateParametersSchema),
         /** Per-recipient body parameters, replacing the template's. */

@@ -25,8 +25,12 @@ export type ProviderFeature =
   | 'templates.list'
   /** `sendTemplateBulk()`: one vendor call for many recipients. */
   | 'templates.bulkSend'
+  /** `send()` and `sendTemplateBulk()` take a WhatsApp business-scoped user ID (BSUID) as `to`; without it one is refused, never sent as a phone number. */
+  | 'recipients.bsuid'
   /** `parseWebhook()` authenticates deliveries (signature, shared secret or token). */
   | 'webhooks.verify'
+  /** Webhooks identify customers by BSUID: a username user who hides their number arrives as a `message` event whose `from` is the BSUID. */
+  | 'webhooks.bsuid'
   /** Live events without a public webhook URL (websocket, polling). */
   | 'events.live';
 
@@ -42,7 +46,9 @@ export const PROVIDER_FEATURES = [
   'interactive.footer',
   'templates.list',
   'templates.bulkSend',
+  'recipients.bsuid',
   'webhooks.verify',
+  'webhooks.bsuid',
   'events.live',
 ] as const satisfies readonly ProviderFeature[];
 

@@ -1,4 +1,6 @@
 import { UnsupportedFeatureError } from '../errors/classes';
+import { withDelivery } from '../errors/delivery';
+import { isBsuid } from '../model/customer';
 import { mediaSourceKind, MediaBytesSchema, type MediaSource } from '../model/media';
 import { BulkTemplateRequestSchema, OutboundMessageSchema, type OutboundMessage } from '../model/outbound';
 import { NonEmptyStringSchema, parseInput } from '../model/validate';
@@ -21,6 +23,12 @@ const FEATURE_METHODS = {
  * driver's capabilities do not declare throws `UnsupportedFeatureError`
  * before any network I/O. Extra vendor operations (`extras`) are kept on the
  * returned object for adapter-level imports.
+ *
+ * Every error `send` and `sendTemplateBulk` throw has `delivery`: the
+ * refusals before I/O are `not_sent`, an error of the driver keeps the
+ * outcome the HTTP path gave it, and one without any (a driver's own
+ * failure after its request went out, a bug) is `unknown`, the answer that
+ * never leads to a message sent twice.
  */
 export function defineProvider<Name extends string, Extras extends object = object>(
   driver: ProviderDriver<Name>,
@@ -52,8 +60,13 @@ export function defineProvider<Name extends string, Extras extends object = obje
     const kind = mediaSourceKind(source);
     if (!caps.mediaSources.includes(kind)) unsupported(`media given as { ${kind} } (${field})`);
   };
+  // A BSUID is refused where the vendor cannot address one, rather than sent where a phone number goes.
+  const checkRecipient = (to: string, field: string) => {
+    if (isBsuid(to) && !caps.features.includes('recipients.bsuid')) unsupported(`sending to a business-scoped user ID (${field})`);
+  };
   const checkSupported = (message: OutboundMessage) => {
     if (!caps.outbound.includes(message.type)) unsupported(`${message.type} messages`);
+    checkRecipient(message.to, 'message.to');
     if (message.type !== 'reaction' && message.replyTo !== undefined && !caps.features.includes('messages.replyTo')) {
       unsupported('replyTo (quoted replies)');
     }
@@ -94,6 +107,7 @@ export function defineProvider<Name extends string, Extras extends object = obje
     }
   };
   const opts = (options?: CallOptions): CallOptions => options ?? {};
+  const settled = (error: unknown): unknown => withDelivery(error, 'unknown', { keep: true });
 
   const base: Provider<Name> = {
     specificationVersion: SPECIFICATION_VERSION,
@@ -102,7 +116,11 @@ export function defineProvider<Name extends string, Extras extends object = obje
     async send(message, options) {
       const valid = parseInput(OutboundMessageSchema, message, { root: 'message', provider });
       checkSupported(valid);
-      return driver.send(valid, opts(options));
+      try {
+        return await driver.send(valid, opts(options));
+      } catch (error) {
+        throw settled(error);
+      }
     },
     parseWebhook: (request) => driver.parseWebhook(request),
     async uploadMedia(media, options) {
@@ -122,7 +140,13 @@ export function defineProvider<Name extends string, Extras extends object = obje
     },
     async sendTemplateBulk(request, options) {
       const bulk = require('templates.bulkSend');
-      return bulk(parseInput(BulkTemplateRequestSchema, request, { root: 'request', provider }), opts(options));
+      const valid = parseInput(BulkTemplateRequestSchema, request, { root: 'request', provider });
+      valid.recipients.forEach((recipient, index) => checkRecipient(recipient.to, `request.recipients.${index}.to`));
+      try {
+        return await bulk(valid, opts(options));
+      } catch (error) {
+        throw settled(error);
+      }
     },
     listMessages(query?: HistoryQuery) {
       return require('messages.history')(query ?? {});

@@ -25,6 +25,22 @@ interface BucketState {
   blockedUntil: number;
 }
 
+/** How late, at least, a timer may fire without the caller it wakes losing its slot, in ms. */
+const TIMER_GRACE_MS = 4;
+
+/**
+ * How late a caller may take its slot and keep the schedule on its grid,
+ * in ms: one emission interval, or a few milliseconds when the interval is
+ * shorter. Timers fire a millisecond or more late; at 1,000 requests per
+ * second (an emission every 1.01 ms) a grace of one interval would restart
+ * the schedule at nearly every wake-up and halve the rate. Slots caught up
+ * after a late timer are bounded by this grace, which the limiter's margin
+ * absorbs. Shared stores use the same value so every store behaves alike.
+ */
+export function gridGrace(emission: number): number {
+  return Math.max(emission, TIMER_GRACE_MS);
+}
+
 /**
  * The in-memory {@link RateLimitStore}: one bucket per key, in this process.
  *
@@ -55,7 +71,7 @@ export function createMemoryRateLimitStore(): RateLimitStore {
         // A caller that was waiting for this slot and is served a little late
         // keeps the slot: the schedule stays on its grid instead of drifting
         // by every timer's lateness. After a longer idle, it restarts at now.
-        const onGrid = now - bucket.tat < emission;
+        const onGrid = now - bucket.tat < gridGrace(emission);
         bucket.tat = (onGrid ? Math.max(bucket.tat, allowedAt) : now) + emission;
         return 0;
       }

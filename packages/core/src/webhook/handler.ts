@@ -1,10 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventEmitter } from 'eventemitter3';
-import { WebhookListenerError, WebhookPayloadError } from '../errors/classes';
+import * as v from 'valibot';
+import { ConfigurationError, WebhookListenerError, WebhookPayloadError } from '../errors/classes';
 import { isWamuxError, type WamuxError } from '../errors/wamux-error';
 import type { MessageEvent, ProviderEvent, StatusEvent, WebhookEvent } from '../model/events';
+import { parseOptions } from '../model/validate';
 import type { Provider } from '../provider/contract';
-import { createMemoryDedupeStore, dedupeKey, type DedupeStore } from './dedupe';
+import { toResponse, writeNodeResponse } from './answer';
+import { createMemoryDedupeStore, type DedupeStore } from './dedupe';
+import { callListeners } from './listeners';
+import { processEvents, type EventProcessing, type ProcessedEvents } from './process-events';
+import { createMemoryStatusOrderStore, type StatusOrderStore } from './status-order';
+import { readNodeBody, readWebBody, type BodyLimits, type BodyRead } from './read-body';
 import type { WebhookReply, WebhookRequest } from './request';
 
 /** The events a webhook handler emits. */
@@ -12,34 +19,75 @@ export interface WebhookHandlerEvents {
   message: [event: MessageEvent];
   status: [event: StatusEvent];
   provider_event: [event: ProviderEvent];
-  /** A delivery was refused (bad signature, bad body) or a listener threw. */
+  /**
+   * A delivery was refused (bad signature, bad body, too large, too slow),
+   * or processing an event failed (`WebhookListenerError`: a listener threw,
+   * rejected or missed the deadline, or the dedupe store failed).
+   */
   error: [error: WamuxError];
 }
 
 /** Options of {@link createWebhookHandler}. */
 export interface WebhookHandlerOptions {
   /** Largest body accepted, in bytes; larger ones get 413. Default 1 MiB. */
-  maxBodyBytes?: number;
-  /** Drop events already seen (vendors redeliver). `false` turns it off. Default: in memory, last 10 000. */
-  dedupe?: DedupeStore | { capacity: number } | false;
+  maxBodyBytes?: number | undefined;
+  /** How long `fetch()` and `node()` wait for the whole body, in ms; a slower one gets 408. Default 10 000. */
+  bodyTimeout?: number | undefined;
+  /**
+   * How long the listeners of one delivery may take in all, in ms. Past it
+   * the delivery is answered 503 (the vendor redelivers) without waiting
+   * for them. Default 4 000, under the shortest deadline vendors give a
+   * webhook answer (5 s).
+   */
+  listenerTimeout?: number | undefined;
+  /**
+   * Process each event once although vendors redeliver. Default: in memory,
+   * the last 10 000 processed events. `{ capacity }`: in memory, the last
+   * `capacity`. A {@link DedupeStore}: your own (shared by several
+   * processes). `false`: every delivery's events run.
+   */
+  dedupe?: DedupeStore | { capacity: number } | false | undefined;
+  /**
+   * Keep each message's status moving forward: a status the message is
+   * already past (a `delivered` after `read`) is not emitted, and the
+   * statuses of one message are processed one at a time. It replaces
+   * `dedupe` for `status` events. Default: in memory, the last 10 000
+   * messages, unless `dedupe` is `false`. A {@link StatusOrderStore}: your
+   * own (shared by several processes). `false`: statuses are deduplicated
+   * by message and status only.
+   */
+  statusOrder?: StatusOrderStore | { capacity: number } | false | undefined;
 }
 
 /** The result of handling one delivery. */
 export interface WebhookOutcome {
   /** The HTTP status answered. */
   status: number;
-  /** Events emitted (duplicates excluded). */
+  /** Events processed: every listener succeeded (duplicates excluded). */
   events: WebhookEvent[];
-  /** Events dropped as duplicates. */
+  /**
+   * Events not processed, so not recorded as seen: a listener threw or
+   * rejected, the listener deadline passed before or while they ran, or the
+   * dedupe store failed. The vendor's redelivery runs them again.
+   */
+  failed: WebhookEvent[];
+  /** Events skipped as already processed. */
   duplicates: number;
+  /** Events skipped because another delivery of them is being processed right now (answered 503). */
+  inFlight: number;
+  /** The adapter's reply (sent when the delivery succeeded). */
   reply?: WebhookReply | undefined;
+  /** Why the delivery was refused, or the first failure processing it. */
   error?: WamuxError | undefined;
+  /** For a 503: seconds the vendor should wait before delivering again (the `Retry-After` header). */
+  retryAfter?: number | undefined;
 }
 
 /**
  * A typed emitter plus three ways to plug it into a server: `fetch` (web
  * standard: Hono, Next.js, Bun, Deno, workers), `node` (node:http, Express,
- * Fastify's raw request) and `handle` (already-read requests).
+ * Fastify's raw request) and `handle` (already-read requests). None of them
+ * rejects.
  */
 export interface WebhookHandler extends EventEmitter<WebhookHandlerEvents> {
   /** Handles a web-standard Request. */
@@ -50,149 +98,195 @@ export interface WebhookHandler extends EventEmitter<WebhookHandlerEvents> {
   handle(request: WebhookRequest): Promise<WebhookOutcome>;
 }
 
-/** Creates a {@link WebhookHandler} for one provider. */
+/** Whether `value` has a store's claim, complete and release methods (a DedupeStore or a StatusOrderStore). */
+const isClaimStore = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && ['claim', 'complete', 'release'].every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+const isDedupeStore = (value: unknown): value is DedupeStore => isClaimStore(value);
+const isStatusOrderStore = (value: unknown): value is StatusOrderStore => isClaimStore(value);
+
+const positive = (unit: string) => v.optional(v.pipe(v.number(`must be a number of ${unit}`), v.integer(`must be a whole number of ${unit}`), v.minValue(1, `must be at least 1 ${unit}`)));
+
+const OptionsSchema = v.object({
+  maxBodyBytes: positive('bytes'),
+  bodyTimeout: positive('ms'),
+  listenerTimeout: positive('ms'),
+  dedupe: v.optional(
+    v.union(
+      [v.literal(false), v.custom<DedupeStore>(isDedupeStore), v.object({ capacity: v.pipe(v.number(), v.integer(), v.minValue(1)) })],
+      'must be false, { capacity: n } or a DedupeStore (claim, complete, release)',
+    ),
+  ),
+  statusOrder: v.optional(
+    v.union(
+      [v.literal(false), v.custom<StatusOrderStore>(isStatusOrderStore), v.object({ capacity: v.pipe(v.number(), v.integer(), v.minValue(1)) })],
+      'must be false, { capacity: n } or a StatusOrderStore (claim, complete, release)',
+    ),
+  ),
+});
+
+/** The outcome of a delivery whose events were not looked at. */
+const untouched = (status: number, error?: WamuxError): WebhookOutcome => ({ status, events: [], failed: [], duplicates: 0, inFlight: 0, error });
+
+/**
+ * Creates a {@link WebhookHandler} for one provider. Delivery is at least
+ * once and acknowledged after processing: the answer waits for every
+ * listener of every event (async ones included); a listener that fails
+ * makes the answer a 500, so the vendor redelivers, and its event runs
+ * again then. Throws a `ConfigurationError` for an invalid option.
+ */
 export function createWebhookHandler(provider: Provider, options: WebhookHandlerOptions = {}): WebhookHandler {
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const dedupe =
-    options.dedupe === false
+  const settings = parseOptions(OptionsSchema, options, provider.name);
+  const maxBodyBytes = settings.maxBodyBytes ?? 1024 * 1024;
+  const limits: BodyLimits = { maxBytes: maxBodyBytes, timeoutMs: settings.bodyTimeout ?? 10_000 };
+  const listenerTimeout = settings.listenerTimeout ?? 4_000;
+  const retryAfter = Math.ceil(listenerTimeout / 1000);
+  const dedupe = settings.dedupe === false ? undefined : isDedupeStore(settings.dedupe) ? settings.dedupe : createMemoryDedupeStore(settings.dedupe?.capacity);
+  const statusOrder =
+    settings.statusOrder === false || (settings.statusOrder === undefined && settings.dedupe === false)
       ? undefined
-      : options.dedupe && 'add' in options.dedupe
-        ? options.dedupe
-        : createMemoryDedupeStore(options.dedupe?.capacity);
+      : isStatusOrderStore(settings.statusOrder)
+        ? settings.statusOrder
+        : createMemoryStatusOrderStore(settings.statusOrder?.capacity === undefined ? {} : { capacity: settings.statusOrder.capacity });
   const emitter = new EventEmitter<WebhookHandlerEvents>() as WebhookHandler;
 
-  const fail = (error: unknown): WebhookOutcome => {
-    const wamux = isWamuxError(error)
-      ? error
-      : new WebhookPayloadError('the webhook could not be parsed', { provider: provider.name, cause: error });
-    emitter.emit('error', wamux);
-    // A misconfigured app is not the vendor's fault: 500, so the vendor retries later.
+  // Error listeners are called like the others, so one that throws or
+  // rejects is contained too (it is not reported: there is nowhere left).
+  const report = (error: WamuxError) => void callListeners(emitter as EventEmitter, 'error', error);
+  const processing: EventProcessing = {
+    emitter: emitter as EventEmitter,
+    provider: provider.name,
+    dedupe,
+    statusOrder,
+    listenerTimeout,
+    // A claim outlives the deadline by a margin for the store's own latency.
+    leaseMs: listenerTimeout + 2_000,
+    report,
+  };
+
+  /** The outcome of a refused delivery; the error is reported. */
+  const refuse = (error: unknown): WebhookOutcome => {
+    const wamux = isWamuxError(error) ? error : new WebhookPayloadError('the webhook could not be parsed', { provider: provider.name, cause: error });
+    report(wamux);
+    // A misconfigured app, or an app callback that failed while the adapter
+    // built its answer, is not the vendor's fault: 500, so the vendor retries later.
     const status =
       wamux.code === 'webhook_verification_failed'
         ? 401
-        : wamux.code === 'configuration_invalid'
+        : wamux.code === 'configuration_invalid' || wamux.code === 'webhook_listener_failed'
           ? 500
           : wamux.status && wamux.status >= 400 && wamux.status < 500
             ? wamux.status
             : 400;
-    return { status, events: [], duplicates: 0, error: wamux };
+    return untouched(status, wamux);
   };
 
-  const emit = (event: WebhookEvent) => {
-    try {
-      switch (event.type) {
-        case 'message':
-          emitter.emit('message', event);
-          break;
-        case 'status':
-          emitter.emit('status', event);
-          break;
-        case 'provider_event':
-          emitter.emit('provider_event', event);
-          break;
-      }
-    } catch (error) {
-      // A throwing listener is the app's bug; it must not turn into a 4xx
-      // that makes the vendor redeliver everything.
-      emitter.emit('error', new WebhookListenerError(`a "${event.type}" listener threw`, { provider: provider.name, cause: error }));
+  const bodyError = (read: Exclude<BodyRead, { ok: true }>): WebhookOutcome => {
+    const payloadError = (message: string, status: number, cause?: unknown) => refuse(new WebhookPayloadError(message, { provider: provider.name, status, cause }));
+    switch (read.reason) {
+      case 'too_large':
+        return payloadError(`the webhook body is too large (over ${maxBodyBytes} bytes)`, 413);
+      case 'timeout':
+        return payloadError(`the webhook body did not arrive within ${limits.timeoutMs} ms (bodyTimeout)`, 408);
+      case 'aborted':
+        return read.requestTimeout
+          ? payloadError("the webhook body did not arrive within the server's requestTimeout", 408)
+          : payloadError('the client closed the connection before the whole webhook body arrived', 400);
+      case 'failed':
+        return payloadError('the webhook body could not be read', 400, read.cause);
     }
   };
+
+  /** A 500 for an answer that could not be built (an adapter reply that is not valid HTTP). */
+  const unanswerable = (cause: unknown): WebhookOutcome =>
+    refuse(new ConfigurationError('reply', 'the webhook answer could not be built', { provider: provider.name, cause }));
 
   emitter.handle = async (request) => {
-    if (request.method !== 'POST') {
-      return { status: 405, events: [], duplicates: 0 };
-    }
-    if (exceedsBytes(request.body, maxBodyBytes)) {
-      return fail(new WebhookPayloadError(`the webhook body is larger than ${maxBodyBytes} bytes`, { provider: provider.name, status: 413 }));
-    }
+    if (request.method !== 'POST') return untouched(405);
+    if (exceedsBytes(request.body, maxBodyBytes)) return bodyError({ ok: false, reason: 'too_large' });
     let parsed;
     try {
       parsed = await provider.parseWebhook(request);
     } catch (error) {
-      return fail(error);
+      return refuse(error);
     }
-    let events = parsed.events;
-    let duplicates = 0;
-    if (dedupe) {
-      events = [];
-      for (const event of parsed.events) {
-        const key = dedupeKey(event);
-        if (key !== undefined && !(await dedupe.add(key))) {
-          duplicates += 1;
-          continue;
-        }
-        events.push(event);
-      }
+    let done: ProcessedEvents;
+    try {
+      done = await processEvents(parsed.events, processing);
+    } catch (error) {
+      // processEvents contains every failure it knows of; this is the net under it.
+      const failure = new WebhookListenerError('the delivery could not be processed', { provider: provider.name, cause: error });
+      report(failure);
+      return { ...untouched(500, failure), failed: [...parsed.events] };
     }
-    for (const event of events) emit(event);
-    return { status: parsed.reply?.status ?? 200, events, duplicates, reply: parsed.reply };
+    const outcome = { events: done.processed, failed: done.failed, duplicates: done.duplicates, inFlight: done.inFlight };
+    if (done.listenerFailure) return { status: 500, ...outcome, error: done.listenerFailure };
+    if (done.unavailable || done.inFlight > 0) return { status: 503, ...outcome, error: done.unavailable, retryAfter };
+    return { status: parsed.reply?.status ?? 200, ...outcome, reply: parsed.reply };
   };
 
   emitter.fetch = async (request) => {
+    try {
+      return toResponse(await fetchOutcome(request));
+    } catch (error) {
+      return toResponse(unanswerable(error));
+    }
+  };
+
+  const fetchOutcome = async (request: Request): Promise<WebhookOutcome> => {
+    if (request.method !== 'POST') return untouched(405);
     const declared = Number(request.headers.get('content-length') ?? '0');
-    if (declared > maxBodyBytes) return toResponse(fail(new WebhookPayloadError('the webhook body is too large', { provider: provider.name, status: 413 })));
-    const body = await readLimited(request.body, maxBodyBytes);
-    if (body === undefined) return toResponse(fail(new WebhookPayloadError('the webhook body is too large', { provider: provider.name, status: 413 })));
+    if (declared > maxBodyBytes) return bodyError({ ok: false, reason: 'too_large' });
+    const read = await readWebBody(request.body, limits);
+    if (!read.ok) return bodyError(read);
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    return toResponse(await emitter.handle({ method: request.method, url: request.url, headers, body }));
+    return emitter.handle({ method: request.method, url: request.url, headers, body: read.body });
   };
 
   emitter.node = async (req, res) => {
-    let outcome: WebhookOutcome;
+    try {
+      const { outcome, close } = await nodeOutcome(req);
+      await writeNodeResponse(res, toResponse(outcome), close);
+    } catch (error) {
+      try {
+        for (const name of res.getHeaderNames()) res.removeHeader(name);
+        await writeNodeResponse(res, toResponse(unanswerable(error)), true);
+      } catch {
+        res.destroy();
+      }
+    }
+  };
+
+  const nodeOutcome = async (req: IncomingMessage): Promise<{ outcome: WebhookOutcome; close?: boolean }> => {
+    const method = req.method ?? 'GET';
+    if (method !== 'POST') return { outcome: untouched(405) };
     const preRead = (req as { rawBody?: unknown }).rawBody ?? (req as { body?: unknown }).body;
-    let body: string | undefined;
+    let body: string;
     if (typeof preRead === 'string') body = preRead;
     else if (preRead instanceof Uint8Array) body = new TextDecoder().decode(preRead);
     else if (req.readableEnded || (preRead !== undefined && preRead !== null)) {
       // A body parser (express.json(), Fastify's JSON parser) consumed the
       // stream: the raw bytes a signature covers are gone, and reading would hang.
-      outcome = fail(
-        new WebhookPayloadError('the request body was already consumed by a body parser; mount the webhook handler before it, or give it the raw body (express.raw(), req.rawBody)', {
-          provider: provider.name,
-          status: 400,
-        }),
-      );
-      return sendNode(res, outcome);
-    } else body = await readNodeBody(req, maxBodyBytes);
-    if (body === undefined) {
-      outcome = fail(new WebhookPayloadError('the webhook body is too large', { provider: provider.name, status: 413 }));
+      const message = 'the request body was already consumed by a body parser; mount the webhook handler before it, or give it the raw body (express.raw(), req.rawBody)';
+      return { outcome: refuse(new WebhookPayloadError(message, { provider: provider.name, status: 400 })) };
     } else {
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-      }
-      const host = headers.host ?? 'localhost';
-      outcome = await emitter.handle({ method: req.method ?? 'GET', url: `http://${host}${(req as { originalUrl?: string }).originalUrl ?? req.url ?? '/'}`, headers, body });
+      const read = await readNodeBody(req, limits);
+      // An answer before the end of the body: close the connection rather than read the rest.
+      if (!read.ok) return { outcome: bodyError(read), close: read.reason !== 'too_large' };
+      body = read.body;
     }
-    await sendNode(res, outcome);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const host = headers.host ?? 'localhost';
+    const url = `http://${host}${(req as { originalUrl?: string }).originalUrl ?? req.url ?? '/'}`;
+    return { outcome: await emitter.handle({ method, url, headers, body }) };
   };
 
   return emitter;
-}
-
-async function sendNode(res: ServerResponse, outcome: WebhookOutcome): Promise<void> {
-  const response = toResponse(outcome);
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
-  res.end(await response.text());
-}
-
-function toResponse(outcome: WebhookOutcome): Response {
-  const reply = outcome.reply;
-  if (reply?.body !== undefined) {
-    const isText = typeof reply.body === 'string';
-    return new Response(isText ? (reply.body as string) : JSON.stringify(reply.body), {
-      status: reply.status,
-      headers: { 'content-type': isText ? 'text/plain; charset=utf-8' : 'application/json', ...reply.headers },
-    });
-  }
-  if (outcome.error) {
-    return Response.json({ error: { code: outcome.error.code, message: outcome.error.message } }, { status: outcome.status });
-  }
-  return new Response(outcome.status === 405 ? 'method not allowed' : null, { status: outcome.status, headers: reply?.headers });
 }
 
 /** Whether `text` is longer than `limit` bytes in UTF-8, without encoding it when the length alone decides. */
@@ -201,47 +295,4 @@ function exceedsBytes(text: string, limit: number): boolean {
   if (text.length * 3 <= limit) return false;
   if (text.length > limit) return true;
   return new TextEncoder().encode(text).byteLength > limit;
-}
-
-async function readLimited(stream: ReadableStream<Uint8Array> | null, limit: number): Promise<string | undefined> {
-  if (!stream) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(concat(chunks, size));
-}
-
-function readNodeBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Uint8Array) => {
-      size += chunk.byteLength;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? undefined : new TextDecoder().decode(concat(chunks, size))));
-    req.on('error', reject);
-  });
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }

@@ -1,9 +1,11 @@
 import {
   compact,
+  inboundSender,
   parseJsonBody,
   safeParse,
   toE164,
   WebhookPayloadError,
+  type Customer,
   type DeliveryStatus,
   type InboundMessage,
   type MediaRef,
@@ -18,7 +20,6 @@ import {
 } from '@wamux/core';
 import * as v from 'valibot';
 import { DESK360 } from '../constants';
-import type { Desk360WebhookSecret } from '../options';
 import { fromDesk360Contact } from '../wire/contacts';
 import {
   AttachmentsSchema,
@@ -33,7 +34,7 @@ import {
   TextContentSchema,
 } from './schemas';
 import type { SenderMemory } from './senders';
-import { verifyWebhook } from './verify';
+import { verifyWebhook, type WebhookAuth } from './verify';
 
 /** A status Desk360 sent that wamux does not model, kept rather than dropped. */
 export interface Desk360UnknownStatus {
@@ -48,7 +49,8 @@ export type Desk360ProviderEvent = ProviderEvent<'unknown_status', Desk360Unknow
 
 /** What the parser needs from its provider. */
 export interface WebhookParserOptions {
-  secret: Desk360WebhookSecret | undefined;
+  /** The configured secret, or the app's opt-out. */
+  auth: WebhookAuth;
   /** Learns who sent each message, for `markRead`. */
   senders: SenderMemory;
 }
@@ -62,27 +64,33 @@ type Desk360MediaType = (typeof MEDIA_TYPES)[number];
 /** The keys that tell a message's type when `type` is missing, in the order they are tried. */
 const CONTENT_KEYS = ['location', 'contacts', ...MEDIA_TYPES, 'interactive', 'text'] as const;
 
-const STATUSES: Readonly<Record<string, DeliveryStatus>> = {
-  queued: 'queued',
-  pending: 'queued',
-  sent: 'sent',
-  delivered: 'delivered',
-  read: 'read',
-  seen: 'read',
-  played: 'played',
-  failed: 'failed',
-  error: 'failed',
-  deleted: 'deleted',
-};
+/**
+ * Desk360's status words → the model's. A Map, not an object literal: a
+ * status word is vendor text, and `constructor` or `__proto__` must read as
+ * an unknown status, not as a property every object inherits.
+ */
+const STATUSES: ReadonlyMap<string, DeliveryStatus> = new Map([
+  ['queued', 'queued'],
+  ['pending', 'queued'],
+  ['sent', 'sent'],
+  ['delivered', 'delivered'],
+  ['read', 'read'],
+  ['seen', 'read'],
+  ['played', 'played'],
+  ['failed', 'failed'],
+  ['error', 'failed'],
+  ['deleted', 'deleted'],
+]);
 
 /**
- * Verifies (when a secret is configured) and normalizes one Desk360 webhook
- * delivery: every documented message type, ad referrals, and `delivered` /
- * `read` statuses. A body that is not JSON or not in Desk360's shape throws
- * `WebhookPayloadError` naming the field; it never crashes.
+ * Verifies and normalizes one Desk360 webhook delivery: every documented
+ * message type, ad referrals, and `delivered` / `read` statuses. Desk360
+ * posts one item per delivery, so an item that cannot be read (no id, not in
+ * the documented shape) refuses the whole delivery: a `WebhookPayloadError`
+ * whose `field` names the path at fault (`messages.id`). Nothing else escapes.
  */
 export function parseDesk360Webhook(request: WebhookRequest, options: WebhookParserOptions): WebhookParseResult {
-  if (options.secret) verifyWebhook(request, options.secret);
+  verifyWebhook(request, options.auth);
   const envelope = part(EnvelopeSchema, parseJsonBody(request, DESK360), '(body)');
   const events: WebhookEvent[] = [];
   forEachItem(envelope.messages, 'messages', (item, path) => {
@@ -107,20 +115,22 @@ function part<TSchema extends v.GenericSchema>(schema: TSchema, value: unknown, 
   if (result.success) return result.output;
   const issue = result.issues[0];
   const field = [path === '(body)' ? undefined : path, v.getDotPath(issue)].filter(Boolean).join('.') || path;
+  // Valibot's messages end in "but received <the input>": dropped, as the input may be anything.
   const message = issue.message.replace(/,?\s*but received [\s\S]*$/, '');
-  throw new WebhookPayloadError(`the Desk360 webhook body is not in the documented shape: ${field}: ${message}`, { provider: DESK360, status: 400 });
+  throw new WebhookPayloadError(`the Desk360 webhook body is not in the documented shape: ${field}: ${message}`, { provider: DESK360, status: 400, field });
 }
 
 function messageEvent(item: unknown, path: string): Extract<WebhookEvent, { type: 'message' }> {
   const head = part(MessageHeadSchema, item, path);
   const record = item as Record<string, unknown>;
-  const type = head.type ?? CONTENT_KEYS.find((key) => record[key] !== undefined && record[key] !== null) ?? 'unknown';
+  const type = head.type || (CONTENT_KEYS.find((key) => record[key] !== undefined && record[key] !== null) ?? 'unknown');
   const referral = record.referral === undefined || record.referral === null ? undefined : toReferral(part(ReferralSchema, record.referral, `${path}.referral`));
   // Built field by field rather than through compact(): this runs for every
   // item of a batch. The timestamp is undocumented on some examples: the
   // time it arrived is the best there is then.
-  const message: InboundMessage = { id: head.id, from: head.from, timestamp: head.timestamp ?? new Date(), content: contentOf(type, item, path) };
-  if (head.name !== undefined) message.profileName = head.name;
+  // Desk360's document names customers by phone number only (no business-scoped user ID field).
+  const customer: Customer = head.name === undefined ? { phone: head.from } : { phone: head.from, name: head.name };
+  const message: InboundMessage = { id: head.id, ...inboundSender(customer), timestamp: head.timestamp ?? new Date(), content: contentOf(type, item, path) };
   if (referral !== undefined) message.referral = referral;
   return { type: 'message', provider: DESK360, message, raw: item };
 }
@@ -195,7 +205,7 @@ function toReferral(referral: v.InferOutput<typeof ReferralSchema>): Referral {
 function statusEvent(item: unknown, path: string): WebhookEvent {
   const parsed = part(StatusItemSchema, item, path);
   const recipient = parsed.from === undefined || parsed.from === null ? undefined : toE164(parsed.from);
-  const status = STATUSES[parsed.status.trim().toLowerCase()];
+  const status = STATUSES.get(parsed.status.trim().toLowerCase());
   if (status === undefined) {
     const event: Desk360ProviderEvent = {
       type: 'provider_event',

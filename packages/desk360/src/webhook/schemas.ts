@@ -9,6 +9,16 @@ import { InboundContactsSchema } from '../wire/contacts';
 // the parser reads known fields only, and copying the rest was a large share
 // of a batch's allocations.
 
+/**
+ * The id of a message or status: what the model's `messageId` and the
+ * webhook handler's de-duplication key are made of, so an empty or blank one
+ * is refused rather than emitted (two different messages would share it).
+ */
+const ItemId = v.pipe(
+  IdString,
+  v.check((id) => id.trim() !== '', 'must not be blank'),
+);
+
 /** `{ "messages": {...} }` and/or `{ "statuses": {...} }`. */
 export const EnvelopeSchema = v.pipe(
   v.object({
@@ -20,7 +30,7 @@ export const EnvelopeSchema = v.pipe(
 
 /** What every received message has: who sent it, when, and its id. */
 export const MessageHeadSchema = v.object({
-  id: IdString,
+  id: ItemId,
   from: VendorPhone,
   /** Strings of seconds, as documented; the ads example puts it last, the status example has none. */
   timestamp: v.optional(v.nullable(VendorTimestamp)),
@@ -100,7 +110,7 @@ export const ReferralSchema = v.object({
 
 /** `{ "statuses": { "id", "from", "status": "delivered|read" } }`. */
 export const StatusItemSchema = v.object({
-  id: IdString,
+  id: ItemId,
   /** The customer the message went to. */
   from: v.optional(v.nullable(v.union([v.string(), v.number()]))),
   status: v.pipe(v.string(), v.nonEmpty()),

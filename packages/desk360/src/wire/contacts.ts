@@ -30,16 +30,21 @@ const InboundContactSchema = v.looseObject({
 export const InboundContactsSchema = listOf(InboundContactSchema);
 
 /**
- * A received Desk360 contact as a normalized card. Liberal: a missing
- * formatted name is built from the parts (or the first phone), a birthday
- * that is not `YYYY-MM-DD` is dropped, `ims` (not in the model) stays in `raw`.
+ * A received Desk360 contact as a normalized card. Liberal and total: a
+ * missing or empty formatted name is built from the parts (or the first
+ * phone), a birthday that is not `YYYY-MM-DD` is dropped, `ims` (not in the
+ * model) stays in `raw`.
  */
 export function fromDesk360Contact(contact: v.InferOutput<typeof InboundContactSchema>): ContactCard {
   const name = contact.name ?? {};
   const phones = contact.phones.filter((p) => p.phone !== undefined || p.wa_id !== undefined);
+  // `||`, not `??`: an empty formatted name is as absent as a missing one (the model requires a non-empty one).
   const formatted =
-    name.formatted_name ??
-    ([name.prefix, name.first_name, name.middle_name, name.last_name, name.suffix].filter(Boolean).join(' ') || phones[0]?.phone || phones[0]?.wa_id || 'Unknown');
+    name.formatted_name ||
+    [name.prefix, name.first_name, name.middle_name, name.last_name, name.suffix].filter(Boolean).join(' ') ||
+    phones[0]?.phone ||
+    phones[0]?.wa_id ||
+    'Unknown';
   const card = compact({
     name: compact({ formatted, first: name.first_name, last: name.last_name, middle: name.middle_name, prefix: name.prefix, suffix: name.suffix }),
     phones: nonEmpty(phones.map((p) => compact({ phone: p.phone ?? `+${p.wa_id ?? ''}`, type: p.type, waId: p.wa_id }))),
@@ -55,7 +60,9 @@ export function fromDesk360Contact(contact: v.InferOutput<typeof InboundContactS
   const checked = safeParse(ContactCardSchema, card);
   if (checked.success) return checked.output;
   const { birthday: _dropped, ...rest } = card;
-  return v.parse(ContactCardSchema, rest);
+  const withoutBirthday = safeParse(ContactCardSchema, rest);
+  // Never reached with the fields built above; a parse that threw would make a webhook fail on a contact card.
+  return withoutBirthday.success ? withoutBirthday.output : { name: { formatted } };
 }
 
 function nonEmpty<T>(items: T[]): T[] | undefined {

@@ -1,7 +1,8 @@
-import { compact, e164Digits, type DeliveryStatus, type PhoneNumber } from '@wamux/core';
+import { compact, e164Digits, type Customer, type DeliveryStatus, type PhoneNumber } from '@wamux/core';
 import {
   createEmulatorServer,
   postWebhook,
+  simulatedCustomer,
   type Emulator,
   type SimulatedInbound,
   type SimulatedStatus,
@@ -103,6 +104,21 @@ const STATUS_WORDS: Record<DeliveryStatus, string> = {
 };
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/** How the inbox keys a customer's chat: the number's digits, else the BSUID (get.chat's document predates BSUIDs). */
+function chatKeyOf(customer: Customer): string {
+  return customer.phone === undefined ? (customer.bsuid ?? customer.parentBsuid ?? '') : e164Digits(customer.phone);
+}
+
+/** A `contacts[]` item of a Cloud API value: profile (name, username), `wa_id` when the number is shared, the BSUIDs. */
+function waContact(customer: Customer, name: string | undefined): Record<string, unknown> {
+  return compact({
+    profile: compact({ name, username: customer.username }),
+    wa_id: customer.phone === undefined ? undefined : e164Digits(customer.phone),
+    user_id: customer.bsuid,
+    parent_user_id: customer.parentBsuid,
+  });
+}
 
 /** Starts a get.chat emulator on 127.0.0.1 and a free port. */
 export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}): Promise<GetchatEmulator> {
@@ -207,10 +223,16 @@ export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}
     async simulateInbound(message: SimulatedInbound, opts?: SimulateOptions): Promise<SimulationResult> {
       const id = message.id ?? state.newWamid();
       const timestamp = seconds(message.timestamp ?? new Date());
-      const waId = e164Digits(message.from);
-      if (message.profileName) profiles.set(waId, message.profileName);
+      const customer = simulatedCustomer(message.from, message.customer, message.profileName);
+      // A username user who hides their number comes without `from` / `wa_id`,
+      // named by `from_user_id` / `user_id` (the Cloud API's BSUID fields).
+      const waId = customer.phone === undefined ? undefined : e164Digits(customer.phone);
+      const chatKey = chatKeyOf(customer);
+      if (message.profileName) profiles.set(chatKey, message.profileName);
       const wabaMessage = compact({
         from: waId,
+        from_user_id: customer.bsuid,
+        from_parent_user_id: customer.parentBsuid,
         id,
         timestamp: String(timestamp),
         ...wabaContent(message.content),
@@ -220,7 +242,7 @@ export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}
       const stored = state.addMessage({
         getchatId: state.newGetchatId(),
         wamid: id,
-        customerWaId: waId,
+        customerWaId: chatKey,
         fromUs: false,
         timestamp,
         wabaPayload: wabaMessage,
@@ -228,7 +250,7 @@ export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}
         received: false,
       });
       record(stored);
-      const contacts = [{ profile: { name: message.profileName ?? '' }, wa_id: waId }];
+      const contacts = [waContact(customer, message.profileName ?? '')];
       const payload = withExtension(wabaDelivery(shape, { contacts, messages: [wabaMessage] }, business), 'incoming_messages', [
         renderMessage(stored, message.profileName),
       ]);
@@ -239,10 +261,17 @@ export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}
       const stored = state.findMessage(status.messageId);
       const timestamp = seconds(status.timestamp ?? new Date());
       if (stored && (status.status === 'sent' || status.status === 'delivered' || status.status === 'read')) stored.statuses[status.status] = timestamp;
+      // With a customer, the status names the recipient as the Cloud API does since BSUIDs:
+      // `recipient_id` only when the number can be shared, `recipient_user_id` always.
+      const address = status.recipient ?? status.customer?.phone ?? status.customer?.bsuid ?? status.customer?.parentBsuid;
+      const customer = status.customer && address !== undefined ? simulatedCustomer(address, status.customer) : undefined;
+      const recipientId = customer ? (customer.phone === undefined ? undefined : e164Digits(customer.phone)) : status.recipient ? e164Digits(status.recipient) : stored?.customerWaId;
       const item = compact({
         id: stored?.wamid ?? status.messageId,
         getchat_id: stored?.getchatId,
-        recipient_id: status.recipient ? e164Digits(status.recipient) : stored?.customerWaId,
+        recipient_id: recipientId,
+        recipient_user_id: customer?.bsuid,
+        recipient_parent_user_id: customer?.parentBsuid,
         status: STATUS_WORDS[status.status],
         timestamp: String(timestamp),
         type: 'message',
@@ -251,7 +280,12 @@ export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}
           compact({ code: Number.isNaN(Number(error.code)) ? error.code : Number(error.code), title: error.title, error_data: error.details ? { details: error.details } : undefined }),
         ),
       });
-      const payload = wabaDelivery(shape, { statuses: [item] }, business);
+      // Failed statuses come without `contacts`; the username only with delivered and read ones.
+      const contacts =
+        customer && status.status !== 'failed'
+          ? [waContact(status.status === 'delivered' || status.status === 'read' ? customer : { ...customer, username: undefined }, profiles.get(chatKeyOf(customer)))]
+          : undefined;
+      const payload = wabaDelivery(shape, { contacts, statuses: [item] }, business);
       return { id: status.messageId, payload, ...(await deliver(payload, opts)) };
     },
 

@@ -22,11 +22,17 @@ export interface GetchatWabaChange {
   value: Record<string, unknown>;
 }
 
-/** An item that could not be read (kept so the rest of the delivery still counts). */
+/**
+ * An item that could not be read (kept so the rest of the delivery still
+ * counts): not an object, or without what the model requires (a message or
+ * status without an id, a message without a sender or timestamp).
+ */
 export interface GetchatUnrecognizedItem {
   /** The webhook field it came from (`incoming_messages`, `chat_tagging`...). */
   field: string;
   reason: string;
+  /** The dotted path, in the delivery, of the item or of its field at fault (`entry.0.changes.0.value.statuses.2.id`). */
+  path: string;
 }
 
 /**
@@ -38,8 +44,10 @@ export interface GetchatUnrecognizedItem {
  *   (`assigned_messages`); customer messages also produce a `message` event;
  * - `chat_assignment`, `chat_tagging`, `message_tagging`: the extension
  *   fields (and the deprecated `tagged_chats` / `tagged_messages`);
- * - `unknown_status`, `waba_errors`, `waba_change`, `unrecognized`: kept
- *   for completeness, with the vendor item in `raw`.
+ * - `unknown_status`, `waba_errors`, `waba_change`: kept for completeness,
+ *   with the vendor item in `raw`;
+ * - `unrecognized`: an item refused (it has no id, no sender...), named by
+ *   its path, with the vendor item in `raw`; never de-duplicated.
  */
 export type GetchatProviderEvent =
   | ProviderEvent<'outgoing_message', GetchatMessage>

@@ -4,9 +4,10 @@ import { MessageWire, type GetchatMessage } from '../messages/schema';
 import { PROVIDER } from '../options';
 import { ChatAssignmentEventWire, ChatAssignmentWire } from '../operations/schemas/chats';
 import { ChatTaggingEventWire, MessageTaggingEventWire } from '../operations/schemas/tags';
-import { LenientString, maybe } from '../operations/shared/wire';
+import { LenientString } from '../operations/shared/wire';
+import { wabaContacts } from '../wire/customer';
 import { inboundFromWaba } from '../wire/inbound-message';
-import { statusFromWaba, WabaStatusSchema } from '../wire/status';
+import { statusFromWaba, statusMessageId, WabaStatusSchema } from '../wire/status';
 import type { GetchatProviderEvent } from './events';
 
 // One parser for every shape a get.chat delivery (or websocket frame) takes,
@@ -57,12 +58,24 @@ const NONE: readonly unknown[] = Object.freeze([]);
 /** A documented array, a single object where the document promised an array, or nothing. */
 const items = (value: unknown): readonly unknown[] => (value === undefined || value === null ? NONE : Array.isArray(value) ? value : [value]);
 
+/**
+ * Calls `read` for each item of `value` (see {@link items}) with the item's
+ * dotted path in the delivery: `messages.2` in an array, `messages` for a
+ * single object.
+ */
+function eachItem(value: unknown, path: string, read: (item: unknown, itemPath: string) => void): void {
+  if (value === undefined || value === null) return;
+  if (!Array.isArray(value)) return read(value, path);
+  for (let index = 0; index < value.length; index += 1) read(value[index], `${path}.${index}`);
+}
+
+/** An id as a de-duplication key: a blank one identifies nothing and is left out. */
+const nonBlank = (id: string | undefined): string | undefined => (id === undefined || id.trim() === '' ? undefined : id);
+
 /** The fields that make a change's value a WABA value, whatever its `field`. */
 const ITEM_FIELDS = ['messages', 'statuses', 'contacts'];
 /** The fields an on-premise body carries at its top level. */
 const WABA_FIELDS: ReadonlySet<string> = new Set([...ITEM_FIELDS, 'errors']);
-
-const ContactWire = v.object({ wa_id: maybe(LenientString), profile: maybe(v.object({ name: maybe(v.string()) })) });
 
 /**
  * Collects a delivery's events in order. get.chat's extension fields repeat
@@ -98,12 +111,15 @@ class EventCollector {
   }
 
   providerEvent(event: ProviderEventDraft, raw: unknown): void {
-    const full = { type: 'provider_event', provider: PROVIDER, ...event, raw } as GetchatProviderEvent;
-    this.add(full, event.id === undefined ? undefined : `p:${event.kind}:${event.id}`);
+    const id = nonBlank(event.id);
+    const full = { type: 'provider_event', provider: PROVIDER, ...event, id, raw } as GetchatProviderEvent;
+    if (id === undefined) delete full.id;
+    this.add(full, id === undefined ? undefined : `p:${event.kind}:${id}`);
   }
 
-  unrecognized(field: string, reason: string, raw: unknown): void {
-    this.providerEvent({ kind: 'unrecognized', payload: { field, reason } }, raw);
+  /** An item that could not be read: `path` is where it is in the delivery, `at` the field of the item at fault. */
+  unrecognized(field: string, reason: string, raw: unknown, path: string, at?: string): void {
+    this.providerEvent({ kind: 'unrecognized', payload: { field, reason, path: at === undefined ? path : `${path}.${at}` } }, raw);
   }
 }
 
@@ -122,105 +138,111 @@ export function eventsFromPayload(body: unknown): WebhookEvent[] {
   }
   const collector = new EventCollector();
 
-  for (const entry of items(body.entry)) {
+  eachItem(body.entry, 'entry', (entry, entryPath) => {
     if (!isRecord(entry)) {
-      collector.unrecognized('entry', 'an entry is not an object', entry);
-      continue;
+      collector.unrecognized('entry', 'an entry is not an object', entry, entryPath);
+      return;
     }
-    for (const change of items(entry.changes)) {
+    eachItem(entry.changes, `${entryPath}.changes`, (change, changePath) => {
       if (!isRecord(change) || !isRecord(change.value)) {
-        collector.unrecognized('entry.changes', 'a change has no value object', change);
-        continue;
+        collector.unrecognized('entry.changes', 'a change has no value object', change, changePath, 'value');
+        return;
       }
       const field = typeof change.field === 'string' ? change.field : 'messages';
       const value = change.value;
-      if (field === 'messages' || ITEM_FIELDS.some((key) => key in value)) {
+      if (field === 'messages' || ITEM_FIELDS.some((key) => Object.hasOwn(value, key))) {
         const metadata = isRecord(value.metadata) ? value.metadata : {};
         const businessNumber = safeParse(LenientString, metadata.display_phone_number);
-        readWabaValue(collector, value, businessNumber.success ? toE164(businessNumber.output) : undefined);
+        readWabaValue(collector, value, businessNumber.success ? toE164(businessNumber.output) : undefined, `${changePath}.value.`);
       } else {
         collector.providerEvent({ kind: 'waba_change', payload: { field, value } }, change);
       }
-    }
-  }
+    });
+  });
 
   // The on-premise shape: the same fields at the top level.
-  if (keys.some((key) => WABA_FIELDS.has(key))) readWabaValue(collector, body, undefined);
+  if (keys.some((key) => WABA_FIELDS.has(key))) readWabaValue(collector, body, undefined, '');
   if (!keys.some((key) => EXTENSION_FIELDS.has(key))) return collector.events;
   collector.dropRepeats();
 
-  for (const item of items(body.incoming_messages)) readGetchatMessage(collector, item, 'incoming_messages');
-  for (const item of items(body.assigned_messages)) readGetchatMessage(collector, item, 'assigned_messages');
-  for (const item of items(body.outgoing_messages)) readGetchatMessage(collector, item, 'outgoing_messages');
+  eachItem(body.incoming_messages, 'incoming_messages', (item, path) => readGetchatMessage(collector, item, 'incoming_messages', path));
+  eachItem(body.assigned_messages, 'assigned_messages', (item, path) => readGetchatMessage(collector, item, 'assigned_messages', path));
+  eachItem(body.outgoing_messages, 'outgoing_messages', (item, path) => readGetchatMessage(collector, item, 'outgoing_messages', path));
 
-  for (const item of items(body.chat_assignment)) readChatAssignment(collector, item, 'chat_assignment');
-  for (const item of items(body.chat_tagging)) readChatTagging(collector, item, 'chat_tagging');
-  for (const item of items(body.tagged_chats)) readChatTagging(collector, item, 'tagged_chats');
-  for (const item of items(body.message_tagging)) readMessageTagging(collector, item, 'message_tagging');
-  for (const item of items(body.tagged_messages)) readMessageTagging(collector, item, 'tagged_messages');
-  for (const item of items(body.results)) readResult(collector, item);
+  eachItem(body.chat_assignment, 'chat_assignment', (item, path) => readChatAssignment(collector, item, 'chat_assignment', path));
+  eachItem(body.chat_tagging, 'chat_tagging', (item, path) => readChatTagging(collector, item, 'chat_tagging', path));
+  eachItem(body.tagged_chats, 'tagged_chats', (item, path) => readChatTagging(collector, item, 'tagged_chats', path));
+  eachItem(body.message_tagging, 'message_tagging', (item, path) => readMessageTagging(collector, item, 'message_tagging', path));
+  eachItem(body.tagged_messages, 'tagged_messages', (item, path) => readMessageTagging(collector, item, 'tagged_messages', path));
+  eachItem(body.results, 'results', (item, path) => readResult(collector, item, path));
 
   return collector.events;
 }
 
-/** `contacts`, `messages`, `statuses` and `errors` of a Cloud API value or an on-premise body. */
-function readWabaValue(collector: EventCollector, value: Json, to: PhoneNumber | undefined): void {
-  const names = new Map<string, string>();
-  for (const contact of items(value.contacts)) {
-    const parsed = safeParse(ContactWire, contact);
-    if (parsed.success && parsed.output.wa_id && parsed.output.profile?.name) names.set(parsed.output.wa_id, parsed.output.profile.name);
-  }
-  for (const payload of items(value.messages)) {
+/**
+ * `contacts`, `messages`, `statuses` and `errors` of a Cloud API value or an
+ * on-premise body; `base` is the value's path in the delivery (`entry.0.changes.0.value.`
+ * or nothing), for the paths of unreadable items.
+ */
+function readWabaValue(collector: EventCollector, value: Json, to: PhoneNumber | undefined, base: string): void {
+  const contacts = wabaContacts(items(value.contacts));
+  eachItem(value.messages, `${base}messages`, (payload, path) => {
     if (!isRecord(payload)) {
-      collector.unrecognized('messages', 'a message is not an object', payload);
-      continue;
+      collector.unrecognized('messages', 'a message is not an object', payload, path);
+      return;
     }
-    const result = inboundFromWaba(payload, { profileNames: names, to });
+    const result = inboundFromWaba(payload, { contacts, to });
     if (result.ok) collector.message(result.message, payload);
-    else collector.unrecognized('messages', result.reason, payload);
-  }
-  for (const item of items(value.statuses)) {
+    else collector.unrecognized('messages', result.reason, payload, path, result.field);
+  });
+  eachItem(value.statuses, `${base}statuses`, (item, path) => {
     const parsed = safeParse(WabaStatusSchema, item);
     if (!parsed.success) {
-      collector.unrecognized('statuses', 'a status item has no status', item);
-      continue;
+      collector.unrecognized('statuses', 'a status item has no status', item, path, 'status');
+      return;
     }
-    const status = statusFromWaba(parsed.output);
+    const messageId = statusMessageId(parsed.output);
+    // No (or a blank) id: nothing to link it to, and no de-duplication key.
+    if (messageId === undefined) {
+      collector.unrecognized('statuses', 'a status item has no id', item, path, 'id');
+      return;
+    }
+    const status = statusFromWaba(parsed.output, contacts);
     if (status) collector.add({ type: 'status', provider: PROVIDER, status, raw: item }, `s:${status.messageId}:${status.status}`);
-    else collector.providerEvent({ kind: 'unknown_status', payload: { status: parsed.output.status, messageId: parsed.output.getchat_id ?? parsed.output.id } }, item);
-  }
+    else collector.providerEvent({ kind: 'unknown_status', payload: { status: parsed.output.status, messageId } }, item);
+  });
   const errors = items(value.errors);
   if (errors.length > 0) collector.providerEvent({ kind: 'waba_errors', payload: { errors: [...errors] } }, value.errors);
 }
 
 /** One get.chat message object of `incoming_messages`, `assigned_messages` or `outgoing_messages`. */
-function readGetchatMessage(collector: EventCollector, item: unknown, field: 'incoming_messages' | 'assigned_messages' | 'outgoing_messages'): void {
+function readGetchatMessage(collector: EventCollector, item: unknown, field: 'incoming_messages' | 'assigned_messages' | 'outgoing_messages', path: string): void {
   const parsed = safeParse(MessageWire, item);
   if (!parsed.success) {
-    collector.unrecognized(field, 'not a get.chat message object', item);
+    collector.unrecognized(field, 'not a get.chat message object', item, path, v.getDotPath(parsed.issues[0]) ?? undefined);
     return;
   }
   const message = parsed.output;
-  const id = message.getchatId ?? message.whatsappMessageId;
+  const id = nonBlank(message.getchatId) ?? nonBlank(message.whatsappMessageId);
   if (field === 'assigned_messages') collector.providerEvent({ kind: 'assigned_message', id, payload: message }, item);
   if (message.fromUs || field === 'outgoing_messages') {
     collector.providerEvent({ kind: 'outgoing_message', id, payload: message }, item);
     return;
   }
-  readCustomerMessage(collector, message, field, item);
+  readCustomerMessage(collector, message, field, item, path);
 }
 
-function readCustomerMessage(collector: EventCollector, message: GetchatMessage, field: string, raw: unknown): void {
+function readCustomerMessage(collector: EventCollector, message: GetchatMessage, field: string, raw: unknown, path: string): void {
   const result = inboundFromWaba(message.wabaPayload, {
     customerWaId: message.customerWaId,
     fallbackId: message.getchatId,
     profileName: message.contact?.name,
   });
   if (result.ok) collector.message(result.message, raw);
-  else collector.unrecognized(field, result.reason, raw);
+  else collector.unrecognized(field, result.reason, raw, path, `waba_payload.${result.field}`);
 }
 
-function readChatAssignment(collector: EventCollector, item: unknown, field: string): void {
+function readChatAssignment(collector: EventCollector, item: unknown, field: string, path: string): void {
   const event = safeParse(ChatAssignmentEventWire, item);
   if (event.success) {
     const { waId, timestamp } = event.output;
@@ -229,23 +251,23 @@ function readChatAssignment(collector: EventCollector, item: unknown, field: str
   }
   const assignment = safeParse(ChatAssignmentWire, item);
   if (assignment.success) collector.providerEvent({ kind: 'chat_assignment', payload: assignment.output }, item);
-  else collector.unrecognized(field, 'not a chat assignment event', item);
+  else collector.unrecognized(field, 'not a chat assignment event', item, path, v.getDotPath(event.issues[0]) ?? undefined);
 }
 
-function readChatTagging(collector: EventCollector, item: unknown, field: string): void {
+function readChatTagging(collector: EventCollector, item: unknown, field: string, path: string): void {
   const parsed = safeParse(ChatTaggingEventWire, item);
   if (!parsed.success) {
-    collector.unrecognized(field, 'not a chat tagging event', item);
+    collector.unrecognized(field, 'not a chat tagging event', item, path, v.getDotPath(parsed.issues[0]) ?? undefined);
     return;
   }
   const e = parsed.output;
   collector.providerEvent({ kind: 'chat_tagging', id: `${e.waId}:${e.tag?.id ?? ''}:${e.action}:${e.timestamp.getTime()}`, payload: e }, item);
 }
 
-function readMessageTagging(collector: EventCollector, item: unknown, field: string): void {
+function readMessageTagging(collector: EventCollector, item: unknown, field: string, path: string): void {
   const parsed = safeParse(MessageTaggingEventWire, item);
   if (!parsed.success) {
-    collector.unrecognized(field, 'not a message tagging event', item);
+    collector.unrecognized(field, 'not a message tagging event', item, path, v.getDotPath(parsed.issues[0]) ?? undefined);
     return;
   }
   const e = parsed.output;
@@ -257,11 +279,11 @@ function readMessageTagging(collector: EventCollector, item: unknown, field: str
  * events that way (as the list endpoints do), so the item's own fields say
  * which event it is.
  */
-function readResult(collector: EventCollector, item: unknown): void {
-  if (!isRecord(item)) collector.unrecognized('results', 'a result is not an object', item);
-  else if ('message' in item && 'tag' in item) readMessageTagging(collector, item, 'results');
-  else if ('chat' in item && 'tag' in item) readChatTagging(collector, item, 'results');
-  else if ('waba_payload' in item) readGetchatMessage(collector, item, item.from_us === true ? 'outgoing_messages' : 'incoming_messages');
-  else if ('wa_id' in item) readChatAssignment(collector, item, 'results');
-  else collector.unrecognized('results', 'an item of no known kind', item);
+function readResult(collector: EventCollector, item: unknown, path: string): void {
+  if (!isRecord(item)) collector.unrecognized('results', 'a result is not an object', item, path);
+  else if (Object.hasOwn(item, 'message') && Object.hasOwn(item, 'tag')) readMessageTagging(collector, item, 'results', path);
+  else if (Object.hasOwn(item, 'chat') && Object.hasOwn(item, 'tag')) readChatTagging(collector, item, 'results', path);
+  else if (Object.hasOwn(item, 'waba_payload')) readGetchatMessage(collector, item, item.from_us === true ? 'outgoing_messages' : 'incoming_messages', path);
+  else if (Object.hasOwn(item, 'wa_id')) readChatAssignment(collector, item, 'results', path);
+  else collector.unrecognized('results', 'an item of no known kind', item, path);
 }

@@ -1,4 +1,4 @@
-import { compact } from '@wamux/core';
+import { compact, safeParse } from '@wamux/core';
 import type { ContactCard } from '@wamux/core';
 import * as v from 'valibot';
 import { lenientArray, LenientString, maybe } from '../operations/shared/wire';
@@ -44,6 +44,9 @@ export const WabaContactCardSchema = v.looseObject({
 /** A WhatsApp contact card, parsed. */
 export type WabaContactCard = v.InferOutput<typeof WabaContactCardSchema>;
 
+/** A birthday as the model takes it: `YYYY-MM-DD`, a real date. */
+const BirthdaySchema = v.pipe(v.string(), v.isoDate());
+
 /** Keeps an optional list only when it has items. */
 function nonEmpty<T>(items: T[] | undefined): T[] | undefined {
   return items && items.length > 0 ? items : undefined;
@@ -58,7 +61,8 @@ export function contactCardFromWaba(card: WabaContactCard): ContactCard {
   const name = card.name ?? {};
   const parts = [name.prefix, name.first_name, name.middle_name, name.last_name, name.suffix].filter((part): part is string => !!part);
   const formatted = name.formatted_name || parts.join(' ') || card.phones?.[0]?.phone || 'Unknown';
-  const birthday = card.birthday && /^\d{4}-\d{2}-\d{2}$/.test(card.birthday) ? card.birthday : undefined;
+  // The model's own check (a real date, not only its shape): `2024-13-45` is dropped, not passed on.
+  const birthday = card.birthday !== undefined && safeParse(BirthdaySchema, card.birthday).success ? card.birthday : undefined;
   return compact({
     name: compact({ formatted, first: name.first_name, last: name.last_name, middle: name.middle_name, prefix: name.prefix, suffix: name.suffix }),
     phones: nonEmpty(card.phones?.filter((p) => p.phone).map((p) => compact({ phone: p.phone as string, type: p.type, waId: p.wa_id }))),

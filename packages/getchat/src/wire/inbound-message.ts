@@ -1,6 +1,7 @@
-import { compact, toE164, type InboundMessage, type PhoneNumber, type Referral, safeParse } from '@wamux/core';
+import { compact, inboundSender, type InboundMessage, type PhoneNumber, type Referral, safeParse } from '@wamux/core';
 import * as v from 'valibot';
 import { LenientBoolean, LenientString, LenientTimestamp, maybe } from '../operations/shared/wire';
+import { senderOf, type WabaContacts } from './customer';
 import { contentFromWaba } from './inbound-content';
 
 // v.object, not looseObject: unknown keys are accepted and left out of the
@@ -30,6 +31,10 @@ const ReferralWire = v.object({
 const EnvelopeWire = v.object({
   id: maybe(LenientString),
   from: maybe(LenientString),
+  // A username user may come without `from`, named by a business-scoped user ID.
+  from_user_id: maybe(LenientString),
+  from_parent_user_id: maybe(LenientString),
+  origin: maybe(v.string()),
   timestamp: maybe(LenientTimestamp),
   context: maybe(ContextWire),
   referral: maybe(ReferralWire),
@@ -37,20 +42,23 @@ const EnvelopeWire = v.object({
 
 /** What the payload itself does not say about a customer message. */
 export interface InboundExtras {
-  /** The customer's WhatsApp id when the payload lacks `from` (get.chat's `customer_wa_id`). */
+  /** The customer's WhatsApp id (a number, or a BSUID) when the payload names no sender (get.chat's `customer_wa_id`). */
   customerWaId?: string | undefined;
   /** The message id when the payload lacks one (get.chat's own id). */
   fallbackId?: string | undefined;
   /** The profile name from the message's `contact`. */
   profileName?: string | undefined;
-  /** Profile names by wa_id, from the delivery's `contacts`; the sender's is used. */
-  profileNames?: ReadonlyMap<string, string> | undefined;
+  /** The delivery's `contacts`: the sender's gives its name, username and the identifiers the payload leaves out. */
+  contacts?: WabaContacts | undefined;
   /** The business number the delivery names (Cloud API `metadata.display_phone_number`), already E.164. */
   to?: PhoneNumber | undefined;
 }
 
-/** A customer message in the model, or why one could not be built from the payload. */
-export type InboundResult = { ok: true; message: InboundMessage } | { ok: false; reason: string };
+/**
+ * A customer message in the model, or why one could not be built from the
+ * payload: `reason`, and `field`, the payload's field at fault (`id`, `from`).
+ */
+export type InboundResult = { ok: true; message: InboundMessage } | { ok: false; reason: string; field: string };
 
 /**
  * A WhatsApp message payload sent by a customer → the model's InboundMessage.
@@ -58,26 +66,31 @@ export type InboundResult = { ok: true; message: InboundMessage } | { ok: false;
  */
 export function inboundFromWaba(payload: Record<string, unknown>, extras: InboundExtras = {}): InboundResult {
   const parsed = safeParse(EnvelopeWire, payload);
-  if (!parsed.success) return { ok: false, reason: `the message payload is malformed at ${v.getDotPath(parsed.issues[0]) ?? '(root)'}` };
+  if (!parsed.success) {
+    const field = v.getDotPath(parsed.issues[0]) ?? '(message)';
+    return { ok: false, reason: `the message payload is malformed at ${field}`, field };
+  }
   const envelope = parsed.output;
-  const id = envelope.id ?? extras.fallbackId;
-  const sender = envelope.from ?? extras.customerWaId;
-  const from = sender === undefined ? undefined : toE164(sender);
-  if (id === undefined) return { ok: false, reason: 'the message has no id' };
-  if (from === undefined) return { ok: false, reason: 'the message has no sender phone number' };
-  if (envelope.timestamp === undefined) return { ok: false, reason: 'the message has no timestamp' };
+  // A blank id identifies nothing: the model forbids it, and as a de-duplication key it would drop the next blank-id message.
+  const id = nonBlank(envelope.id) ?? nonBlank(extras.fallbackId);
+  const customer = senderOf(payload, envelope, { contacts: extras.contacts, customerWaId: extras.customerWaId, profileName: extras.profileName });
+  if (id === undefined) return { ok: false, reason: 'the message has no id', field: 'id' };
+  if (customer === undefined) return { ok: false, reason: 'the message names no sender: no phone number (from) and no business-scoped user ID (from_user_id)', field: 'from' };
+  if (envelope.timestamp === undefined) return { ok: false, reason: 'the message has no timestamp', field: 'timestamp' };
   const context = envelope.context;
   const quoted = context?.id ?? context?.message_id;
   const forwarded = context?.forwarded === true || context?.frequently_forwarded === true ? true : undefined;
-  const profileName = extras.profileName ?? (sender === undefined ? undefined : extras.profileNames?.get(sender));
   // Built field by field rather than through compact(): this runs for every
   // item of a batch, and compact's second object was a tenth of the time.
-  const message: InboundMessage = { id, from, timestamp: envelope.timestamp, content: contentFromWaba(payload) };
-  if (profileName !== undefined) message.profileName = profileName;
+  const message: InboundMessage = { id, ...inboundSender(customer), timestamp: envelope.timestamp, content: contentFromWaba(payload) };
   if (extras.to !== undefined) message.to = extras.to;
   if (context && (quoted || context.from || forwarded)) message.context = compact({ messageId: quoted, from: context.from, forwarded });
   if (envelope.referral) message.referral = referralOf(envelope.referral);
   return { ok: true, message };
+}
+
+function nonBlank(id: string | undefined): string | undefined {
+  return id === undefined || id.trim() === '' ? undefined : id;
 }
 
 function referralOf(referral: v.InferOutput<typeof ReferralWire>): Referral {

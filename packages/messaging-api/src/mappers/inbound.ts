@@ -1,4 +1,4 @@
-import { compact, toE164, type InboundMessage, type MediaRef, type MessageContent, type PhoneNumber, type Referral } from '@wamux/core';
+import { compact, inboundSender, toE164, type Customer, type InboundMessage, type MediaRef, type MessageContent, type PhoneNumber, type Referral } from '@wamux/core';
 import type { MessageReferral } from '../wire/common';
 import type { InBoundContact } from '../wire/contact';
 import type { InBoundMsg, InBoundMsgMedia } from '../wire/inbound';
@@ -18,13 +18,14 @@ export function toInboundMessage(message: InBoundMsg, contact: InBoundContact | 
   if (from === undefined) return { ok: false, reason: 'the sender is not a phone number' };
   const to: PhoneNumber | undefined = toE164(contact?.lane);
   const profileName = nonEmpty(contact?.profile?.name);
+  // The vendor's document names customers by phone number only (no business-scoped user ID field).
+  const customer: Customer = profileName === undefined ? { phone: from } : { phone: from, name: profileName };
   const referral = message.referral ? toReferral(message.referral) : undefined;
   return {
     ok: true,
     message: compact({
       id: message.id,
-      from,
-      profileName,
+      ...inboundSender(customer),
       to,
       timestamp: message.timestamp ?? receivedAt,
       content: contentOf(message),

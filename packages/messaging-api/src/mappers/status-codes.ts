@@ -46,8 +46,9 @@ export const STATUS_CODES: Readonly<Record<string, DeliveryStatus>> = {
  */
 export function normalizeStatusCode(code: string): DeliveryStatus | undefined {
   const trimmed = code.trim();
-  const known = STATUS_CODES[trimmed.toUpperCase()];
-  if (known) return known;
+  const upper = trimmed.toUpperCase();
+  // Own keys only: the code is vendor text, and an inherited property (`constructor`) is not a status.
+  if (Object.hasOwn(STATUS_CODES, upper)) return STATUS_CODES[upper];
   const lower = trimmed.toLowerCase();
   return (DELIVERY_STATUSES as readonly string[]).includes(lower) ? (lower as DeliveryStatus) : undefined;
 }

@@ -1,4 +1,4 @@
-import { parseInput, toE164, type ProviderEvent, type WebhookParseResult } from '@wamux/core';
+import { parseInput, toE164, WebhookListenerError, type ProviderEvent, type WebhookParseResult } from '@wamux/core';
 import type { ContactInfoRequest } from '../events';
 import { PROVIDER } from '../provider-name';
 import { ContactInfoUpdateSchema, type ContactInfoUpdate, type ContactInfoUpdateInput, type InBoundContact } from '../wire/contact';
@@ -31,7 +31,14 @@ export async function answerContactInfo(request: ContactInfoRequest, handler: Co
 /** The parse result of a `contact/info` request: the answer as the reply, and the request as an event. */
 export async function contactInfoResult(contact: InBoundContact, raw: unknown, handler: ContactInfoHandler | undefined): Promise<WebhookParseResult> {
   const request = contactInfoRequest(contact);
-  const answer = await answerContactInfo(request, handler);
+  let answer: ContactInfoUpdate;
+  try {
+    answer = await answerContactInfo(request, handler);
+  } catch (cause) {
+    // The app's callback failed or answered an invalid update: the app's
+    // fault, not the vendor's, so the handler answers 500 and the vendor asks again.
+    throw new WebhookListenerError('the onContactInfo callback failed', { provider: PROVIDER, cause });
+  }
   const event: ProviderEvent<'contact_info_request', ContactInfoRequest> = {
     type: 'provider_event',
     provider: PROVIDER,

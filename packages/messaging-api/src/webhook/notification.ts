@@ -77,8 +77,14 @@ function contactFor(contacts: readonly InBoundContact[], contactId: string | und
 
 type PayloadOf<K extends MessagingApiEventKind> = Extract<MessagingApiEvent, { kind: K }>['payload'];
 
-/** A provider event whose payload type is checked against its kind. */
+/**
+ * A provider event whose payload type is checked against its kind. `id` is
+ * its de-duplication key: a blank one identifies nothing and is left out
+ * (the event is then never de-duplicated).
+ */
 function providerEvent<K extends MessagingApiEventKind>(kind: K, id: string | undefined, payload: PayloadOf<K>, raw: unknown): MessagingApiEvent {
   // TypeScript cannot relate `kind` and `payload` through the generic; the signature does.
-  return { type: 'provider_event', provider: PROVIDER, kind, id, payload, raw } as Extract<MessagingApiEvent, { kind: K }>;
+  const event = { type: 'provider_event', provider: PROVIDER, kind, payload, raw } as Extract<MessagingApiEvent, { kind: K }>;
+  if (id !== undefined && id.trim() !== '') event.id = id;
+  return event;
 }

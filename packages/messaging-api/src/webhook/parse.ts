@@ -5,11 +5,10 @@ import { InBoundContactSchema } from '../wire/contact';
 import { InBoundWrapperSchema } from '../wire/inbound';
 import { contactInfoResult, type ContactInfoHandler } from './contact-info';
 import { notificationEvents } from './notification';
-import { verifyToken } from './verify';
+import { verifyToken, type WebhookAuth } from './verify';
 
 /** What the webhook parser needs from the options. */
-export interface WebhookParserOptions {
-  verifyToken: string | undefined;
+export interface WebhookParserOptions extends WebhookAuth {
   onContactInfo: ContactInfoHandler | undefined;
 }
 
@@ -27,19 +26,22 @@ const CONTACT_KEYS = ['contactId', 'channelId', 'lane', 'profile', 'businessProf
  * ...). Only a body with neither is placed by its URL's path.
  */
 export function inboundRequestKind(url: string, body: Record<string, unknown>): InboundRequestKind {
-  if (NOTIFICATION_KEYS.some((key) => key in body)) return 'notification';
-  if (CONTACT_KEYS.some((key) => key in body)) return 'contact_info';
+  if (NOTIFICATION_KEYS.some((key) => Object.hasOwn(body, key))) return 'notification';
+  if (CONTACT_KEYS.some((key) => Object.hasOwn(body, key))) return 'contact_info';
   return /\/contact\/info\/?$/i.test(pathOf(url)) ? 'contact_info' : 'notification';
 }
 
 /**
  * Creates the adapter's `parseWebhook`: the verify token is checked first
  * (a wrong or missing one is a `WebhookVerificationError`, which webhook
- * handlers answer with 401), then the body is parsed and normalized.
+ * handlers answer with 401), then the body is parsed and normalized. A body
+ * not in the documented shape, or an item without an id, refuses the whole
+ * delivery with a `WebhookPayloadError` whose `field` names the path at
+ * fault (`statuses.2.id`); nothing else escapes.
  */
 export function createWebhookParser(options: WebhookParserOptions): (request: WebhookRequest) => Promise<WebhookParseResult> {
   return async (request) => {
-    verifyToken(request, options.verifyToken);
+    verifyToken(request, options);
     const body = parseJsonBody(request, PROVIDER);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new WebhookPayloadError('the webhook body must be a JSON object', { provider: PROVIDER, status: 400 });
@@ -48,8 +50,26 @@ export function createWebhookParser(options: WebhookParserOptions): (request: We
     if (inboundRequestKind(request.url, record) === 'contact_info') {
       return contactInfoResult(parseBody(InBoundContactSchema, record, 'contact/info'), record, options.onContactInfo);
     }
-    return { events: notificationEvents(parseBody(InBoundWrapperSchema, record, 'message/receive'), record, new Date()) };
+    const wrapper = parseBody(InBoundWrapperSchema, record, 'message/receive');
+    requireIds(wrapper.messages, record, 'messages');
+    requireIds(wrapper.statuses, record, 'statuses');
+    return { events: notificationEvents(wrapper, record, new Date()) };
   };
+}
+
+/**
+ * Refuses a message or status whose id is blank. The id is the model's
+ * `id` / `messageId` and the webhook handler's de-duplication key: emitted,
+ * a blank one would break the model, and the next blank-id item (a
+ * different one) would be dropped as its duplicate. The schema already
+ * refuses a missing one; this names the field the same way.
+ */
+function requireIds(items: ReadonlyArray<{ id: string }>, body: Record<string, unknown>, key: 'messages' | 'statuses'): void {
+  const index = items.findIndex((item) => item.id.trim() === '');
+  if (index === -1) return;
+  // A single object where the document has an array is read as a list of one: its path has no index.
+  const field = Array.isArray(body[key]) ? `${key}.${index}.id` : `${key}.id`;
+  throw new WebhookPayloadError(`the message/receive body is not in the documented shape: ${field}: must not be blank`, { provider: PROVIDER, status: 400, field });
 }
 
 function parseBody<TSchema extends v.GenericSchema>(schema: TSchema, body: unknown, what: string): v.InferOutput<TSchema> {
@@ -57,9 +77,11 @@ function parseBody<TSchema extends v.GenericSchema>(schema: TSchema, body: unkno
   if (result.success) return result.output;
   const issues = toValidationIssues(result.issues);
   const first = issues[0];
-  throw new WebhookPayloadError(`the ${what} body is not in the documented shape: ${first?.path}: ${first?.message}`, {
+  const field = first === undefined || first.path === '(root)' ? '(body)' : first.path;
+  throw new WebhookPayloadError(`the ${what} body is not in the documented shape: ${field}: ${first?.message}`, {
     provider: PROVIDER,
     status: 400,
+    field,
     details: { issues: issues.slice(0, 5) },
   });
 }

@@ -4,14 +4,29 @@ import { PROVIDER } from '../provider-name';
 /** The header both inbound requests carry the app's token in. */
 export const VERIFY_TOKEN_HEADER = 'x-verify-token';
 
+/** How deliveries are authenticated, from the options. */
+export interface WebhookAuth {
+  verifyToken: string | undefined;
+  /** The app's explicit opt-out; only read without a token. */
+  allowUnauthenticatedWebhooks: boolean;
+}
+
 /**
  * Checks `x-verify-token` against the configured token in constant time,
- * before the body is read. Without a configured token nothing is accepted:
- * an unverifiable webhook is refused, not trusted.
+ * before the body is read. Without a configured token every delivery is
+ * refused with a `ConfigurationError` naming `verifyToken` (the handler
+ * answers 500, so the vendor redelivers once the app is fixed), unless the
+ * app opted out with `allowUnauthenticatedWebhooks: true`.
  */
-export function verifyToken(request: WebhookRequest, expected: string | undefined): void {
+export function verifyToken(request: WebhookRequest, auth: WebhookAuth): void {
+  const expected = auth.verifyToken;
   if (expected === undefined) {
-    throw new ConfigurationError('verifyToken', 'is required to accept webhooks (the vendor sends it as x-verify-token)', { provider: PROVIDER });
+    if (auth.allowUnauthenticatedWebhooks) return;
+    throw new ConfigurationError(
+      'verifyToken',
+      `is required to accept webhooks (the vendor sends it as ${VERIFY_TOKEN_HEADER}); set allowUnauthenticatedWebhooks: true to accept them unauthenticated`,
+      { provider: PROVIDER },
+    );
   }
   if (!constantTimeEqual(request.headers[VERIFY_TOKEN_HEADER], expected)) {
     throw new WebhookVerificationError(`the ${VERIFY_TOKEN_HEADER} header is missing or does not match`, { provider: PROVIDER, status: 401 });

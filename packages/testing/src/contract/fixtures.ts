@@ -8,6 +8,7 @@ import {
   type OutboundMessageType,
   type PhoneNumber,
   type ProviderFeature,
+  type Customer,
 } from '@wamux/core';
 import type { TemplateSeed } from '../emulator/types';
 
@@ -15,6 +16,20 @@ import type { TemplateSeed } from '../emulator/types';
 export const RECIPIENT: PhoneNumber = '+905551112233';
 /** The customer every simulated inbound message comes from. */
 export const CUSTOMER: PhoneNumber = '+905551119988';
+
+/**
+ * A username user who hides their phone number, with the identifiers of
+ * Meta's "Business-scoped user IDs" page (WhatsApp Business Platform docs):
+ * the BSUID, profile name and username of its "Incoming messages webhooks"
+ * example, and the parent BSUID of its "Parent business-scoped user IDs"
+ * section.
+ */
+export const USERNAME_CUSTOMER = {
+  bsuid: 'US.13491208655302741918',
+  parentBsuid: 'US.ENT.11815799212886844830',
+  username: 'realsheenanelson',
+  name: 'Sheena Nelson',
+} as const satisfies Customer;
 
 /** The template the suite seeds and sends. */
 export const TEMPLATE_SEED: TemplateSeed = {

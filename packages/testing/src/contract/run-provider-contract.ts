@@ -14,6 +14,7 @@ import {
   TimeoutError,
   UnsupportedFeatureError,
   ValidationError,
+  customerKey,
   type MediaSource,
   type OutboundMessage,
   type Provider,
@@ -22,7 +23,8 @@ import {
   type WebhookHandler,
 } from '@wamux/core';
 import type { Emulator } from '../emulator/types';
-import { CUSTOMER, inboundFixture, MEDIA, outboundFixture, RECIPIENT, TEMPLATE_SEED } from './fixtures';
+import { CUSTOMER, inboundFixture, MEDIA, outboundFixture, RECIPIENT, TEMPLATE_SEED, USERNAME_CUSTOMER } from './fixtures';
+import { webhookEventIssues } from './model-events';
 import type { ContractProviderOptions, ContractSetup, ProviderContractOptions } from './types';
 
 const FAST_RETRY = { limit: 2, baseDelay: 5, maxDelay: 20 } as const;
@@ -68,6 +70,15 @@ export function runProviderContract(options: ProviderContractOptions): void {
       emulator.clearFaults();
       receiver.events.length = 0;
       receiver.errors.length = 0;
+    });
+
+    // Every event any test made the provider emit is a valid model event:
+    // what an app receives is what the model's types promise.
+    afterEach(() => {
+      for (const event of receiver.events) {
+        const issues = webhookEventIssues(event, options.name);
+        if (issues.length > 0) throw new Error(`a ${describeEvent(event)} event is not a valid model event:\n  ${issues.join('\n  ')}`);
+      }
     });
 
     // Tests are registered from the capabilities the adapter declares, so no
@@ -149,6 +160,19 @@ export function runProviderContract(options: ProviderContractOptions): void {
         expect((error as ValidationError).field).toBe('message.to');
       });
 
+      (declared.outbound.includes('text') ? it : it.skip)('a BSUID recipient is sent where recipients.bsuid is declared, refused before I/O otherwise', async () => {
+        const message: OutboundMessage = { type: 'text', to: USERNAME_CUSTOMER.bsuid, text: 'Hello from the wamux contract suite' };
+        if (has('recipients.bsuid')) {
+          await expectDelivered(provider, emulator, message);
+          return;
+        }
+        await expectNoIo(emulator, () => provider.send(message), UnsupportedFeatureError);
+        if (has('templates.bulkSend')) {
+          const request = { template: { name: TEMPLATE_SEED.name, id: TEMPLATE_SEED.id, language: 'en' }, recipients: [{ to: RECIPIENT }, { to: USERNAME_CUSTOMER.bsuid }] };
+          await expectNoIo(emulator, () => provider.sendTemplateBulk(request), UnsupportedFeatureError);
+        }
+      });
+
       it('returns the vendor id of the message and its raw response', async () => {
         const result = await provider.send(outboundFixture('text', () => ({ url: media.url('image') })));
         expect(typeof result.id).toBe('string');
@@ -172,6 +196,7 @@ export function runProviderContract(options: ProviderContractOptions): void {
           expect(event?.raw).toBeDefined();
           expect(event?.message.id).toBe(result.id);
           expect(event?.message.from).toBe(CUSTOMER);
+          expect(event?.message.customer).toMatchObject({ phone: CUSTOMER, name: 'Ada' });
           expect(event?.message.profileName).toBe('Ada');
           expect(event?.message.timestamp.getTime()).toBe(timestamp.getTime());
           expect(event?.message.content).toMatchObject(content);
@@ -187,6 +212,54 @@ export function runProviderContract(options: ProviderContractOptions): void {
           const event = receiver.events.find((e): e is Extract<WebhookEvent, { type: 'status' }> => e.type === 'status');
           expect(event?.status).toMatchObject({ messageId: sent.id, status });
           if (errors) expect(event?.status.errors?.[0]?.code).toBe('131026');
+        });
+      }
+
+      (has('webhooks.bsuid') ? it : it.skip)('a username user with no phone number: a message event whose from is the BSUID; a reply goes there where the provider can', async () => {
+        const { bsuid, parentBsuid, username, name } = USERNAME_CUSTOMER;
+        const result = await emulator.simulateInbound(
+          { from: bsuid, customer: { parentBsuid, username }, profileName: name, content: { type: 'text', text: 'Does it come in another color?' } },
+          { webhookUrl: receiver.url },
+        );
+        expect(result.status).toBeLessThan(300);
+        expect(receiver.events.map((e) => e.type)).toEqual(['message']);
+        const event = receiver.events[0] as Extract<WebhookEvent, { type: 'message' }>;
+        expect(event.message.id).toBe(result.id);
+        expect(event.message.from).toBe(bsuid);
+        expect(event.message.customer).toEqual(USERNAME_CUSTOMER);
+        expect(event.message.profileName).toBe(name);
+        expect(customerKey(event.message.customer)).toBe(bsuid);
+
+        const reply: OutboundMessage = { type: 'text', to: event.message.from, text: 'Yes: blue and green.' };
+        if (has('recipients.bsuid')) await expectDelivered(provider, emulator, reply);
+        else await expectNoIo(emulator, () => provider.send(reply), UnsupportedFeatureError);
+      });
+
+      (has('webhooks.bsuid') ? it : it.skip)('a customer with a phone number and a BSUID: from is the phone number, the key is the BSUID', async () => {
+        const { bsuid, username } = USERNAME_CUSTOMER;
+        await emulator.simulateInbound({ from: CUSTOMER, customer: { bsuid, username }, profileName: 'Ada', content: inboundFixture('text') }, { webhookUrl: receiver.url });
+        const event = receiver.events.find((e): e is Extract<WebhookEvent, { type: 'message' }> => e.type === 'message');
+        expect(event?.message.from).toBe(CUSTOMER);
+        expect(event?.message.customer).toEqual({ phone: CUSTOMER, bsuid, username, name: 'Ada' });
+        expect(event && customerKey(event.message.customer)).toBe(bsuid);
+      });
+
+      (has('webhooks.bsuid') && declared.statuses.includes('delivered') ? it : it.skip)('a status names the recipient by phone number and BSUID when the vendor does', async () => {
+        const sent = await provider.send(outboundFixture('text', () => ({ url: media.url('image') })));
+        const { bsuid, username } = USERNAME_CUSTOMER;
+        await emulator.simulateStatus({ messageId: sent.id, status: 'delivered', recipient: RECIPIENT, customer: { bsuid, username } }, { webhookUrl: receiver.url });
+        const event = receiver.events.find((e): e is Extract<WebhookEvent, { type: 'status' }> => e.type === 'status');
+        expect(event?.status).toMatchObject({ messageId: sent.id, status: 'delivered', recipient: RECIPIENT, customer: { phone: RECIPIENT, bsuid, username } });
+      });
+
+      for (const fixture of options.webhookFixtures ?? []) {
+        it(`vendor document body: ${fixture.name}`, async () => {
+          if (!setup.deliver) throw new Error('webhookFixtures need ContractSetup.deliver to post a vendor body');
+          const result = await setup.deliver(fixture.body, { webhookUrl: receiver.url });
+          expect(result.status).toBeLessThan(300);
+          expect(receiver.errors).toEqual([]);
+          expect(receiver.events.map((e) => e.type)).toEqual(fixture.events.map((e) => e.type));
+          fixture.events.forEach((expected, index) => expect(receiver.events[index]).toMatchObject(expected));
         });
       }
 
@@ -336,6 +409,11 @@ export function runProviderContract(options: ProviderContractOptions): void {
       });
     });
   });
+}
+
+/** `message`, `status` or the provider event's kind, for a failure message. */
+function describeEvent(event: WebhookEvent): string {
+  return event.type === 'provider_event' ? `provider_event "${event.kind}"` : `"${event.type}"`;
 }
 
 /** Runs `call`, expects it to reject with `errorClass`, and the emulator to have seen no request. */

@@ -1,5 +1,5 @@
 import type { Provider, ProviderCapabilities, RateLimitOptions, RetryPolicy } from '@wamux/core';
-import type { Emulator } from '../emulator/types';
+import type { Emulator, SimulateOptions } from '../emulator/types';
 
 /** How the contract suite asks an adapter for a provider. */
 export interface ContractProviderOptions {
@@ -26,6 +26,30 @@ export interface ContractSetup {
   secrets: readonly string[];
   /** Stops what `setup` started besides the emulator (the suite closes the emulator). */
   teardown?(): Promise<void>;
+  /**
+   * Posts a vendor-format body to the webhook URL as the vendor would
+   * (authenticated like the emulator's deliveries). Needed for
+   * `webhookFixtures`.
+   */
+  deliver?(body: Record<string, unknown>, options: SimulateOptions): Promise<{ status: number }>;
+}
+
+/**
+ * A webhook body copied from the vendor's (or WhatsApp's) document, and the
+ * events it must become: an independent witness that emulator and parser
+ * did not agree on a misreading.
+ */
+export interface ContractWebhookFixture {
+  /** What it is, and the document and section it was copied from. */
+  name: string;
+  /** The body as the vendor posts it. */
+  body: Record<string, unknown>;
+  /** Every event it must produce, in order; each is compared with `toMatchObject`. */
+  events: ReadonlyArray<
+    | { type: 'message'; message: Record<string, unknown> }
+    | { type: 'status'; status: Record<string, unknown> }
+    | { type: 'provider_event'; kind: string }
+  >;
 }
 
 /** Options of `runProviderContract`. */
@@ -39,4 +63,6 @@ export interface ProviderContractOptions {
   capabilities: ProviderCapabilities;
   /** Starts an emulator and returns how to make providers against it. Runs once per suite. */
   setup: () => Promise<ContractSetup>;
+  /** Vendor-document webhook bodies to run through the provider (needs `ContractSetup.deliver`). */
+  webhookFixtures?: readonly ContractWebhookFixture[];
 }

@@ -2,4 +2,5 @@
 // and the vendor-neutral control surface the contract suite drives.
 export * from './types';
 export * from './server';
+export { simulatedCustomer } from './customer';
 export { createMemoryEmulator, type MemoryEmulator, type MemoryEmulatorOptions } from '../memory/emulator';

@@ -1,9 +1,10 @@
 import type {
+  Customer,
+  CustomerAddress,
   DeliveryStatus,
   InboundMessage,
   MessageContent,
   OutboundMessage,
-  PhoneNumber,
   StatusError,
 } from '@wamux/core';
 
@@ -49,10 +50,21 @@ export interface TemplateSeed {
   status?: 'approved' | 'pending' | 'rejected' | undefined;
 }
 
-/** A customer message to simulate. Missing `id` and `timestamp` are generated. */
+/**
+ * A customer message to simulate. Missing `id` and `timestamp` are generated.
+ * A username user who hides their number is simulated with their BSUID as
+ * `from` (and, optionally, `customer.parentBsuid` / `customer.username`).
+ */
 export interface SimulatedInbound {
   id?: string | undefined;
-  from: PhoneNumber;
+  /** The customer: an E.164 number, or a BSUID for a username user whose number the vendor does not send. */
+  from: CustomerAddress;
+  /**
+   * More of what the vendor says about the customer: a BSUID beside the
+   * phone number, the parent BSUID, the username. `from` and `profileName`
+   * fill the rest (see `simulatedCustomer`).
+   */
+  customer?: SimulatedCustomer | undefined;
   profileName?: string | undefined;
   timestamp?: Date | undefined;
   content: MessageContent;
@@ -60,11 +72,17 @@ export interface SimulatedInbound {
   referral?: InboundMessage['referral'];
 }
 
+/** The identifiers and username of a simulated customer, beside its address (`from` / `recipient`). */
+export type SimulatedCustomer = Partial<Omit<Customer, 'name'>>;
+
 /** A delivery status to simulate for a message sent earlier. */
 export interface SimulatedStatus {
   messageId: string;
   status: DeliveryStatus;
-  recipient?: PhoneNumber | undefined;
+  /** The recipient's address: an E.164 number or a BSUID. */
+  recipient?: CustomerAddress | undefined;
+  /** More of what the vendor says about the recipient (BSUID, parent BSUID, username), for vendors that say it. */
+  customer?: SimulatedCustomer | undefined;
   timestamp?: Date | undefined;
   errors?: StatusError[] | undefined;
 }

@@ -1,6 +1,7 @@
-import { hmacSha256Hex, OutboundMessageSchema, type MessageContent, type OutboundMessage } from '@wamux/core';
+import { customerAddress, hmacSha256Hex, inboundSender, OutboundMessageSchema, type InboundMessage, type MessageContent, type OutboundMessage, type StatusUpdate } from '@wamux/core';
 import * as v from 'valibot';
 import { createEmulatorServer, idGenerator, postWebhook, type EmulatorRequest } from '../emulator/server';
+import { simulatedCustomer } from '../emulator/customer';
 import type {
   DeliveredMessage,
   Emulator,
@@ -193,13 +194,30 @@ export async function createMemoryEmulator(options: MemoryEmulatorOptions = {}):
       webhookUrl = url;
     },
     async simulateInbound(message: SimulatedInbound, opts?: SimulateOptions): Promise<SimulationResult> {
-      const full = { ...message, id: message.id ?? inboundId(), timestamp: message.timestamp ?? new Date() };
+      // The memory vendor's wire format is the model: the message as an adapter would build it.
+      const customer = simulatedCustomer(message.from, message.customer, message.profileName);
+      const full: InboundMessage = {
+        id: message.id ?? inboundId(),
+        ...inboundSender(customer),
+        timestamp: message.timestamp ?? new Date(),
+        content: message.content,
+        ...(message.context ? { context: message.context } : {}),
+        ...(message.referral ? { referral: message.referral } : {}),
+      };
       history.push({ id: full.id, direction: 'inbound', contact: full.from, timestamp: full.timestamp, content: full.content });
       const payload = { events: [{ kind: 'message', message: toWire(full) }] };
       return { id: full.id, payload, ...(await post(payload, opts)) };
     },
     async simulateStatus(status: SimulatedStatus, opts?: SimulateOptions): Promise<SimulationResult> {
-      const payload = { events: [{ kind: 'status', status: toWire({ ...status, timestamp: status.timestamp ?? new Date() }) }] };
+      const { customer: extra, ...rest } = status;
+      const update: Omit<StatusUpdate, 'timestamp'> & { timestamp: Date } = { ...rest, timestamp: status.timestamp ?? new Date() };
+      if (extra !== undefined) {
+        const address = status.recipient ?? extra.phone ?? extra.bsuid ?? extra.parentBsuid;
+        if (address === undefined) throw new TypeError('memory emulator: a simulated status customer needs a recipient or an identifier');
+        update.customer = simulatedCustomer(address, extra);
+        update.recipient = customerAddress(update.customer);
+      }
+      const payload = { events: [{ kind: 'status', status: toWire(update) }] };
       return { id: status.messageId, payload, ...(await post(payload, opts)) };
     },
     injectFault: (fault) => server.injectFault(fault),

@@ -7,6 +7,7 @@ import {
   hmacSha256Hex,
   InboundMessageSchema,
   MESSAGE_CONTENT_TYPES,
+  MessageContentSchema,
   OUTBOUND_MESSAGE_TYPES,
   INTERACTIVE_KINDS,
   DELIVERY_STATUSES,
@@ -70,8 +71,8 @@ export const memoryCapabilities: ProviderCapabilities = {
 
 const IdSchema = v.object({ id: v.union([v.string(), v.pipe(v.number(), v.transform(String))]) });
 const WireDate = v.pipe(v.union([v.string(), v.number()]), v.transform((value) => new Date(value)), v.date('must be a valid timestamp'));
-const WireInbound = v.object({ ...InboundMessageSchema.entries, timestamp: WireDate });
-const WireStatus = v.object({ ...StatusUpdateSchema.entries, timestamp: v.optional(WireDate) });
+/** A wire object whose `timestamp` (ISO string) becomes a Date before the model's schema checks it. */
+const WireTimestamp = v.looseObject({ timestamp: v.optional(WireDate) });
 const WebhookBodySchema = v.object({
   events: v.array(v.looseObject({ kind: v.string() })),
 });
@@ -97,7 +98,7 @@ const HistoryPageSchema = v.object({
       direction: v.picklist(['inbound', 'outbound']),
       contact: v.string(),
       timestamp: WireDate,
-      content: InboundMessageSchema.entries.content,
+      content: MessageContentSchema,
     }),
   ),
   next: v.nullish(v.string()),
@@ -224,18 +225,20 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
 }
 
 function toEvent(item: { kind: string } & Record<string, unknown>): WebhookEvent {
-  if (item.kind === 'message') {
-    const message = v.safeParse(WireInbound, item.message);
-    if (!message.success) throw new WebhookPayloadError(`events[].message: ${message.issues[0].message}`, { provider: 'memory', status: 400 });
-    return { type: 'message', provider: 'memory', message: message.output, raw: item };
-  }
-  if (item.kind === 'status') {
-    const status = v.safeParse(WireStatus, item.status);
-    if (!status.success) throw new WebhookPayloadError(`events[].status: ${status.issues[0].message}`, { provider: 'memory', status: 400 });
-    return { type: 'status', provider: 'memory', status: status.output, raw: item };
-  }
+  if (item.kind === 'message') return { type: 'message', provider: 'memory', message: fromWire(InboundMessageSchema, item.message, 'message'), raw: item };
+  if (item.kind === 'status') return { type: 'status', provider: 'memory', status: fromWire(StatusUpdateSchema, item.status, 'status'), raw: item };
   // Liberal: a kind this version does not know is kept, not dropped.
   return { type: 'provider_event', provider: 'memory', kind: item.kind, payload: item, raw: item };
+}
+
+/** A model object from the wire (its timestamp revived), or `WebhookPayloadError` naming the field at fault. */
+function fromWire<TSchema extends v.GenericSchema>(schema: TSchema, value: unknown, field: string): v.InferOutput<TSchema> {
+  const stamped = v.safeParse(WireTimestamp, value);
+  const result = stamped.success ? v.safeParse(schema, { ...stamped.output, timestamp: stamped.output.timestamp }) : stamped;
+  if (result.success) return result.output as v.InferOutput<TSchema>;
+  const issue = result.issues[0];
+  const path = [`events.${field}`, v.getDotPath(issue)].filter(Boolean).join('.');
+  throw new WebhookPayloadError(`${path}: ${issue.message.replace(/,?\s*but received [\s\S]*$/, '')}`, { provider: 'memory', status: 400, field: path });
 }
 
 function toTemplate(item: v.InferOutput<typeof TemplatePageSchema>['items'][number]): Template {

@@ -81,14 +81,19 @@ function parseValue(text: string): unknown {
   }
 }
 
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'prototype', 'constructor']);
+
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
   const [head, ...rest] = path;
   if (head === undefined || head === '') throw new UsageError('--set: empty key');
+  // An option path never names a prototype: `--set __proto__.x=1` would
+  // otherwise write into Object.prototype for the whole process.
+  if (FORBIDDEN_KEYS.has(head)) throw new UsageError(`--set: "${head}" is not an option name`);
   if (rest.length === 0) {
     target[head] = value;
     return;
   }
-  const child = target[head];
+  const child = Object.hasOwn(target, head) ? target[head] : undefined;
   const next = typeof child === 'object' && child !== null ? (child as Record<string, unknown>) : {};
   target[head] = next;
   setPath(next, rest, value);

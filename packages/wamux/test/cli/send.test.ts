@@ -89,7 +89,7 @@ test('--dry-run prints the message (bytes summarized) and sends nothing', async 
 test('a model error is one line naming the field, exit 1', async () => {
   const result = await wamux(['send', '--to', '12', '--text', 'x']);
   expect(result.code).toBe(1);
-  expect(lines(result.stderr)).toEqual(['wamux: validation_failed (memory): message.to: must be an E.164 phone number with a leading + (e.g. +905551112233)']);
+  expect(lines(result.stderr)).toEqual(['wamux: validation_failed (memory): message.to: must be an E.164 phone number with a leading + (e.g. +905551112233) or a WhatsApp business-scoped user ID (e.g. US.13491208655302741918)']);
 });
 
 test.concurrent.each([

@@ -6,7 +6,7 @@ import { parseCsv } from '../../src/cli/bulk/csv';
 import { replayJournal, type JournalEntry } from '../../src/cli/bulk/journal';
 import { createProgress } from '../../src/cli/bulk/progress';
 import { renderDemo } from '../../src/cli/demo';
-import { parseRateLimit } from '../../src/cli/target-flags';
+import { optionsFromFlags, parseRateLimit } from '../../src/cli/target-flags';
 
 test('parseCsv: quotes, escaped quotes, newlines in quotes, CRLF, BOM, ; delimiter, blank lines', () => {
   expect(parseCsv('\uFEFFphone,name\r\n+905551112233,"Ada, ""the first"""\r\n\r\n+905551112234,"two\nlines"\r\n')).toEqual({
@@ -88,4 +88,12 @@ test('renderDemo fits four providers in 160 columns', () => {
   expect(rows.length).toBeGreaterThan(3);
   for (const line of text.split('\n').slice(1, -1)) expect([...line].length).toBeLessThanOrEqual(160);
   expect(text).toContain('customer taps a button │ ✗ request_rejected');
+});
+
+test('--set never writes through a prototype key', () => {
+  for (const key of ['__proto__.polluted', 'constructor.prototype.polluted', 'a.__proto__.polluted']) {
+    expect(() => optionsFromFlags({ set: [`${key}=1`] })).toThrow(/is not an option name/);
+  }
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  expect(optionsFromFlags({ set: ['retry.limit=3', 'timeout=5'] })).toMatchObject({ retry: { limit: 3 }, timeout: 5 });
 });

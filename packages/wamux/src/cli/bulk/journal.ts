@@ -25,9 +25,17 @@ export interface JournalError {
   message: string;
   vendorCode?: string | undefined;
   status?: number | undefined;
+  /** The vendor's request or trace id, to ask its support what became of the message. */
+  requestId?: string | undefined;
 }
 
-const ErrorSchema = v.object({ code: v.string(), message: v.string(), vendorCode: v.optional(v.string()), status: v.optional(v.number()) });
+const ErrorSchema = v.object({
+  code: v.string(),
+  message: v.string(),
+  vendorCode: v.optional(v.string()),
+  status: v.optional(v.number()),
+  requestId: v.optional(v.string()),
+});
 const EntrySchema = v.variant('type', [
   v.object({ type: v.literal('run'), at: v.string(), pid: v.number(), csv: v.string(), provider: v.string(), message: v.string() }),
   v.object({ type: v.literal('attempt'), at: v.string(), recipient: v.string(), row: v.number() }),

@@ -56,6 +56,11 @@ Exit status: 0 when every recipient is recorded as sent, 1 otherwise, 130 when i
 
 ${TARGET_USAGE}`;
 
+/** How to settle a recipient whose send has an unknown outcome (stderr). */
+const UNKNOWN_ADVICE =
+  'bulk: an "unknown" send may have reached the customer (a timeout, a dropped connection, a 5xx answer): settle each one from the vendor\'s console or history, ' +
+  'or its status webhooks (wamux listen), using the requestId recorded in the results file when there is one; then leave it, or resend it with --retry-unknown (it may then arrive twice)';
+
 /** `wamux bulk`. */
 export const bulkCommand: Command = {
   name: 'bulk',
@@ -87,7 +92,10 @@ export const bulkCommand: Command = {
     const plan = planRun(list.recipients, previous.entries, values['retry-unknown'] === true);
     const unknownNote = plan.unknownSkipped.length > 0 ? `, ${plan.unknownSkipped.length} with an unknown outcome skipped (check them, then --retry-unknown)` : '';
     note(`bulk: ${list.recipients.length} recipients: ${plan.alreadySent} already sent${unknownNote}, ${plan.toSend.length} to send (results: ${resultsPath})`);
-    if (plan.unknownSkipped.length > 0) note(`bulk: unknown outcome, not resent: ${sample(plan.unknownSkipped.map((r) => `${r.phone} (row ${r.row})`), 10)}`);
+    if (plan.unknownSkipped.length > 0) {
+      note(`bulk: unknown outcome, not resent: ${sample(plan.unknownSkipped.map((r) => `${r.phone} (row ${r.row})`), 10)}`);
+      note(UNKNOWN_ADVICE);
+    }
 
     if (values['dry-run']) {
       for (const recipient of plan.toSend.slice(0, 3)) out(JSON.stringify(redactValue(messageFor(spec, recipient))));
@@ -128,6 +136,7 @@ export const bulkCommand: Command = {
       await target.close();
     }
     progress.finish({ sent: tally.sent, failed: tally.notSent, unknown: tally.unknown });
+    if (tally.unknown > 0) note(UNKNOWN_ADVICE);
     out(summaryLine(tally, plan, resultsPath));
     if (stop.signal.aborted) return EXIT_INTERRUPTED;
     return tally.notSent + tally.unknown + plan.unknownSkipped.length > 0 ? 1 : 0;

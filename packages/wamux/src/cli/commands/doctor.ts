@@ -4,6 +4,7 @@ import { errorLine } from '../errors';
 import { out, outJson } from '../io';
 import { openResolved, resolveTarget, type OpenTarget, type ResolvedTarget } from '../target';
 import { TARGET_OPTIONS, TARGET_USAGE } from '../target-flags';
+import { checkRedis, redisTarget } from '../redis-check';
 
 const OPTIONS = { ...TARGET_OPTIONS, json: { type: 'boolean' } } as const;
 
@@ -13,8 +14,9 @@ Checks the configuration (where each option comes from; secret values are
 never shown), creates the provider, makes one cheap read-only call to check
 the credentials (listTemplates limit 1, else listMessages limit 1, else a
 download of a media id that does not exist, where "not found" means the
-credentials were accepted) and prints the provider's capabilities.
-Exits 1 when the config is invalid or the check fails.
+credentials were accepted) and prints the provider's capabilities. With a
+Redis URL (the config's "redis", or WAMUX_REDIS_URL), also checks that
+Redis answers. Exits 1 when the config is invalid or a check fails.
 
 ${TARGET_USAGE}`;
 
@@ -43,17 +45,20 @@ export const doctorCommand: Command = {
     }
     try {
       const check = target ? await probe(target.provider) : undefined;
+      const redisUrl = redisTarget(resolved, process.env);
+      const redis = redisUrl === undefined ? undefined : await checkRedis(redisUrl);
       const report = {
         provider: resolved.provider,
         source: resolved.kind === 'configured' ? resolved.source : `built-in ${resolved.provider} emulator`,
         options,
         config: configError ?? 'ok',
         check,
+        redis,
         capabilities: target?.provider.capabilities,
       };
       if (values.json) outJson(report);
       else printReport(report);
-      return configError !== undefined || (check !== undefined && !check.ok) ? 1 : 0;
+      return configError !== undefined || (check !== undefined && !check.ok) || (redis !== undefined && !redis.ok) ? 1 : 0;
     } finally {
       await target?.close();
     }
@@ -100,13 +105,22 @@ async function probe(provider: Provider): Promise<CheckResult> {
   return { call: 'none', ok: true, detail: 'this provider offers no read-only call; credentials are checked by the first send' };
 }
 
-function printReport(report: { provider: string; source: string; options: Record<string, { from: string; value: string }>; config: string; check: CheckResult | undefined; capabilities: ProviderCapabilities | undefined }): void {
+function printReport(report: {
+  provider: string;
+  source: string;
+  options: Record<string, { from: string; value: string }>;
+  config: string;
+  check: CheckResult | undefined;
+  redis: { ok: boolean; detail: string } | undefined;
+  capabilities: ProviderCapabilities | undefined;
+}): void {
   const row = (label: string, value: string) => out(`  ${label.padEnd(14)}${value}`);
   out('wamux doctor');
   row('provider', `${report.provider} (${report.source})`);
   for (const [key, { from, value }] of Object.entries(report.options)) row(key, `${value}  (${from})`);
   row(report.config === 'ok' ? '✓ config' : '✗ config', report.config === 'ok' ? 'valid' : report.config);
   if (report.check) row(report.check.ok ? '✓ credentials' : '✗ credentials', `${report.check.call}: ${report.check.detail}`);
+  if (report.redis) row(report.redis.ok ? '✓ redis' : '✗ redis', report.redis.detail);
   const caps = report.capabilities;
   if (!caps) return;
   out(`capabilities of ${report.provider}`);

@@ -13,10 +13,11 @@ const OPTIONS = { ...TARGET_OPTIONS, port: { type: 'string' }, host: { type: 'st
 const USAGE = `Usage: wamux listen [--port <n>] [--host <addr>] [--json] [--raw]
 
 A webhook receiver: point the provider's webhook at the printed URL (any
-path works) and each delivery is verified (when the provider and config
-support it), normalized and printed, one line per event. Deliveries that
-fail verification or parsing are printed on stderr and answered 4xx.
-Stops on Ctrl-C.
+path works) and each delivery is authenticated with the configured secret,
+normalized and printed, one line per event. Deliveries that fail
+verification or parsing are printed on stderr and answered 4xx; without a
+configured secret every delivery is answered 500 until one is set (or
+--set allowUnauthenticatedWebhooks=true opts out). Stops on Ctrl-C.
 
   --port <n>     Port to listen on (default 3000; 0 = any free port)
   --host <addr>  Interface (default 127.0.0.1; 0.0.0.0 to accept from a tunnel or LAN)

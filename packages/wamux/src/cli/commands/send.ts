@@ -35,7 +35,8 @@ Message (exactly one):
   --json <file|->                        An OutboundMessage as JSON; media {"path": "..."} is read as bytes
 
 Options:
-  --to <phone>            Recipient, E.164 (+905551112233; 905551112233 is accepted)
+  --to <phone>            Recipient, E.164 (+905551112233; 905551112233 is accepted),
+                          or a WhatsApp BSUID (US.13491208655302741918) where the provider sends to one
   --reply-to <messageId>  Quote an earlier message (providers with messages.replyTo)
   --dry-run               Print the message that would be sent, send nothing
   -o, --output <format>   text (default), id (just the message id) or json (the SendResult)

@@ -5,7 +5,11 @@ import { mediaSourceFromArg } from '../media-file';
 import { KIND_FLAGS, type KindFlag, type MessageFlags } from './flags';
 import { templateFromFlags, wantsTemplate } from './template-flags';
 
-/** The recipient as E.164 when it can be one (`905551112233`, `+90 555 ...`); else as given, for the core to reject by field. */
+/**
+ * The recipient as E.164 when it can be one (`905551112233`, `+90 555 ...`);
+ * else as given: a WhatsApp business-scoped user ID (`US.13491208655302741918`)
+ * passes as it is, anything else is for the core to reject by field.
+ */
 export function recipient(value: string): string {
   return toE164(value) ?? value.trim();
 }

@@ -1,11 +1,12 @@
-// Send overhead: provider.send() of a text message against the adapter's
-// emulator, versus a raw fetch of the very same request (URL, method,
-// headers, body, captured from wamux itself) to the same emulator.
-// Targets: ≤ 1.15× median latency at concurrency 1; ≥ 0.9× raw throughput
-// at concurrency 64.
+// Diagnostic, no target: provider.send() of a text message against the
+// adapter's emulator (rate limiting off), beside a raw fetch of the very same
+// request (URL, method, headers, body, captured from wamux itself), at
+// concurrency 1 (median latency) and 64 (throughput). Sender and emulator
+// share this process, so it shows the client's fixed cost per request, not
+// what an app sustains; that is row 2.
 import { createProvider } from 'wamux';
 import { localTargets } from 'wamux/emulators';
-import { median } from '../lib/measure.mjs';
+import { median } from '../../lib/stats.mjs';
 
 const MESSAGE = { type: 'text', to: '+905551112233', text: 'Your order #1001 has shipped' };
 
@@ -60,6 +61,7 @@ async function throughput(fn, total, concurrency) {
   return total / (Number(process.hrtime.bigint() - start) / 1e9);
 }
 
+/** Runs the send-overhead diagnostic for `providers`; adds its rows to `report`. */
 export async function sendOverhead(report, { quick, providers }) {
   for (const name of providers) {
     const target = await localTargets[name]({ rateLimit: false });
@@ -74,11 +76,11 @@ export async function sendOverhead(report, { quick, providers }) {
         await response.json();
       };
       const wamuxSend = () => provider.send(MESSAGE);
-      const n = quick ? 150 : 600;
+      const n = quick ? 100 : 600;
       // Warm both paths (JIT, keep-alive sockets).
       await latency(wamuxSend, 50);
       await latency(rawSend, 50);
-      const rounds = quick ? 3 : 7;
+      const rounds = quick ? 2 : 7;
       const latencies = [];
       for (let r = 0; r < rounds; r += 1) {
         const w = await latency(wamuxSend, n / rounds);
@@ -87,30 +89,28 @@ export async function sendOverhead(report, { quick, providers }) {
       }
       const ratio = median(latencies.map((l) => l.ratio));
       report.add({
-        suite: 'send overhead',
+        section: 'diagnostic',
+        suite: 'send overhead (in process)',
         case: `${name}: latency, concurrency 1`,
         measured: `${median(latencies.map((l) => l.w)).toFixed(3)} ms`,
         baseline: `${median(latencies.map((l) => l.b)).toFixed(3)} ms raw fetch`,
         ratio,
-        target: '≤ 1.15×',
-        met: ratio <= 1.15,
       });
-      const total = quick ? 640 : 3200;
+      const total = quick ? 320 : 3200;
       const tputs = [];
-      for (let r = 0; r < (quick ? 2 : 5); r += 1) {
+      for (let r = 0; r < (quick ? 1 : 5); r += 1) {
         const w = await throughput(wamuxSend, total, 64);
         const b = await throughput(rawSend, total, 64);
         tputs.push({ w, b, ratio: w / b });
       }
       const tratio = median(tputs.map((t) => t.ratio));
       report.add({
-        suite: 'send overhead',
+        section: 'diagnostic',
+        suite: 'send overhead (in process)',
         case: `${name}: throughput, concurrency 64`,
         measured: `${median(tputs.map((t) => t.w)).toFixed(0)} msg/s`,
         baseline: `${median(tputs.map((t) => t.b)).toFixed(0)} msg/s raw fetch`,
         ratio: tratio,
-        target: '≥ 0.9×',
-        met: tratio >= 0.9,
       });
       await provider.close();
     } finally {

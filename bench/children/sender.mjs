@@ -1,0 +1,38 @@
+// The sending app of row 2, alone in its process: one provider, configured
+// with the number's tier as its rate limit, sends `count` text messages to
+// distinct recipients through `sendBulk`, as a campaign would. Reports what
+// it saw (429 answers, failures) and the CPU time this process spent, which
+// is the cost of sending: the vendor (the emulator) lives in the parent.
+// Input (argv JSON): { config, limit: { requests, interval }, count, concurrency }.
+import { reportFatal } from '../lib/children.mjs';
+
+const { config, limit, count, concurrency } = JSON.parse(process.argv[2]);
+
+/** The recipient of message `i`: distinct E.164 numbers. */
+const recipientOf = (i) => `+90555${String(1_000_000 + i).slice(1)}`;
+
+try {
+  const { createProvider, sendBulk } = await import('wamux');
+  let throttled = 0;
+  const provider = await createProvider({
+    ...config,
+    rateLimit: limit,
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      if (response.status === 429) throttled += 1;
+      return response;
+    },
+  });
+  process.send({ type: 'ready' });
+  const recipients = Array.from({ length: count }, (_, i) => recipientOf(i));
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const summary = await sendBulk(provider, { recipients, concurrency, message: (to) => ({ type: 'text', to, text: 'Your order has shipped' }) });
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  await provider.close();
+  const failures = summary.results.filter((r) => !r.ok).slice(0, 3).map((r) => `${r.error.code ?? r.error.name}: ${r.error.message}`);
+  process.send({ type: 'result', succeeded: summary.succeeded, failed: summary.failed, failures, throttled, seconds, cpuMicros: cpu.user + cpu.system }, () => process.disconnect());
+} catch (error) {
+  reportFatal(error);
+}

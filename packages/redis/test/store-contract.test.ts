@@ -1,0 +1,38 @@
+import { createRedisDedupeStore, createRedisRateLimitStore, createRedisStatusOrderStore } from '@wamux/redis';
+import { runStoreContract } from '@wamux/testing';
+import { CLIENT_KINDS, connectClient, type TestClient } from './support/clients';
+import { describeWithRedis, startRedisServer, type RedisServer } from '../../../test-support/redis-server';
+
+// The same contract the in-memory stores pass, against a real redis-server,
+// through each supported client. Three connections per client stand for
+// three processes: the concurrency tests spread their calls over them.
+describeWithRedis('@wamux/redis stores on a real redis-server', () => {
+  let server: RedisServer;
+  beforeAll(async () => {
+    server = await startRedisServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  for (const kind of CLIENT_KINDS) {
+    runStoreContract({
+      name: `redis (${kind})`,
+      setup: async () => {
+        const clients: TestClient[] = await Promise.all([0, 1, 2].map(() => connectClient(kind, server)));
+        const prefix = `contract-${kind}:`;
+        let next = 0;
+        return {
+          rateLimit: (clock) => createRedisRateLimitStore((clients[next++ % clients.length] as TestClient).client, { prefix, clock }),
+          dedupe: clients.map(({ client }) => createRedisDedupeStore(client, { prefix })),
+          statusOrder: clients.map(({ client }) => createRedisStatusOrderStore(client, { prefix })),
+          // Leases are Redis key expiries (PX) and the server's TIME: only real time makes them lapse.
+          elapse: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          teardown: async () => {
+            await Promise.all(clients.map((client) => client.close()));
+          },
+        };
+      },
+    });
+  }
+});
