@@ -81,7 +81,7 @@ describeWithRedis('a rate limit shared by 4 processes through Redis', () => {
     expect(reports.map((report) => ({ failed: report.failed, errors: report.errors, storeErrors: report.storeErrors }))).toEqual(
       Array.from({ length: PROCESSES }, () => ({ failed: 0, errors: [], storeErrors: [] })),
     );
-    const throttled = reports.reduce((sum, report) => sum + report.throttled, 0);
+    const throttled = reports.reduce((sum: number, report) => sum + Number(report.throttled), 0);
     process.stdout.write(`[shared limit] ${throttled} × 429 (0 expected on an idle machine)\n`);
     expect(throttled).toBeLessThanOrEqual(3);
     expect(emulator.requests().filter((request) => request.method === 'POST')).toHaveLength(MESSAGES + throttled);
