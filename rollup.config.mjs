@@ -73,7 +73,8 @@ function binsOf(dir, pkg) {
   const bins = typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : (pkg.bin ?? {});
   const inputs = {};
   for (const target of Object.values(bins)) {
-    const name = target.replace(/^\.\/dist\//, '').replace(/\.js$/, '');
+    // ./dist/<name>.js, or a committed launcher ./bin/<name>.mjs that imports it: either way src/<name>.ts → dist/<name>.js.
+    const name = target.replace(/^\.\/(?:dist|bin)\//, '').replace(/\.m?js$/, '');
     inputs[name] = join(dir, 'src', `${name}.ts`);
   }
   return inputs;

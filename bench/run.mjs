@@ -12,7 +12,7 @@
 // something a suite started is still running 10 s after the last one.
 //
 //   node bench/run.mjs [--quick] [--only <suite>]... [--out <dir>]
-//   suites: endpoint, sends, memory, size, ingestion, send-overhead, limiter
+//   suites: endpoint, sends, shared-limit, memory, size, outbox, ingestion, send-overhead, limiter
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
@@ -52,10 +52,12 @@ report.meta = {
 const suites = {
   endpoint: async () => (await import('./suites/webhook-endpoint.mjs')).webhookEndpoint(report, { quick, providers }),
   sends: async () => (await import('./suites/sustained-sends.mjs')).sustainedSends(report, { quick, providers }),
+  'shared-limit': async () => (await import('./suites/shared-limit.mjs')).sharedLimit(report, { quick }),
   memory: async () => (await import('./suites/memory.mjs')).memory(report, { quick, providers }),
   size: async () => (await import('./suites/size-startup.mjs')).sizeAndStartup(report, { quick, providers }),
   ingestion: async () => (await import('./suites/diagnostics/ingestion.mjs')).ingestion(report, { quick, providers }),
   'send-overhead': async () => (await import('./suites/diagnostics/send-overhead.mjs')).sendOverhead(report, { quick, providers }),
+  outbox: async () => (await import('./suites/outbox.mjs')).outbox(report, { quick }),
   limiter: async () => (await import('./suites/diagnostics/limiter.mjs')).limiter(report, { quick }),
 };
 

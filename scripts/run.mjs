@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { staleBuild } from './run/build-freshness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const toolsDir = join(root, '.tools');
@@ -21,15 +22,18 @@ const MIN_NODE_MAJOR = 22;
 
 const tasks = {
   /** Install and build only. */
-  setup: [],
+  setup: [['build-if-stale', []]],
+  /** The packages as tarballs (they are not on the npm registry yet), and how to install them. */
+  pack: [['build-if-stale', []], ['node', ['scripts/pack.mjs', ...process.argv.slice(3)]]],
   /** The main job: the demo against the built-in emulators (or real credentials). */
-  demo: [['pnpm', ['run', 'build']], ['node', ['packages/wamux/dist/cli.js', 'demo', ...process.argv.slice(3)]]],
+  demo: [['build-if-stale', []], ['node', ['packages/wamux/bin/cli.mjs', 'demo', ...process.argv.slice(3)]]],
   /**
-   * Everything CI checks: types, builds, export maps, the packed packages run
+   * Everything CI checks: the docs' links and generated parts, types, builds, export maps, the packed packages run
    * as a user installs them (CommonJS and ESM, Node 22 and 24), the jest
    * suites, the docs site, the benchmarks in quick mode.
    */
   test: [
+    ['pnpm', ['run', 'docs:check']],
     ['pnpm', ['run', 'typecheck']],
     ['pnpm', ['run', 'build']],
     ['pnpm', ['run', 'lint:exports']],
@@ -44,6 +48,21 @@ function run(command, args, env = process.env) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
   if (result.error) throw result.error;
   if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/**
+ * Builds the packages unless their build is newer than every source it was
+ * built from (scripts/run/build-freshness.mjs): a second `npm run demo`
+ * starts in seconds.
+ */
+function buildIfStale(env) {
+  const stale = staleBuild(root);
+  if (stale === undefined) {
+    console.error('[wamux] the packages are built and up to date: reusing packages/*/dist (`pnpm run build` rebuilds)');
+    return;
+  }
+  console.error(`[wamux] building the packages (${stale})`);
+  run('pnpm', ['run', '--silent', 'build'], env);
 }
 
 function onPath(command, env) {
@@ -78,4 +97,7 @@ if (needNode) {
 }
 
 run('pnpm', ['install', '--frozen-lockfile', '--prefer-offline'], { ...env, CI: 'true' });
-for (const [command, args] of tasks[task]) run(command, args, env);
+for (const [command, args] of tasks[task]) {
+  if (command === 'build-if-stale') buildIfStale(env);
+  else run(command, args, env);
+}

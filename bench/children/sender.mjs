@@ -3,10 +3,13 @@
 // distinct recipients through `sendBulk`, as a campaign would. Reports what
 // it saw (429 answers, failures) and the CPU time this process spent, which
 // is the cost of sending: the vendor (the emulator) lives in the parent.
-// Input (argv JSON): { config, limit: { requests, interval }, count, concurrency }.
+// Input (argv JSON): { config, limit: { requests, interval }, count, concurrency,
+// offset?, redis? }: with `redis` (a URL) the limit is kept in Redis and shared
+// with every other sender given the same URL (row 3); `offset` numbers this
+// sender's recipients after the others'.
 import { reportFatal } from '../lib/children.mjs';
 
-const { config, limit, count, concurrency } = JSON.parse(process.argv[2]);
+const { config, limit, count, concurrency, offset = 0, redis } = JSON.parse(process.argv[2]);
 
 /** The recipient of message `i`: distinct E.164 numbers. */
 const recipientOf = (i) => `+90555${String(1_000_000 + i).slice(1)}`;
@@ -16,6 +19,7 @@ try {
   let throttled = 0;
   const provider = await createProvider({
     ...config,
+    ...(redis === undefined ? {} : { redis }),
     rateLimit: limit,
     fetch: async (input, init) => {
       const response = await fetch(input, init);
@@ -24,7 +28,7 @@ try {
     },
   });
   process.send({ type: 'ready' });
-  const recipients = Array.from({ length: count }, (_, i) => recipientOf(i));
+  const recipients = Array.from({ length: count }, (_, i) => recipientOf(offset + i));
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const summary = await sendBulk(provider, { recipients, concurrency, message: (to) => ({ type: 'text', to, text: 'Your order has shipped' }) });

@@ -48,7 +48,7 @@ async function bundledSize(entry, { ownCodeOnly }) {
     // Node built-ins are the runtime's (with or without the `node:` prefix a
     // dependency uses); a package's own size excludes its dependencies (an
     // adapter's includes none of the core it shares).
-    external: ['node:*', ...builtinModules, ...(ownCodeOnly ? ['@wamux/*', 'ky', 'valibot', 'ts-pattern', 'eventemitter3', 'wamux'].filter((dep) => dep !== entry && !(dep === '@wamux/*' && entry.startsWith('@wamux/'))) : [])],
+    external: ['node:*', ...builtinModules, ...(ownCodeOnly ? ['@wamux/*', 'ky', 'valibot', 'ts-pattern', 'eventemitter3', '@opentelemetry/api', 'wamux'].filter((dep) => dep !== entry && !(dep === '@wamux/*' && entry.startsWith('@wamux/'))) : [])],
     plugins: ownCodeOnly && entry.startsWith('@wamux/') ? [externalSiblings(entry)] : [],
   });
   const code = result.outputFiles.map((file) => file.contents).reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0));

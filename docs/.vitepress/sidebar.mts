@@ -29,8 +29,11 @@ export const guide: DefaultTheme.SidebarItem[] = [
     items: [
       { text: 'Webhooks', link: '/webhooks' },
       { text: 'Errors', link: '/errors' },
+      { text: 'Observability', link: '/observability' },
       { text: 'Rate limits', link: '/rate-limits' },
       { text: 'Scaling past one process', link: '/scaling' },
+      { text: 'A durable outbox', link: '/outbox' },
+      { text: 'Routing: many providers as one', link: '/routing' },
       { text: 'Bulk sends and pagination', link: '/bulk-and-pagination' },
       { text: 'The CLI', link: '/cli' },
       { text: 'Testing: emulators and the contract suite', link: '/testing' },

@@ -23,6 +23,7 @@ export { redactText, redactValue, isSecretKey } from './errors/redact';
 export * from './provider/capabilities';
 export * from './provider/contract';
 export { defineProvider } from './provider/define-provider';
+export { checkOutbound } from './provider/check-outbound';
 export * from './provider/options';
 
 export * from './http/client';
@@ -38,6 +39,12 @@ export * from './pagination/paginate';
 export * from './pagination/link-header';
 
 export * from './bulk/send-bulk';
+
+export { silentLogger, isLogger, resolveLogger, type Logger, type LogMethod, type LogFields } from './telemetry/logger';
+export type { TelemetryOptions } from './telemetry/options';
+export { maskPhone, routeTemplate } from './telemetry/mask';
+export { INSTRUMENTATION_SCOPE } from './telemetry/instruments';
+export type { SendOutcome } from './telemetry/send-span';
 
 export * from './webhook/request';
 export * from './webhook/constant-time';

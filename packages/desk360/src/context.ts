@@ -21,7 +21,7 @@ export interface Desk360Context {
 /** Builds the clients for one provider instance. */
 export function createContext(config: Desk360Config): Desk360Context {
   const rateLimiter = resolveRateLimiter(config.rateLimit, DESK360_RATE_LIMIT);
-  const common = { provider: DESK360, baseUrl: config.baseUrl, fetch: config.fetch, timeout: config.timeout };
+  const common = { provider: DESK360, baseUrl: config.baseUrl, fetch: config.fetch, timeout: config.timeout, logger: config.logger, telemetry: config.telemetry };
   const webhookSecret = () => (config.webhookSecret ? [config.webhookSecret.value] : []);
 
   // The login call has its own client: it carries no token, and it is not

@@ -130,6 +130,8 @@ export function resolveOptions(options: Desk360Options): Desk360Config {
     timeout: parsed.timeout,
     retry: parsed.retry,
     rateLimit: options.rateLimit,
+    logger: parsed.logger,
+    telemetry: parsed.telemetry,
   };
 }
 

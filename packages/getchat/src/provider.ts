@@ -55,6 +55,8 @@ export function createGetchatProvider(options: GetchatOptions): GetchatProvider 
     retry: config.retry,
     rateLimiter,
     mapError: mapGetchatError,
+    logger: config.logger,
+    telemetry: config.telemetry,
   };
   const contextOf = (http: HttpClient): GetchatContext => ({ provider: PROVIDER, http, operations: providerPaths, overrides: config.paths });
 

@@ -4,8 +4,10 @@ import {
   parseOptions,
   resolveRateLimiter,
   type CommonProviderOptions,
+  type Logger,
   type RateLimiter,
   type RetryPolicy,
+  type TelemetryOptions,
 } from '@wamux/core';
 import * as v from 'valibot';
 import { API_PREFIX, PROVIDER } from './provider-name';
@@ -75,6 +77,8 @@ export interface ResolvedOptions {
   timeout: number | undefined;
   retry: Partial<RetryPolicy> | false | undefined;
   rateLimiter: RateLimiter | undefined;
+  logger: Logger | undefined;
+  telemetry: TelemetryOptions | undefined;
 }
 
 /**
@@ -98,6 +102,8 @@ export function resolveOptions(options: MessagingApiOptions): ResolvedOptions {
     fetch: parsed.fetch,
     timeout: parsed.timeout,
     retry: parsed.retry,
+    logger: parsed.logger,
+    telemetry: parsed.telemetry,
     // The unparsed value: a store instance must stay the caller's object.
     rateLimiter: resolveRateLimiter(options.rateLimit, undefined),
   };

@@ -35,7 +35,7 @@ export type MessagingApiProvider = Provider<MessagingApiName> & MessagingApiOper
  *   apiKey: process.env.MESSAGING_API_KEY!,
  *   apiId: process.env.MESSAGING_API_ID,
  *   channelId: 'wa360:918828218374',
- *   verifyToken: process.env.MESSAGING_VERIFY_TOKEN,
+ *   verifyToken: process.env.MESSAGING_API_VERIFY_TOKEN,
  * });
  * await provider.send({ type: 'text', to: '+905551112233', text: 'Hello' });
  * await provider.sessions.close({ sessionId });

@@ -60,6 +60,8 @@ export function createVendorApi(options: ResolvedOptions): VendorApi {
     timeout: options.timeout,
     retry: options.retry,
     rateLimiter: options.rateLimiter,
+    logger: options.logger,
+    telemetry: options.telemetry,
     mapError: (failure) => mapHttpErrorBody(failure.body),
   });
 

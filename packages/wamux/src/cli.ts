@@ -6,14 +6,18 @@ import { doctorCommand } from './cli/commands/doctor';
 import { emulateCommand } from './cli/commands/emulate';
 import { listenCommand } from './cli/commands/listen';
 import { mediaCommand } from './cli/commands/media';
+import { outboxCommand } from './cli/commands/outbox';
 import { sendCommand } from './cli/commands/send';
 import { templatesCommand } from './cli/commands/templates';
+import { workerCommand } from './cli/commands/worker';
 import { UsageError, type Command } from './cli/command';
 import { errorDetails, errorLine, exitCodeOf } from './cli/errors';
 import { note, out } from './cli/io';
+import { enableVerbose } from './cli/verbose';
 import { PROVIDER_NAMES } from './registry';
+import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [demoCommand, sendCommand, templatesCommand, mediaCommand, bulkCommand, listenCommand, emulateCommand, doctorCommand];
+const COMMANDS: readonly Command[] = [demoCommand, sendCommand, templatesCommand, mediaCommand, bulkCommand, workerCommand, outboxCommand, listenCommand, emulateCommand, doctorCommand];
 
 const USAGE = `Usage: wamux <command> [options]
 
@@ -22,10 +26,15 @@ ${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
 
 Run "wamux <command> --help" for a command's options. With no provider
 configured (--config, --provider, WAMUX_PROVIDER or ./wamux.config.json),
-commands run against the built-in emulator. Providers: ${PROVIDER_NAMES.join(', ')}`;
+commands run against the built-in emulator. Providers: ${PROVIDER_NAMES.join(', ')}
+"wamux --version" prints the version.`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') {
+    out(VERSION);
+    return 0;
+  }
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const command = COMMANDS.find((c) => c.name === rest[0]);
     out(command?.usage ?? USAGE);
@@ -66,6 +75,7 @@ function finish(code: number): void {
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 
+if (verbose) enableVerbose();
 main(argv).then(finish, (error: unknown) => {
   note(errorLine(error));
   if (verbose) for (const line of errorDetails(error)) note(line);

@@ -1,6 +1,7 @@
 import type { Provider } from '@wamux/core';
 import { resolveConfig, type Environment, type ProviderConfig } from './config';
 import { adapters } from './registry';
+import { createRouterFromConfig, isRouterConfig, type RouterConfig } from './router-config';
 import { closingWith, redisUrlOf, shareRateLimit } from './shared-stores';
 
 /** Options of {@link createProvider}. */
@@ -24,8 +25,13 @@ export interface CreateProviderOptions {
  * is kept in Redis and shared by every process created from the same
  * config (`@wamux/redis` and ioredis or redis installed); `close()` closes
  * that connection too. See docs/scaling.md.
+ *
+ * `{ router: { strategy, providers: [config, config, ...] } }` creates each
+ * provider and a router over them (`@wamux/router`): one provider that fails
+ * over only when a send was certainly not sent. See docs/routing.md.
  */
-export async function createProvider(config: ProviderConfig, options: CreateProviderOptions = {}): Promise<Provider> {
+export async function createProvider(config: ProviderConfig | RouterConfig, options: CreateProviderOptions = {}): Promise<Provider> {
+  if (isRouterConfig(config)) return createRouterFromConfig(config, (member) => createProvider(member, options));
   const env = options.env ?? (typeof process === 'undefined' ? {} : process.env);
   const { provider, options: resolved } = resolveConfig(config, env);
   const { redis: _redis, ...adapterOptions } = resolved;

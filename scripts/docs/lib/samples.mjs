@@ -7,6 +7,7 @@
  * @property {number} line  The 1-based line of the opening fence.
  * @property {string} code
  * @property {boolean} skipped  Marked as not to be type-checked.
+ * @property {boolean} commonjs  Marked `commonjs`: checked as a CommonJS module (a `.cts` file), what a fresh `npm init` project runs.
  */
 
 /** Fence languages that are type-checked. */
@@ -15,6 +16,8 @@ const CHECKED = new Set(['ts', 'typescript', 'mts']);
 export const NO_CHECK_META = 'no-check';
 /** The same, as an HTML comment on the line before the fence (invisible in every renderer). */
 export const NO_CHECK_COMMENT = '<!-- docs:no-check -->';
+/** `\`\`\`ts commonjs`: a sample written for a CommonJS project (no top-level `await`). */
+export const COMMONJS_META = 'commonjs';
 
 /**
  * The TypeScript samples of one markdown text.
@@ -39,8 +42,9 @@ export function extractSamples(file, text) {
     }
     if (!CHECKED.has(lang.toLowerCase())) continue;
     const previous = lines.slice(0, start).reverse().find((line) => line.trim() !== '') ?? '';
-    const skipped = meta.split(/\s+/).includes(NO_CHECK_META) || previous.trim() === NO_CHECK_COMMENT;
-    samples.push({ file, line: start + 1, code: body.join('\n'), skipped });
+    const words = meta.split(/\s+/);
+    const skipped = words.includes(NO_CHECK_META) || previous.trim() === NO_CHECK_COMMENT;
+    samples.push({ file, line: start + 1, code: body.join('\n'), skipped, commonjs: words.includes(COMMONJS_META) });
   }
   return samples;
 }

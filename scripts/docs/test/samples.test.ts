@@ -1,3 +1,4 @@
+import { checkSampleList } from '../lib/typecheck-samples.mjs';
 import { extractSamples, NO_CHECK_COMMENT } from '../lib/samples.mjs';
 
 const page = [
@@ -50,4 +51,21 @@ describe('extracting the TypeScript samples of a markdown page', () => {
   it('ignores a ts fence shown inside a longer fence', () => {
     expect(samples.some((sample) => sample.code.includes('inside another fence'))).toBe(false);
   });
+});
+
+describe('samples for a CommonJS project (what `npm init` creates)', () => {
+  const topLevelAwait = 'const answer = await Promise.resolve(42);\nconsole.log(answer);';
+  const inAFunction = 'async function main(): Promise<void> {\n  console.log(await Promise.resolve(42));\n}\nvoid main();';
+
+  it('are the fences marked `commonjs`', () => {
+    const [esm, commonjs] = extractSamples('README.md', ['```ts', topLevelAwait, '```', '```ts commonjs', inAFunction, '```'].join('\n'));
+    expect(esm?.commonjs).toBe(false);
+    expect(commonjs?.commonjs).toBe(true);
+  });
+
+  it('fail on top-level await, which an ES module sample may use', async () => {
+    const sample = (line: number, code: string, commonjs: boolean) => ({ file: 'README.md', line, code, skipped: false, commonjs });
+    const { failures } = await checkSampleList([sample(1, topLevelAwait, false), sample(10, topLevelAwait, true), sample(20, inAFunction, true)]);
+    expect(failures.map(({ block, code }) => `${block} ${code}`)).toEqual(['README.md:10 TS1378']);
+  }, 60_000);
 });

@@ -12,11 +12,13 @@ import { coreExercises } from './core.mjs';
 import { desk360Exercises } from './desk360.mjs';
 import { getchatExercises } from './getchat.mjs';
 import { messagingApiExercises } from './messaging-api.mjs';
+import { queueExercises } from './queue.mjs';
 import { redisExercises } from './redis.mjs';
+import { routerExercises } from './router.mjs';
 import { testingExercises } from './testing.mjs';
 import { wamuxExercises } from './wamux.mjs';
 
-const exercises = { ...coreExercises, ...testingExercises, ...desk360Exercises, ...getchatExercises, ...messagingApiExercises, ...redisExercises, ...wamuxExercises };
+const exercises = { ...coreExercises, ...testingExercises, ...desk360Exercises, ...getchatExercises, ...messagingApiExercises, ...redisExercises, ...routerExercises, ...queueExercises, ...wamuxExercises };
 
 /** Every package's `./package.json` entry: readable, and the package it claims to be. */
 function manifestExercise(name) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 
 export const redisExercises = {
   async '@wamux/redis'(redis, { load }) {
-    for (const name of ['createRedisDedupeStore', 'createRedisRateLimitStore', 'createRedisStatusOrderStore', 'connectRedisStores', 'toRedisPort']) {
+    for (const name of ['createRedisDedupeStore', 'createRedisRateLimitStore', 'createRedisStatusOrderStore', 'createRedisRouteStore', 'connectRedisStores', 'toRedisPort']) {
       assert.equal(typeof redis[name], 'function', `${name} is ${typeof redis[name]}`);
     }
     const calls = [];

@@ -7,6 +7,12 @@ import { redactText } from '../errors/redact';
 import { isWamuxError, type DeliveryOutcome, type WamuxError } from '../errors/wamux-error';
 import { toValidationIssues } from '../model/validate';
 import type { RateLimiter } from '../rate-limit/limiter';
+import { startHttpAttempt, type HttpAttempt, type HttpTarget } from '../telemetry/http-attempt';
+import { instruments } from '../telemetry/instruments';
+import { resolveLogger, type Logger } from '../telemetry/logger';
+import { routeTemplate } from '../telemetry/mask';
+import { currentSendScope, type SendScope } from '../telemetry/send-span';
+import type { TelemetryOptions } from '../telemetry/options';
 import { sleep } from '../util/sleep';
 import { createProviderError, deliveryOfAnswer, kindFromStatus, type HttpFailure, type VendorErrorInfo } from './errors-from-response';
 import { readRateLimitHeaders, type RateLimitInfo } from './response-headers';
@@ -63,6 +69,10 @@ export interface HttpClientOptions {
    * again) and return `true` to repeat the request with the new ones.
    */
   refreshCredentials?: () => Promise<boolean>;
+  /** Where retries, limiter blocks, refused redirects and limiter failures are told. Silent by default. */
+  logger?: Logger | undefined;
+  /** What telemetry may carry besides the defaults (personal data is left out unless opted in). */
+  telemetry?: TelemetryOptions | undefined;
 }
 
 /** One request through the shared HTTP path. */
@@ -155,6 +165,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const send = createTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
   let lastRateLimit: RateLimitInfo | undefined;
   let lastAuthHeaders: Record<string, string> = {};
+  const logger = resolveLogger(options.logger);
+  const personalData = options.telemetry?.personalData === true;
 
   /**
    * The values to scrub from errors: credential-looking headers and the
@@ -191,11 +203,25 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return url;
   };
 
+  /** One request; an attempt a hook's throw left open is ended (`error.type` `_OTHER`), so no span is left dangling. */
   async function request(req: HttpRequest<v.GenericSchema | undefined>): Promise<HttpResponse<unknown>> {
+    const tracked: { latest?: HttpAttempt } = {};
+    try {
+      return await attempts(req, tracked);
+    } finally {
+      tracked.latest?.end(undefined, '_OTHER');
+    }
+  }
+
+  async function attempts(req: HttpRequest<v.GenericSchema | undefined>, tracked: { latest?: HttpAttempt }): Promise<HttpResponse<unknown>> {
     const idempotent = req.idempotent ?? IDEMPOTENT.has(req.method);
     const url = urlFor(req.path, req.query);
     const href = url.href;
     const path = url.pathname;
+    // Telemetry names the route, never the path: ids and tokens stay here.
+    const target: HttpTarget = { provider, method: req.method, template: routeTemplate(path), serverAddress: url.hostname, serverPort: portOf(url) };
+    const scope = currentSendScope();
+    if (scope && personalData) scope.personalData = true;
     const body = req.form ?? (req.json === undefined ? undefined : JSON.stringify(req.json));
     // A redirect is followed only by a bare request: no credentials to hand
     // to another host, no body (a send, a login's password) to post there.
@@ -207,9 +233,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     // request is retried after such an attempt; its final error says so.
     let earlier: DeliveryOutcome = 'not_sent';
     const fail = (error: unknown, delivery: DeliveryOutcome): unknown => withDelivery(error, worstDelivery(earlier, delivery));
-    const pause = async (ms: number, delivery: DeliveryOutcome): Promise<void> => {
+    const pause = async (ms: number, delivery: DeliveryOutcome, reason: string): Promise<void> => {
       earlier = worstDelivery(earlier, delivery);
       attempt += 1;
+      if (scope) scope.retries += 1;
+      instruments().retries.add(1, { 'wamux.provider': provider, 'url.template': target.template, 'wamux.retry.reason': reason });
+      logger.warn(`wamux: retrying ${req.method} ${target.template} in ${Math.round(ms)} ms (${reason}, retry ${attempt} of ${policy.limit})`, {
+        provider,
+        method: req.method,
+        route: target.template,
+        reason,
+        delayMs: Math.round(ms),
+        retry: attempt,
+      });
       try {
         await sleep(ms, req.signal);
       } catch {
@@ -221,18 +257,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (req.signal?.aborted) throw fail(new AbortError(undefined, { provider }), 'not_sent');
       let authHeaders: Record<string, string>;
       try {
-        if (options.rateLimiter) await options.rateLimiter.acquire(req.signal);
+        if (options.rateLimiter) await acquire(options.rateLimiter, req.signal, target, scope);
         authHeaders = options.headers ? await options.headers() : {};
       } catch (error) {
         // Nothing of this attempt was written: a full limiter queue, an
         // aborted wait, or a login that failed (whatever the login's own
         // outcome, this request never left).
+        logNotSent(logger, error, target);
         throw fail(error, 'not_sent');
       }
       lastAuthHeaders = authHeaders;
       const secrets = () => secretsOf(authHeaders, req.headers);
 
       let response: Response;
+      const current = startHttpAttempt(target, attempt);
+      tracked.latest = current;
       try {
         response = await send({
           href,
@@ -246,11 +285,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } catch (error) {
         // The request may have been written: an abort or a timeout in flight
         // leaves its fate open, as does a connection lost on the way.
+        if (req.signal?.aborted) current.end(undefined, 'aborted');
         if (req.signal?.aborted) throw fail(new AbortError(undefined, { provider, cause: error, secrets: secrets() }), 'unknown');
         const failure = classifyTransportError(error, provider, secrets(), req.method, path);
         const delivery: DeliveryOutcome = isWamuxError(error) && error.delivery !== undefined ? error.delivery : failure.code === 'network_error' && NOT_SENT_CODES.has(codeInChain(error) ?? '') ? 'not_sent' : 'unknown';
+        current.end(undefined, failure.code);
         if ((idempotent || delivery === 'not_sent') && attempt < policy.limit) {
-          await pause(retryDelay(policy, attempt), delivery);
+          await pause(retryDelay(policy, attempt), delivery, failure.code);
           continue;
         }
         throw fail(failure, delivery);
@@ -271,6 +312,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (redirect === 'manual' && response.status >= 300 && response.status < 400) {
         await response.body?.cancel().catch(() => undefined);
         const refused = redirectRefused(response, req.method, path, url, provider, secrets());
+        current.end(response.status, refused.code);
+        logger.warn(`wamux: ${req.method} ${target.template} was redirected (HTTP ${response.status}); not followed, since the request carries credentials or a body`, {
+          provider,
+          method: req.method,
+          route: target.template,
+          status: response.status,
+          location: refused.location,
+        });
         throw fail(refused, refused.delivery ?? 'unknown');
       }
 
@@ -279,9 +328,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (response.ok) {
         let data: unknown;
         try {
-          if (responseType !== 'json') return { data: await readRaw(response, responseType), status: response.status, headers: response.headers, rateLimit };
+          if (responseType !== 'json') {
+            const raw = await readRaw(response, responseType);
+            current.end(response.status);
+            return { data: raw, status: response.status, headers: response.headers, rateLimit };
+          }
           data = await readJson(response, req.method, path, provider, secrets);
         } catch (error) {
+          current.end(response.status, isWamuxError(error) ? error.code : 'network_error');
           if (isWamuxError(error)) throw fail(error, 'unknown');
           if (req.signal?.aborted) throw fail(new AbortError(undefined, { provider }), 'unknown');
           throw fail(new NetworkError(`${req.method} ${path}: the response body could not be read`, { provider, retryable: true, cause: error, secrets: secrets() }), 'unknown');
@@ -289,8 +343,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const inBody = options.errorInBody?.({ status: response.status, body: data, headers: response.headers, method: req.method, path, rateLimit });
         if (inBody === undefined) {
           try {
-            return { data: validate(data, req, response.status, path, provider, secrets), status: response.status, headers: response.headers, rateLimit };
+            const valid = validate(data, req, response.status, path, provider, secrets);
+            current.end(response.status);
+            return { data: valid, status: response.status, headers: response.headers, rateLimit };
           } catch (error) {
+            current.end(response.status, isWamuxError(error) ? error.code : 'unexpected_response');
             throw fail(error, 'unknown');
           }
         }
@@ -305,6 +362,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const kind = info.kind ?? kindFromStatus(status);
       const retryAfter = info.retryAfter ?? rateLimit?.retryAfter;
       const delivery = info.delivery ?? deliveryOfAnswer(status, kind, retryAfter);
+      // An error status names itself (OpenTelemetry's HTTP convention); an error in a 2xx body, by its kind.
+      current.end(status, response.ok ? kind : String(status));
 
       if (status === 401 && options.refreshCredentials && !refreshed) {
         refreshed = true;
@@ -315,11 +374,23 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           // The 401 proves this request was not processed, whatever the login says of itself.
           throw fail(error, delivery);
         }
-        if (renewed) continue;
+        if (renewed) {
+          logger.info(`wamux: ${provider} refused the credentials (HTTP 401); logged in again, repeating ${req.method} ${target.template}`, { provider, route: target.template });
+          continue;
+        }
       }
       const rateLimited = status === 429 || kind === 'rate_limit';
+      if (rateLimited) instruments().rateLimited.add(1, { 'wamux.provider': provider, 'url.template': target.template, 'http.response.status_code': status });
       if (rateLimited && options.rateLimiter) {
-        await options.rateLimiter.pauseUntil(Date.now() + Math.min(retryAfter ?? retryDelay(policy, attempt), policy.maxRetryAfter));
+        const blockMs = Math.min(retryAfter ?? retryDelay(policy, attempt), policy.maxRetryAfter);
+        logger.warn(`wamux: ${provider} answered "too many requests"; the rate limiter holds every request back for ${Math.round(blockMs)} ms`, {
+          provider,
+          route: target.template,
+          status,
+          retryAfterMs: retryAfter,
+          blockMs: Math.round(blockMs),
+        });
+        await options.rateLimiter.pauseUntil(Date.now() + blockMs);
       }
 
       // Proof the request was not processed: a rate limit (429 or its code,
@@ -328,7 +399,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const again = (notProcessed && delivery === 'not_sent') || (idempotent && (notProcessed || TRANSIENT.has(status)));
       const waitOk = retryAfter === undefined || retryAfter <= policy.maxRetryAfter;
       if (again && waitOk && attempt < policy.limit) {
-        await pause(retryAfter ?? retryDelay(policy, attempt), delivery);
+        await pause(retryAfter ?? retryDelay(policy, attempt), delivery, rateLimited ? 'rate_limited' : `http_${status}`);
         continue;
       }
 
@@ -358,6 +429,40 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
     secrets: async () => secretsOf(options.headers ? await options.headers() : {}),
   };
+}
+
+/**
+ * Waits for the limiter and measures the wait (`wamux.rate_limit.wait.duration`,
+ * and the send's limiter time when a send is traced).
+ */
+async function acquire(limiter: RateLimiter, signal: AbortSignal | undefined, target: HttpTarget, scope: SendScope | undefined): Promise<void> {
+  const started = performance.now();
+  try {
+    await limiter.acquire(signal);
+  } finally {
+    const waited = performance.now() - started;
+    if (scope) scope.limiterWaitMs += waited;
+    instruments().limiterWait.record(waited / 1000, { 'wamux.provider': target.provider });
+  }
+}
+
+/** Tells the logger why a request never left: a full limiter queue, a failing shared limiter store, a failed login (an abort is the caller's own doing). */
+function logNotSent(logger: Logger, error: unknown, target: HttpTarget): void {
+  const code = isWamuxError(error) ? error.code : undefined;
+  if (code === 'aborted') return;
+  const why = code === 'rate_limit_queue_full' ? 'the rate limiter queue is full' : code === undefined ? 'the rate limiter or the credentials failed' : `it failed before sending (${code})`;
+  logger[code === 'rate_limit_queue_full' ? 'warn' : 'error'](`wamux: ${target.method} ${target.template} was not sent: ${why}`, {
+    provider: target.provider,
+    method: target.method,
+    route: target.template,
+    code: code ?? (error instanceof Error ? error.name : 'unknown'),
+  });
+}
+
+/** The port a URL connects to, its scheme's default when it names none. */
+function portOf(url: URL): number {
+  if (url.port !== '') return Number(url.port);
+  return url.protocol === 'https:' ? 443 : 80;
 }
 
 /** A 2xx body read as bytes, text, or not at all. */

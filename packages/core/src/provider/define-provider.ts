@@ -1,10 +1,11 @@
 import { UnsupportedFeatureError } from '../errors/classes';
 import { withDelivery } from '../errors/delivery';
-import { isBsuid } from '../model/customer';
-import { mediaSourceKind, MediaBytesSchema, type MediaSource } from '../model/media';
-import { BulkTemplateRequestSchema, OutboundMessageSchema, type OutboundMessage } from '../model/outbound';
+import { MediaBytesSchema } from '../model/media';
+import { BulkTemplateRequestSchema } from '../model/outbound';
 import { NonEmptyStringSchema, parseInput } from '../model/validate';
+import { traceSend } from '../telemetry/send-span';
 import type { ProviderFeature } from './capabilities';
+import { checkOutbound, checkRecipient } from './check-outbound';
 import type { CallOptions, HistoryQuery, ListOptions, Provider, ProviderDriver } from './contract';
 import { SPECIFICATION_VERSION } from './contract';
 
@@ -56,56 +57,6 @@ export function defineProvider<Name extends string, Extras extends object = obje
     if (!caps.features.includes(feature) || typeof method !== 'function') return unsupported(feature);
     return method.bind(driver) as NonNullable<ProviderDriver[(typeof FEATURE_METHODS)[K]]>;
   };
-  const checkMedia = (source: MediaSource, field: string) => {
-    const kind = mediaSourceKind(source);
-    if (!caps.mediaSources.includes(kind)) unsupported(`media given as { ${kind} } (${field})`);
-  };
-  // A BSUID is refused where the vendor cannot address one, rather than sent where a phone number goes.
-  const checkRecipient = (to: string, field: string) => {
-    if (isBsuid(to) && !caps.features.includes('recipients.bsuid')) unsupported(`sending to a business-scoped user ID (${field})`);
-  };
-  const checkSupported = (message: OutboundMessage) => {
-    if (!caps.outbound.includes(message.type)) unsupported(`${message.type} messages`);
-    checkRecipient(message.to, 'message.to');
-    if (message.type !== 'reaction' && message.replyTo !== undefined && !caps.features.includes('messages.replyTo')) {
-      unsupported('replyTo (quoted replies)');
-    }
-    // A switch rather than ts-pattern's match: this runs on every send, and
-    // match builds its pattern objects on every call.
-    switch (message.type) {
-      case 'interactive': {
-        const { interactive } = message;
-        if (!caps.interactive.includes(interactive.kind)) unsupported(`interactive ${interactive.kind} messages`);
-        if (interactive.kind !== 'location_request' && interactive.footer !== undefined && interactive.footer !== '' && !caps.features.includes('interactive.footer')) {
-          unsupported('interactive footers (message.interactive.footer)');
-        }
-        if (interactive.kind === 'buttons' && interactive.header && 'media' in interactive.header) {
-          checkMedia(interactive.header.media, 'message.interactive.header.media');
-        }
-        return;
-      }
-      case 'template':
-        if (message.template.headerMedia) checkMedia(message.template.headerMedia.media, 'message.template.headerMedia.media');
-        return;
-      case 'image':
-      case 'video':
-      case 'audio':
-      case 'document':
-      case 'sticker':
-        checkMedia(message.media, 'message.media');
-        if (message.caption !== undefined && message.caption !== '' && !caps.features.includes('media.captions')) unsupported('media captions (message.caption)');
-        return;
-      case 'text':
-        if (message.previewUrl === true && !caps.features.includes('messages.linkPreview')) unsupported('link previews (message.previewUrl)');
-        return;
-      case 'location':
-      case 'contacts':
-      case 'reaction':
-        return;
-      default:
-        return unknownType(message);
-    }
-  };
   const opts = (options?: CallOptions): CallOptions => options ?? {};
   const settled = (error: unknown): unknown => withDelivery(error, 'unknown', { keep: true });
 
@@ -113,14 +64,16 @@ export function defineProvider<Name extends string, Extras extends object = obje
     specificationVersion: SPECIFICATION_VERSION,
     name: driver.name,
     capabilities: caps,
-    async send(message, options) {
-      const valid = parseInput(OutboundMessageSchema, message, { root: 'message', provider });
-      checkSupported(valid);
-      try {
-        return await driver.send(valid, opts(options));
-      } catch (error) {
-        throw settled(error);
-      }
+    send(message, options) {
+      // One span and one count per send, refusals before I/O included (`not_sent`).
+      return traceSend(provider, message, async () => {
+        const valid = checkOutbound(message, caps, provider);
+        try {
+          return await driver.send(valid, opts(options));
+        } catch (error) {
+          throw settled(error);
+        }
+      });
     },
     parseWebhook: (request) => driver.parseWebhook(request),
     async uploadMedia(media, options) {
@@ -141,7 +94,7 @@ export function defineProvider<Name extends string, Extras extends object = obje
     async sendTemplateBulk(request, options) {
       const bulk = require('templates.bulkSend');
       const valid = parseInput(BulkTemplateRequestSchema, request, { root: 'request', provider });
-      valid.recipients.forEach((recipient, index) => checkRecipient(recipient.to, `request.recipients.${index}.to`));
+      valid.recipients.forEach((recipient, index) => checkRecipient(recipient.to, `request.recipients.${index}.to`, caps, provider));
       try {
         return await bulk(valid, opts(options));
       } catch (error) {
@@ -159,9 +112,4 @@ export function defineProvider<Name extends string, Extras extends object = obje
     if (key in base) throw new TypeError(`${driver.name}: the vendor operation "${key}" would replace the contract's ${key}`);
   }
   return Object.assign(base, extras);
-}
-
-/** Makes the `switch` exhaustive: a message type added to the model fails to compile here. */
-function unknownType(message: never): never {
-  throw new TypeError(`unknown message type ${String((message as { type?: unknown }).type)}`);
 }

@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { ConfigurationError } from '../errors/classes';
 import type { RetryPolicy } from '../http/retry-policy';
 import { createRateLimiter, type RateLimiter, type RateLimitOptions } from '../rate-limit/limiter';
+import { LoggerOptionSchema, type Logger } from '../telemetry/logger';
+import { TelemetryOptionSchema, type TelemetryOptions } from '../telemetry/options';
 
 /** Options every adapter's factory accepts besides its credentials. */
 export interface CommonProviderOptions {
@@ -13,6 +15,10 @@ export interface CommonProviderOptions {
   retry?: Partial<RetryPolicy> | false | undefined;
   /** Client-side rate limit, or `false` for none. Each adapter has a default that matches its vendor. */
   rateLimit?: RateLimitOptions | false | undefined;
+  /** Where retries, limiter blocks and refused redirects are told (`console` fits). Silent by default. */
+  logger?: Logger | undefined;
+  /** What spans and log lines may carry besides the defaults (personal data is left out unless opted in). */
+  telemetry?: TelemetryOptions | undefined;
 }
 
 /** The valibot schema of {@link CommonProviderOptions}, to spread into an adapter's options schema. */
@@ -44,6 +50,8 @@ export const commonProviderOptionsEntries = {
       }),
     ]),
   ),
+  logger: LoggerOptionSchema,
+  telemetry: TelemetryOptionSchema,
 };
 
 /** The limiter an adapter should use: the caller's settings, its vendor default, or none. */

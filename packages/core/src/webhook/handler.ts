@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Span } from '@opentelemetry/api';
 import { EventEmitter } from 'eventemitter3';
 import * as v from 'valibot';
 import { ConfigurationError, WebhookListenerError, WebhookPayloadError } from '../errors/classes';
@@ -12,6 +13,8 @@ import { callListeners } from './listeners';
 import { processEvents, type EventProcessing, type ProcessedEvents } from './process-events';
 import { createMemoryStatusOrderStore, type StatusOrderStore } from './status-order';
 import { readNodeBody, readWebBody, type BodyLimits, type BodyRead } from './read-body';
+import { LoggerOptionSchema, resolveLogger, type Logger } from '../telemetry/logger';
+import { traceDelivery } from '../telemetry/webhook-span';
 import type { WebhookReply, WebhookRequest } from './request';
 
 /** The events a webhook handler emits. */
@@ -25,6 +28,12 @@ export interface WebhookHandlerEvents {
    * rejected or missed the deadline, or the dedupe store failed).
    */
   error: [error: WamuxError];
+  /**
+   * One delivery was handled: its outcome (the status answered, the events
+   * processed, failed and skipped), emitted before the answer is written.
+   * For dashboards and logs; what a listener of it throws is ignored.
+   */
+  delivery: [outcome: WebhookOutcome];
 }
 
 /** Options of {@link createWebhookHandler}. */
@@ -57,6 +66,13 @@ export interface WebhookHandlerOptions {
    * by message and status only.
    */
   statusOrder?: StatusOrderStore | { capacity: number } | false | undefined;
+  /**
+   * Where refused deliveries, listener failures, missed deadlines and store
+   * failures are told, and each delivery's answer at `debug` (`console`
+   * fits). Silent by default. Lines carry event types, counts and error
+   * codes; never a phone number, a message text or a secret.
+   */
+  logger?: Logger | undefined;
 }
 
 /** The result of handling one delivery. */
@@ -107,6 +123,7 @@ const isStatusOrderStore = (value: unknown): value is StatusOrderStore => isClai
 const positive = (unit: string) => v.optional(v.pipe(v.number(`must be a number of ${unit}`), v.integer(`must be a whole number of ${unit}`), v.minValue(1, `must be at least 1 ${unit}`)));
 
 const OptionsSchema = v.object({
+  logger: LoggerOptionSchema,
   maxBodyBytes: positive('bytes'),
   bodyTimeout: positive('ms'),
   listenerTimeout: positive('ms'),
@@ -148,6 +165,7 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
         ? settings.statusOrder
         : createMemoryStatusOrderStore(settings.statusOrder?.capacity === undefined ? {} : { capacity: settings.statusOrder.capacity });
   const emitter = new EventEmitter<WebhookHandlerEvents>() as WebhookHandler;
+  const logger = resolveLogger(settings.logger);
 
   // Error listeners are called like the others, so one that throws or
   // rejects is contained too (it is not reported: there is nowhere left).
@@ -161,12 +179,14 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
     // A claim outlives the deadline by a margin for the store's own latency.
     leaseMs: listenerTimeout + 2_000,
     report,
+    logger,
   };
 
   /** The outcome of a refused delivery; the error is reported. */
   const refuse = (error: unknown): WebhookOutcome => {
     const wamux = isWamuxError(error) ? error : new WebhookPayloadError('the webhook could not be parsed', { provider: provider.name, cause: error });
     report(wamux);
+    logger.warn(`wamux: a ${provider.name} webhook delivery was refused (${wamux.code})`, { provider: provider.name, code: wamux.code, field: (wamux as { field?: string }).field });
     // A misconfigured app, or an app callback that failed while the adapter
     // built its answer, is not the vendor's fault: 500, so the vendor retries later.
     const status =
@@ -200,7 +220,28 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
   const unanswerable = (cause: unknown): WebhookOutcome =>
     refuse(new ConfigurationError('reply', 'the webhook answer could not be built', { provider: provider.name, cause }));
 
-  emitter.handle = async (request) => {
+  emitter.handle = (request) =>
+    traceDelivery(provider.name, (span) => handleDelivery(request, span), (outcome) => {
+      logger.debug(`wamux: ${provider.name} webhook answered ${outcome.status}`, {
+        provider: provider.name,
+        status: outcome.status,
+        events: outcome.events.length,
+        failed: outcome.failed.length,
+        duplicates: outcome.duplicates,
+        inFlight: outcome.inFlight,
+      });
+      try {
+        emitter.emit('delivery', outcome);
+      } catch {
+        // An observer that throws does not change the answer.
+      }
+      return { ...outcome, statusDrops: statusDrops.get(outcome) ?? 0, errorType: outcome.error?.code };
+    });
+
+  // Status-order drops are told to the telemetry only, not in the outcome.
+  const statusDrops = new WeakMap<WebhookOutcome, number>();
+
+  const handleDelivery = async (request: WebhookRequest, span: Span | undefined): Promise<WebhookOutcome> => {
     if (request.method !== 'POST') return untouched(405);
     if (exceedsBytes(request.body, maxBodyBytes)) return bodyError({ ok: false, reason: 'too_large' });
     let parsed;
@@ -211,7 +252,7 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
     }
     let done: ProcessedEvents;
     try {
-      done = await processEvents(parsed.events, processing);
+      done = await processEvents(parsed.events, processing, span);
     } catch (error) {
       // processEvents contains every failure it knows of; this is the net under it.
       const failure = new WebhookListenerError('the delivery could not be processed', { provider: provider.name, cause: error });
@@ -219,9 +260,13 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
       return { ...untouched(500, failure), failed: [...parsed.events] };
     }
     const outcome = { events: done.processed, failed: done.failed, duplicates: done.duplicates, inFlight: done.inFlight };
-    if (done.listenerFailure) return { status: 500, ...outcome, error: done.listenerFailure };
-    if (done.unavailable || done.inFlight > 0) return { status: 503, ...outcome, error: done.unavailable, retryAfter };
-    return { status: parsed.reply?.status ?? 200, ...outcome, reply: parsed.reply };
+    const answered: WebhookOutcome = done.listenerFailure
+      ? { status: 500, ...outcome, error: done.listenerFailure }
+      : done.unavailable || done.inFlight > 0
+        ? { status: 503, ...outcome, error: done.unavailable, retryAfter }
+        : { status: parsed.reply?.status ?? 200, ...outcome, reply: parsed.reply };
+    if (done.statusDrops > 0) statusDrops.set(answered, done.statusDrops);
+    return answered;
   };
 
   emitter.fetch = async (request) => {

@@ -1,3 +1,4 @@
+import type { Span } from '@opentelemetry/api';
 import type { EventEmitter } from 'eventemitter3';
 import { WebhookListenerError } from '../errors/classes';
 import type { WamuxError } from '../errors/wamux-error';
@@ -5,6 +6,8 @@ import type { WebhookEvent } from '../model/events';
 import { dedupeKey, type DedupeStore } from './dedupe';
 import { callListeners, type ListenersResult } from './listeners';
 import { statusOrderKey, type StatusOrderStore } from './status-order';
+import type { Logger } from '../telemetry/logger';
+import { countListenerFailure, errorName, traceListeners } from '../telemetry/webhook-span';
 
 /** What {@link processEvents} needs from the handler. */
 export interface EventProcessing {
@@ -20,6 +23,8 @@ export interface EventProcessing {
   leaseMs: number;
   /** Emits an `error` event (never throws). */
   report(error: WamuxError): void;
+  /** Where listener failures, missed deadlines and store failures are told. */
+  logger: Logger;
 }
 
 /** How the events of one delivery went. */
@@ -32,6 +37,8 @@ export interface ProcessedEvents {
   duplicates: number;
   /** Being processed by another delivery right now. */
   inFlight: number;
+  /** Of the duplicates: statuses dropped because the message was already past them. */
+  statusDrops: number;
   /** The first listener failure: the delivery is answered 500. */
   listenerFailure: WebhookListenerError | undefined;
   /** The deadline passed or the dedupe store failed to claim: the delivery is answered 503. */
@@ -45,7 +52,7 @@ interface Claim {
 
 type Claimed =
   | { state: 'claimed'; claim: Claim }
-  | { state: 'skip'; as: 'duplicates' | 'inFlight' }
+  | { state: 'skip'; as: 'duplicates' | 'inFlight'; drop?: boolean }
   | { state: 'run' }
   | { state: 'store_failed'; cause: unknown };
 
@@ -73,8 +80,8 @@ const EXPIRED = Symbol('expired');
  * its lease if they never settle. A claim is never released while its
  * listeners run, so no event runs twice at once.
  */
-export async function processEvents(events: readonly WebhookEvent[], context: EventProcessing): Promise<ProcessedEvents> {
-  const result: ProcessedEvents = { processed: [], failed: [], duplicates: 0, inFlight: 0, listenerFailure: undefined, unavailable: undefined };
+export async function processEvents(events: readonly WebhookEvent[], context: EventProcessing, span?: Span): Promise<ProcessedEvents> {
+  const result: ProcessedEvents = { processed: [], failed: [], duplicates: 0, inFlight: 0, statusDrops: 0, listenerFailure: undefined, unavailable: undefined };
   const deadline = createDeadline(context.listenerTimeout);
   const finished = new Set<WebhookEvent>();
 
@@ -87,22 +94,35 @@ export async function processEvents(events: readonly WebhookEvent[], context: Ev
     }
     if (claimed.state === 'skip') {
       result[claimed.as] += 1;
+      if (claimed.drop) result.statusDrops += 1;
       finished.add(event);
       return;
     }
     const claim = claimed.state === 'claimed' ? claimed.claim : undefined;
-    const running = Promise.resolve(callListeners(context.emitter, event.type, event));
+    const running = traceListeners(span, context.provider, event, () => callListeners(context.emitter, event.type, event));
     const ran = await deadline.race(running);
     if (ran === EXPIRED) {
       void running.then((late) => {
-        if (!late.ok) context.report(listenerError(event, late, context));
+        if (!late.ok) {
+          countListenerFailure(context.provider, event, 'error');
+          context.logger.error(`wamux: a "${event.type}" listener failed after the deadline`, { provider: context.provider, eventType: event.type, error: errorName(late.cause) });
+          context.report(listenerError(event, late, context));
+        }
         return claim ? settle(claim, late.ok, event, context) : undefined;
       });
       return;
     }
     finished.add(event);
     if (ran.ok) result.processed.push(event);
-    else fail(result, event, 'listenerFailure', listenerError(event, ran, context), context);
+    else {
+      countListenerFailure(context.provider, event, 'error');
+      context.logger.error(`wamux: ${ran.failures === 1 ? 'a' : ran.failures} "${event.type}" listener${ran.failures === 1 ? '' : 's'} failed; the delivery is answered 500 so the vendor delivers it again`, {
+        provider: context.provider,
+        eventType: event.type,
+        error: errorName(ran.cause),
+      });
+      fail(result, event, 'listenerFailure', listenerError(event, ran, context), context);
+    }
     if (claim) await deadline.race(settle(claim, ran.ok, event, context));
   };
 
@@ -149,7 +169,13 @@ export async function processEvents(events: readonly WebhookEvent[], context: Ev
     }
     await deadline.race(Promise.all(work));
     for (const event of unique) {
-      if (!finished.has(event)) fail(result, event, 'unavailable', deadlineError(event, context), context);
+      if (finished.has(event)) continue;
+      countListenerFailure(context.provider, event, 'deadline');
+      context.logger.warn(`wamux: the listener deadline of ${context.listenerTimeout} ms passed before a "${event.type}" event was processed; answered 503`, {
+        provider: context.provider,
+        eventType: event.type,
+      });
+      fail(result, event, 'unavailable', deadlineError(event, context), context);
     }
     return result;
   } finally {
@@ -182,7 +208,8 @@ async function claimFor(event: WebhookEvent, context: EventProcessing): Promise<
       const key = statusOrderKey(event);
       const answer = await statusOrder.claim(key, event.status.status, context.leaseMs);
       if (answer.state === 'claimed') return { state: 'claimed', claim: { settle: (ok) => (ok ? statusOrder.complete(key, answer.token) : statusOrder.release(key, answer.token)) } };
-      return { state: 'skip', as: answer.state === 'in_flight' ? 'inFlight' : 'duplicates' };
+      // `stale`: the message is already past this status (a drop); `done`: this very status was processed (a duplicate).
+      return answer.state === 'in_flight' ? { state: 'skip', as: 'inFlight' } : { state: 'skip', as: 'duplicates', drop: answer.state === 'stale' };
     }
     const key = dedupeKey(event);
     if (key === undefined || !dedupe) return { state: 'run' };
@@ -223,7 +250,10 @@ function deadlineError(event: WebhookEvent, context: EventProcessing): WebhookLi
 }
 
 function storeError(what: 'claim' | 'complete' | 'release', event: WebhookEvent, cause: unknown, context: EventProcessing): WebhookListenerError {
-  return new WebhookListenerError(`the ${event.type === 'status' && context.statusOrder ? 'status-order' : 'dedupe'} store failed to ${what} the event`, {
+  const store = event.type === 'status' && context.statusOrder ? 'status-order' : 'dedupe';
+  const consequence = what === 'claim' ? 'the event did not run and the delivery is answered 503 (failing closed)' : 'its claim lapses with its lease';
+  context.logger.error(`wamux: the ${store} store failed to ${what} a "${event.type}" event; ${consequence}`, { provider: context.provider, eventType: event.type, store, error: errorName(cause) });
+  return new WebhookListenerError(`the ${store} store failed to ${what} the event`, {
     provider: context.provider,
     event,
     cause,

@@ -124,6 +124,8 @@ export function createMemoryProvider(options: MemoryProviderOptions): MemoryProv
     timeout: config.timeout,
     retry: config.retry,
     rateLimiter: resolveRateLimiter(options.rateLimit, { requests: 100, interval: 1000, burst: 20 }),
+    logger: config.logger,
+    telemetry: config.telemetry,
     mapError: (failure) => {
       const body = v.safeParse(v.object({ error: v.object({ code: v.string(), message: v.string() }) }), failure.body);
       return body.success ? { vendorCode: body.output.error.code, message: body.output.error.message } : undefined;

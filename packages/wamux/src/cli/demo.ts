@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isWamuxError, type OutboundMessage, type Provider, type WebhookEvent } from '@wamux/core';
+import { isWamuxError, type OutboundMessage, type Provider, type SendResult, type WebhookEvent } from '@wamux/core';
+import type { Router } from '@wamux/router';
 import type { Emulator } from '@wamux/testing/emulator';
 import { createProvider } from '../create-provider';
 import { localTargets, type LocalTarget } from '../emulators';
@@ -9,8 +10,10 @@ import { describeEvent, table } from './format';
 import { startReceiver } from './receiver';
 import { SAMPLE_CUSTOMER as CUSTOMER, SAMPLE_TEMPLATE as TEMPLATE } from './samples';
 
-/** The widest the side-by-side table may be (four providers fit). */
+/** The widest the side-by-side table may be (four providers and the router fit). */
 const DEMO_WIDTH = 160;
+/** The column of a router over two emulators (desk360, then getchat) whose primary is switched off mid-run. */
+export const ROUTER_DEMO = 'router';
 // A 1×1 PNG, served over HTTP for the image step.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
@@ -22,7 +25,7 @@ interface StepResult {
 
 /** What `wamux demo` prints per provider, also available as JSON. */
 export interface DemoReport {
-  provider: ProviderName;
+  provider: ProviderName | typeof ROUTER_DEMO;
   steps: StepResult[];
   events: string[];
 }
@@ -31,7 +34,14 @@ export interface DemoReport {
  * The app code of the demo. It is written once against `Provider` and run
  * unchanged against every provider: that is the point of wamux.
  */
-async function scenario(provider: Provider, emulator: Emulator, webhookUrl: string, imageUrl: string, waitFor: (n: number) => Promise<void>): Promise<StepResult[]> {
+async function scenario(
+  provider: Provider,
+  emulator: Emulator,
+  webhookUrl: string,
+  imageUrl: string,
+  waitFor: (n: number) => Promise<void>,
+  afterFirstSend?: () => Promise<StepResult>,
+): Promise<StepResult[]> {
   const steps: StepResult[] = [];
   const { outbound, interactive, inbound, statuses } = provider.capabilities;
 
@@ -42,7 +52,11 @@ async function scenario(provider: Provider, emulator: Emulator, webhookUrl: stri
     }
     try {
       const result = await provider.send(message);
-      steps.push({ step, outcome: `✓ sent ${result.id}` });
+      // A router says which of its providers sent the message.
+      const routed: SendResult & { provider?: unknown } = result;
+      // First, so that a narrow column cuts the id rather than the provider.
+      const via = typeof routed.provider === 'string' ? `via ${routed.provider} ` : '';
+      steps.push({ step, outcome: `✓ sent ${via}${result.id}` });
       return result.id;
     } catch (error) {
       steps.push({ step, outcome: `✗ ${isWamuxError(error) ? `${error.code}: ${error.message}` : String(error)}` });
@@ -52,6 +66,7 @@ async function scenario(provider: Provider, emulator: Emulator, webhookUrl: stri
 
   emulator.seedTemplates([TEMPLATE]);
   const textId = await send('send text', { type: 'text', to: CUSTOMER, text: 'Your order #1001 has shipped 📦' });
+  if (afterFirstSend) steps.push(await afterFirstSend());
   // Ask before using an optional feature: a vendor without captions refuses one rather than drop it.
   const caption = provider.capabilities.features.includes('media.captions') ? { caption: 'Your parcel' } : {};
   await send('send image', { type: 'image', to: CUSTOMER, media: { url: imageUrl }, ...caption });
@@ -85,12 +100,20 @@ async function scenario(provider: Provider, emulator: Emulator, webhookUrl: stri
   return steps;
 }
 
-/** Runs the demo scenario against each provider's emulator and returns what happened. */
-export async function runDemo(providers: readonly ProviderName[] = PROVIDER_NAMES): Promise<DemoReport[]> {
+/**
+ * Runs the demo scenario against each provider's emulator, and through a
+ * router (`router`) whose primary emulator is switched off after the first
+ * send, and returns what happened.
+ */
+export async function runDemo(providers: ReadonlyArray<ProviderName | typeof ROUTER_DEMO> = [...PROVIDER_NAMES, ROUTER_DEMO]): Promise<DemoReport[]> {
   const media = await serveImage();
   const reports: DemoReport[] = [];
   try {
     for (const name of providers) {
+      if (name === ROUTER_DEMO) {
+        reports.push(await runRouterDemo(media.url));
+        continue;
+      }
       let target: LocalTarget;
       try {
         target = await localTargets[name]({});
@@ -120,11 +143,74 @@ export async function runDemo(providers: readonly ProviderName[] = PROVIDER_NAME
   return reports;
 }
 
+/**
+ * The router column: a failover router over the desk360 and getchat
+ * emulators. The desk360 emulator (the primary) is switched off after the
+ * first send; the rest of the scenario goes through getchat, each message
+ * once, and webhooks come from getchat.
+ */
+async function runRouterDemo(imageUrl: string): Promise<DemoReport> {
+  const primary = await localTargets.desk360({});
+  let secondary: LocalTarget | undefined;
+  try {
+    secondary = await localTargets.getchat({});
+    const router = (await createProvider({
+      router: {
+        strategy: 'failover',
+        providers: [
+          // No retries of its own: the router offers a message it did not send to getchat at once.
+          { ...primary.config, name: 'desk360', retry: false },
+          { ...secondary.config, name: 'getchat' },
+        ],
+        webhookProvider: 'getchat',
+        // Every message is offered to desk360 first (no conversation
+        // stickiness), and one failure opens its circuit: the column shows
+        // a failover, then desk360 skipped.
+        sticky: false,
+        breaker: { failureThreshold: 1 },
+        // The sample template is approved at both vendors, so it may fail over.
+        templates: { [TEMPLATE.name]: { desk360: {}, getchat: {} } },
+      },
+    })) as Router;
+    const received: WebhookEvent[] = [];
+    const failovers: string[] = [];
+    router.on('failover', (event) => failovers.push(`${event.from}→${event.to}`));
+    const receiver = await startReceiver(router, { onEvent: (event) => received.push(event) });
+    try {
+      const switchOff = async (): Promise<StepResult> => {
+        await primary.emulator.close();
+        return { step: 'primary switched off', outcome: '⏻ desk360 stopped' };
+      };
+      const steps = await scenario(router, secondary.emulator, receiver.url, imageUrl, (n) => receiver.waitFor(n), switchOff);
+      steps.push({ step: 'failovers', outcome: failovers.join(', ') || 'none' });
+      steps.push({ step: 'router health', outcome: router.health().map((h) => `${h.provider} ${h.state}`).join(', ') });
+      const errors = receiver.errors.map((error) => `error ${error.code}: ${error.message}`);
+      return { provider: ROUTER_DEMO, steps, events: [...received.map((event) => describeEvent(event, { compact: true })), ...errors] };
+    } finally {
+      await router.close();
+      await receiver.close();
+    }
+  } catch (error) {
+    return { provider: ROUTER_DEMO, steps: [{ step: 'start router', outcome: `✗ ${error instanceof Error ? error.message : String(error)}` }], events: [] };
+  } finally {
+    await secondary?.emulator.close();
+    await primary.emulator.close();
+  }
+}
+
 /** Lays the reports out side by side: one column per provider, one row per step and per event, at most 160 columns wide. */
 export function renderDemo(reports: readonly DemoReport[]): string {
   const header = ['', ...reports.map((r) => r.provider)];
-  const stepNames = reports[0]?.steps.map((s) => s.step) ?? [];
-  const allSteps = [...new Set([...stepNames, ...reports.flatMap((r) => r.steps.map((s) => s.step))])];
+  // Every step once, each where its column has it (the router's extra steps fall between the shared ones).
+  const allSteps: string[] = [];
+  for (const report of reports) {
+    let at = 0;
+    for (const { step } of report.steps) {
+      const known = allSteps.indexOf(step);
+      if (known >= 0) at = known + 1;
+      else allSteps.splice(at++, 0, step);
+    }
+  }
   const stepRows = allSteps.map((step) => [step, ...reports.map((r) => r.steps.find((s) => s.step === step)?.outcome ?? '')]);
   const eventCount = Math.max(0, ...reports.map((r) => r.events.length));
   const eventRows = Array.from({ length: eventCount }, (_, i) => [i === 0 ? 'webhook events' : '', ...reports.map((r) => r.events[i] ?? '')]);

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createWebhookHandler, type Provider, type WebhookEvent, type WamuxError } from '@wamux/core';
+import { createWebhookHandler, type DedupeStore, type Provider, type StatusOrderStore, type WebhookEvent, type WebhookOutcome, type WamuxError } from '@wamux/core';
+import { cliLogger } from './verbose';
 
 /** A local webhook receiver: a node:http server around `createWebhookHandler`. */
 export interface Receiver {
@@ -13,8 +14,20 @@ export interface Receiver {
 }
 
 /** Starts a receiver for one provider on 127.0.0.1 (port 0 = any free port). */
-export async function startReceiver(provider: Provider, options: { port?: number; host?: string; onEvent?: (event: WebhookEvent) => void; onError?: (error: WamuxError) => void } = {}): Promise<Receiver> {
-  const handler = createWebhookHandler(provider);
+export async function startReceiver(
+  provider: Provider,
+  options: {
+    port?: number;
+    host?: string;
+    onEvent?: (event: WebhookEvent) => void;
+    onError?: (error: WamuxError) => void;
+    onDelivery?: (outcome: WebhookOutcome) => void;
+    /** Shared stores (`WAMUX_REDIS_URL`), so several receivers process each event once. */
+    stores?: { dedupe: DedupeStore; statusOrder: StatusOrderStore } | undefined;
+  } = {},
+): Promise<Receiver> {
+  const handler = createWebhookHandler(provider, { logger: cliLogger(), ...(options.stores ?? {}) });
+  if (options.onDelivery) handler.on('delivery', options.onDelivery);
   const events: WebhookEvent[] = [];
   const errors: WamuxError[] = [];
   const waiters: Array<{ count: number; resolve: () => void }> = [];

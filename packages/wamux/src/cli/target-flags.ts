@@ -37,7 +37,8 @@ export const TARGET_USAGE = `Provider options (flags override the config file, w
       --allow-insecure-http  Allow an http:// base URL (a local emulator)
       --set <key>=<value>    Any other provider option (JSON values allowed; dotted keys nest)
       --local                Use the provider's built-in emulator instead of the real API
-  -v, --verbose              Print error details (request id, status, vendor details)
+  -v, --verbose              Print error details (request id, status, vendor details) and what
+                             the provider logs (retries, limiter blocks, refused redirects)
 With no provider configured, commands run against the built-in memory emulator.`;
 
 /**

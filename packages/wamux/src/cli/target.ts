@@ -2,6 +2,7 @@ import { ConfigurationError, isWamuxError, type Provider } from '@wamux/core';
 import type { Emulator } from '@wamux/testing/emulator';
 import { resolveConfig, type Environment, type ProviderConfig } from '../config';
 import { createProvider } from '../create-provider';
+import { isRouterConfig, type RouterConfig } from '../router-config';
 import { localTargets } from '../emulators';
 import { PROVIDER_NAMES, type ProviderName } from '../registry';
 import { UsageError } from './command';
@@ -10,6 +11,10 @@ import { envVariables } from './env-vars';
 import { note } from './io';
 import { SAMPLE_TEMPLATE } from './samples';
 import { optionsFromFlags, type TargetFlags } from './target-flags';
+import { withCliLogger } from './verbose';
+
+/** What a configured target names instead of a provider when its config file holds a router (`{ router: { ... } }`). */
+export const ROUTER_TARGET = 'router';
 
 /** The provider used when none is configured. */
 export const DEFAULT_LOCAL_PROVIDER: ProviderName = 'memory';
@@ -18,9 +23,9 @@ export const DEFAULT_LOCAL_PROVIDER: ProviderName = 'memory';
 export type ResolvedTarget =
   | {
       kind: 'configured';
-      provider: ProviderName;
-      /** The merged config (file, then flags); the environment fills the rest in `createProvider`. */
-      config: ProviderConfig;
+      provider: ProviderName | typeof ROUTER_TARGET;
+      /** The merged config (file, then flags); the environment fills the rest in `createProvider`. A router config is the file's, as it is. */
+      config: ProviderConfig | RouterConfig;
       /** Option name → where its value comes from (`wamux.config.json`, `flag`, `env WAMUX_MEMORY_API_KEY`). */
       origins: Record<string, string>;
       /** Where the provider was chosen: a config file name, `--provider` or `WAMUX_PROVIDER`. */
@@ -59,6 +64,10 @@ export async function resolveTarget(flags: TargetFlags, env: Environment, cwd: s
     return { kind: 'local', provider: DEFAULT_LOCAL_PROVIDER, overrides, reason: 'unconfigured' };
   }
 
+  // A config file holding a router: each of its providers is configured in the file (and the environment).
+  if (loaded !== undefined && flagProvider === undefined && isRouterConfig(loaded.config)) {
+    return { kind: 'configured', provider: ROUTER_TARGET, config: loaded.config, origins: {}, source: loaded.label };
+  }
   const fileProvider = loaded?.config.provider;
   // A --provider that differs from the file's makes the file's options meaningless.
   const fileOptions = loaded && (flagProvider === undefined || flagProvider === fileProvider) ? loaded.config : {};
@@ -78,7 +87,7 @@ export async function resolveTarget(flags: TargetFlags, env: Environment, cwd: s
 /** A provider ready to use, and what to release afterwards. */
 export interface OpenTarget {
   provider: Provider;
-  name: ProviderName;
+  name: ProviderName | typeof ROUTER_TARGET;
   /** The built-in emulator the provider talks to, in local mode. */
   emulator?: Emulator | undefined;
   /** Where the config came from, for messages. */
@@ -108,7 +117,7 @@ export async function openTarget(flags: TargetFlags, options: OpenTargetOptions 
 export async function openResolved(target: ResolvedTarget, options: OpenTargetOptions = {}): Promise<OpenTarget> {
   const env = options.env ?? process.env;
   if (target.kind === 'configured') {
-    const provider = await createProvider(target.config, { env }).catch((error: unknown) => {
+    const provider = await createProvider(withCliLogger(target.config), { env }).catch((error: unknown) => {
       throw withConfigHint(error, target.provider, target.source);
     });
     return { provider, name: target.provider, source: target.source, close: () => provider.close() };
@@ -119,7 +128,7 @@ export async function openResolved(target: ResolvedTarget, options: OpenTargetOp
   const local = await localTargets[target.provider]({});
   try {
     if (options.seed !== false) local.emulator.seedTemplates([SAMPLE_TEMPLATE]);
-    const provider = await createProvider({ ...local.config, ...target.overrides } as ProviderConfig, { env: {} });
+    const provider = await createProvider(withCliLogger({ ...local.config, ...target.overrides } as ProviderConfig), { env: {} });
     return {
       provider,
       name: target.provider,
@@ -149,7 +158,8 @@ export function providerName(value: string, field: string): ProviderName {
 }
 
 /** Adds where to set a missing option to a `ConfigurationError` ("... or set WAMUX_MEMORY_API_KEY"). */
-function withConfigHint(error: unknown, provider: ProviderName, source: string): unknown {
+function withConfigHint(error: unknown, provider: ProviderName | typeof ROUTER_TARGET, source: string): unknown {
+  if (provider === ROUTER_TARGET) return error;
   if (!isWamuxError(error) || error.code !== 'configuration_invalid' || !(error instanceof ConfigurationError)) return error;
   const variable = envVariables(provider)[error.field];
   const where = source === '--provider' || source === 'WAMUX_PROVIDER' ? 'a config file' : source;

@@ -6,9 +6,11 @@ import { onInterrupts } from '../bulk/interrupts';
 import { openJournal, readJournal } from '../bulk/journal';
 import { planRun, plural, sample, summaryLine } from '../bulk/plan';
 import { createProgress } from '../bulk/progress';
-import { checkPlaceholders, describeSpec, messageFor, recipientsFromCsv, type BulkMessageSpec } from '../bulk/recipients';
+import { enqueueBulk } from '../bulk/enqueue';
+import { checkPlaceholders, describeSpec, messageFor, recipientsFromCsv, type BulkMessageSpec, type BulkRecipient } from '../bulk/recipients';
 import { runBulk, type BulkTally } from '../bulk/run';
 import { note, out } from '../io';
+import { QUEUE_OPTIONS, queueConnection } from '../queue-flags';
 import { TEMPLATE_OPTIONS, wantsTemplate, type TemplateFlags } from '../send/template-flags';
 import { openResolved, resolveTarget } from '../target';
 import { TARGET_OPTIONS, TARGET_USAGE } from '../target-flags';
@@ -26,6 +28,7 @@ const OPTIONS = {
   'retry-unknown': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  ...QUEUE_OPTIONS,
 } as const;
 
 const USAGE = `Usage: wamux bulk --csv <file> (--text <text> | --template <name> [template options]) [options]
@@ -49,6 +52,9 @@ twice. See docs/cli.md for the journal format and the at-most-once rules.
                           (interrupted in flight, timed out, 5xx): they may get the message twice
   --dry-run               Print the plan and the first messages; send nothing
   -q, --quiet             No progress output
+  --queue <redis-url>     Enqueue into the durable outbox instead of sending (docs/outbox.md):
+                          "wamux worker" sends; running again enqueues nobody twice
+  --queue-name <name>     The outbox's queue (default: wamux-outbox)
 
 Ctrl-C stops dispatching and waits for sends in flight to be recorded, then
 exits 130; a second Ctrl-C abandons them (recorded as unknown).
@@ -102,6 +108,7 @@ export const bulkCommand: Command = {
       if (plan.toSend.length > 3) out(`... and ${plan.toSend.length - 3} more`);
       return 0;
     }
+    if (values.queue !== undefined) return enqueueIntoOutbox(values, resolved, spec, plan.toSend);
     const tally: BulkTally = { sent: 0, notSent: 0, unknown: 0, attempted: 0, settled: 0 };
     if (plan.toSend.length === 0) {
       out(summaryLine(tally, plan, resultsPath));
@@ -142,6 +149,27 @@ export const bulkCommand: Command = {
     return tally.notSent + tally.unknown + plan.unknownSkipped.length > 0 ? 1 : 0;
   },
 };
+
+/** `bulk --queue`: the plan's recipients go into the outbox, keyed so that a second run enqueues nobody twice. */
+async function enqueueIntoOutbox(
+  values: { csv?: string | undefined; queue?: string | undefined; 'queue-name'?: string | undefined; quiet?: boolean | undefined },
+  resolved: Awaited<ReturnType<typeof resolveTarget>>,
+  spec: BulkMessageSpec,
+  recipients: readonly BulkRecipient[],
+): Promise<number> {
+  const { connection, name } = queueConnection(values, process.env);
+  const target = await openResolved(resolved);
+  const progress = createProgress(recipients.length, { quiet: values.quiet });
+  try {
+    const tally = await enqueueBulk({ connection, name, provider: target.provider, csv: values.csv as string, description: describeSpec(spec), spec, recipients, progress });
+    progress.finish({ sent: tally.enqueued + tally.duplicates, failed: tally.refused.length, unknown: 0 });
+    for (const refused of tally.refused.slice(0, 10)) note(`bulk: row ${refused.row} (${refused.phone}) refused: ${refused.reason}`);
+    out(`bulk: ${tally.enqueued} enqueued, ${tally.duplicates} already in the outbox, ${tally.refused.length} refused; "wamux worker" sends them, "wamux outbox status" counts them`);
+    return tally.refused.length > 0 ? 1 : 0;
+  } finally {
+    await target.close();
+  }
+}
 
 function specFromFlags(values: TemplateFlags & { text?: string | undefined; 'preview-url'?: boolean | undefined }): BulkMessageSpec {
   const template = wantsTemplate(values);

@@ -1,6 +1,6 @@
 import { PROVIDER_NAMES, type ProviderName } from '../../registry';
 import { parseCommandLine, type Command } from '../command';
-import { renderDemo, runDemo } from '../demo';
+import { renderDemo, ROUTER_DEMO, runDemo } from '../demo';
 import { out, outJson } from '../io';
 import { providerName } from '../target';
 
@@ -18,7 +18,12 @@ replies and taps a button; delivery statuses) through each provider's
 built-in emulator with the same app code, and prints the normalized
 results side by side. No credentials needed.
 
-  -p, --provider <name>  Only these providers (repeatable; default: all)
+The last column, router, plays it through a failover router over the
+desk360 and getchat emulators and switches desk360 off after the first
+send: the rest goes out through getchat, each message once.
+
+  -p, --provider <name>  Only these providers (repeatable; default: all;
+                         \`router\` for the router column)
   --json                 Print the reports as JSON`;
 
 /** `wamux demo`. */
@@ -28,7 +33,7 @@ export const demoCommand: Command = {
   usage: USAGE,
   async run(args) {
     const { values } = parseCommandLine(args, OPTIONS);
-    const chosen: ProviderName[] = values.provider?.map((name) => providerName(name, '--provider')) ?? PROVIDER_NAMES;
+    const chosen: Array<ProviderName | typeof ROUTER_DEMO> = values.provider?.map((name) => (name === ROUTER_DEMO ? ROUTER_DEMO : providerName(name, '--provider'))) ?? [...PROVIDER_NAMES, ROUTER_DEMO];
     const reports = await runDemo(chosen);
     if (values.json) outJson(reports);
     else out(renderDemo(reports));

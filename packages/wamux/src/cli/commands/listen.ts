@@ -1,10 +1,11 @@
-import type { WebhookEvent } from '@wamux/core';
+import type { WebhookEvent, WebhookOutcome } from '@wamux/core';
 import { parseCommandLine, portFlag, type Command } from '../command';
 import { errorLine } from '../errors';
 import { describeEvent } from '../format';
 import { note, out, untilInterrupted } from '../io';
 import { startReceiver } from '../receiver';
 import { SAMPLE_CUSTOMER } from '../samples';
+import { REDIS_URL_VARIABLE } from '../../shared-stores';
 import { openTarget } from '../target';
 import { TARGET_OPTIONS, TARGET_USAGE } from '../target-flags';
 
@@ -14,10 +15,14 @@ const USAGE = `Usage: wamux listen [--port <n>] [--host <addr>] [--json] [--raw]
 
 A webhook receiver: point the provider's webhook at the printed URL (any
 path works) and each delivery is authenticated with the configured secret,
-normalized and printed, one line per event. Deliveries that fail
+normalized and printed, one line per event; how each delivery was
+answered (status, events processed, failed and skipped as duplicates) is
+printed on stderr. Deliveries that fail
 verification or parsing are printed on stderr and answered 4xx; without a
 configured secret every delivery is answered 500 until one is set (or
---set allowUnauthenticatedWebhooks=true opts out). Stops on Ctrl-C.
+--set allowUnauthenticatedWebhooks=true opts out). With WAMUX_REDIS_URL set,
+de-duplication and status order are kept in Redis, shared by every
+receiver. Stops on Ctrl-C.
 
   --port <n>     Port to listen on (default 3000; 0 = any free port)
   --host <addr>  Interface (default 127.0.0.1; 0.0.0.0 to accept from a tunnel or LAN)
@@ -46,14 +51,26 @@ export const listenCommand: Command = {
         out(`${new Date().toISOString().slice(11, 19)}  ${event.provider}  ${describeEvent(event)}`);
       }
     };
-    const receiver = await startReceiver(target.provider, { port, host: values.host ?? '127.0.0.1', onEvent: print, onError: (error) => note(errorLine(error)) }).catch(async (error: unknown) => {
+    const onDelivery = (outcome: WebhookOutcome) => note(`${new Date().toISOString().slice(11, 19)}  ${target.name}  ${describeDelivery(outcome)}`);
+    // Behind a load balancer every receiver shares one record of what was processed.
+    const redisUrl = process.env[REDIS_URL_VARIABLE] || undefined;
+    const shared = redisUrl === undefined ? undefined : await (await import('@wamux/redis')).connectRedisStores(redisUrl);
+    const receiver = await startReceiver(target.provider, {
+      port,
+      host: values.host ?? '127.0.0.1',
+      onEvent: print,
+      onError: (error) => note(errorLine(error)),
+      onDelivery,
+      stores: shared,
+    }).catch(async (error: unknown) => {
       await target.close();
+      await shared?.close();
       throw error;
     });
     // Listen for Ctrl-C before anything is printed, so a caller that reacts to the output can stop us.
     const interrupted = untilInterrupted();
     try {
-      note(`wamux listen: receiving ${target.name} webhooks on ${receiver.url} (Ctrl-C to stop)`);
+      note(`wamux listen: receiving ${target.name} webhooks on ${receiver.url}${shared ? ` (dedupe and status order shared through ${REDIS_URL_VARIABLE})` : ''} (Ctrl-C to stop)`);
       if (target.emulator) {
         await target.emulator.simulateInbound({ from: SAMPLE_CUSTOMER, profileName: 'Ada', content: { type: 'text', text: 'Hello from the built-in emulator 👋' } }, { webhookUrl: receiver.url });
       }
@@ -62,6 +79,17 @@ export const listenCommand: Command = {
     } finally {
       await receiver.close();
       await target.close();
+      await shared?.close();
     }
   },
 };
+
+/** One line saying how a delivery was answered: `delivery answered 200: 1 processed, 1 duplicate`. */
+export function describeDelivery(outcome: WebhookOutcome): string {
+  const parts = [`${outcome.events.length} processed`];
+  if (outcome.failed.length > 0) parts.push(`${outcome.failed.length} failed`);
+  if (outcome.duplicates > 0) parts.push(`${outcome.duplicates} duplicate${outcome.duplicates === 1 ? '' : 's'}`);
+  if (outcome.inFlight > 0) parts.push(`${outcome.inFlight} in flight elsewhere`);
+  const why = outcome.error === undefined ? '' : ` (${outcome.error.code})`;
+  return `delivery answered ${outcome.status}: ${parts.join(', ')}${why}`;
+}

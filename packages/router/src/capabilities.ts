@@ -1,0 +1,103 @@
+import {
+  DELIVERY_STATUSES,
+  INTERACTIVE_KINDS,
+  isBsuid,
+  MESSAGE_CONTENT_TYPES,
+  OUTBOUND_MESSAGE_TYPES,
+  PROVIDER_FEATURES,
+  type MediaSource,
+  type OutboundMessage,
+  type ProviderCapabilities,
+} from '@wamux/core';
+
+const MEDIA_SOURCES = ['url', 'id', 'data'] as const;
+
+/** Every value any list holds, in the canonical order, then values the canonical list does not know. */
+function union<T extends string>(canonical: readonly T[], lists: ReadonlyArray<readonly T[]>): readonly T[] {
+  const seen = new Set<T>(lists.flat());
+  const known = canonical.filter((value) => seen.has(value));
+  const extra = [...seen].filter((value) => !canonical.includes(value));
+  return [...known, ...extra];
+}
+
+/**
+ * What a router can do: what at least one of its providers supports. A
+ * message is routed only to providers that support it, so the union is what
+ * an app may send through the router; every value is in the core's
+ * canonical order, whatever the order of the providers.
+ */
+export function unionCapabilities(all: readonly ProviderCapabilities[]): ProviderCapabilities {
+  return {
+    outbound: union(OUTBOUND_MESSAGE_TYPES, all.map((c) => c.outbound)),
+    interactive: union(INTERACTIVE_KINDS, all.map((c) => c.interactive)),
+    mediaSources: union(MEDIA_SOURCES, all.map((c) => c.mediaSources)),
+    inbound: union(MESSAGE_CONTENT_TYPES, all.map((c) => c.inbound)),
+    statuses: union(DELIVERY_STATUSES, all.map((c) => c.statuses)),
+    features: union(PROVIDER_FEATURES, all.map((c) => c.features)),
+  };
+}
+
+function mediaKind(source: MediaSource): (typeof MEDIA_SOURCES)[number] {
+  return 'url' in source ? 'url' : 'id' in source ? 'id' : 'data';
+}
+
+/**
+ * What of `message` a provider with `caps` cannot carry (the same reading as
+ * the core's refusal before I/O), or `undefined` when it can carry all of
+ * it. `message` has already been validated against the model.
+ */
+export function unsupportedPart(caps: ProviderCapabilities, message: OutboundMessage): string | undefined {
+  const has = (feature: (typeof PROVIDER_FEATURES)[number]) => caps.features.includes(feature);
+  const media = (source: MediaSource) => (caps.mediaSources.includes(mediaKind(source)) ? undefined : `media given as { ${mediaKind(source)} }`);
+  if (!caps.outbound.includes(message.type)) return `${message.type} messages`;
+  if (isBsuid(message.to) && !has('recipients.bsuid')) return 'sending to a business-scoped user ID';
+  if (message.type !== 'reaction' && message.replyTo !== undefined && !has('messages.replyTo')) return 'replyTo (quoted replies)';
+  switch (message.type) {
+    case 'interactive': {
+      const { interactive } = message;
+      if (!caps.interactive.includes(interactive.kind)) return `interactive ${interactive.kind} messages`;
+      if (interactive.kind !== 'location_request' && interactive.footer !== undefined && interactive.footer !== '' && !has('interactive.footer')) {
+        return 'interactive footers';
+      }
+      if (interactive.kind === 'buttons' && interactive.header && 'media' in interactive.header) return media(interactive.header.media);
+      return undefined;
+    }
+    case 'template':
+      return message.template.headerMedia ? media(message.template.headerMedia.media) : undefined;
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'document':
+    case 'sticker':
+      if (message.caption !== undefined && message.caption !== '' && !has('media.captions')) return 'media captions';
+      return media(message.media);
+    case 'text':
+      return message.previewUrl === true && !has('messages.linkPreview') ? 'link previews' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The media id a message refers to, if any: it names a file in one vendor's store, so only that vendor can send it. */
+export function mediaIdOf(message: OutboundMessage): string | undefined {
+  const idOf = (source: MediaSource | undefined) => (source !== undefined && 'id' in source ? source.id : undefined);
+  switch (message.type) {
+    case 'image':
+    case 'video':
+    case 'audio':
+    case 'document':
+    case 'sticker':
+      return idOf(message.media);
+    case 'template':
+      return idOf(message.template.headerMedia?.media);
+    case 'interactive':
+      return message.interactive.kind === 'buttons' && message.interactive.header && 'media' in message.interactive.header ? idOf(message.interactive.header.media) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The message id a message refers to (a reaction's target, a quoted reply), if any. */
+export function referencedMessageId(message: OutboundMessage): string | undefined {
+  return message.type === 'reaction' ? message.messageId : message.replyTo;
+}
