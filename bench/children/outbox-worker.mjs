@@ -10,8 +10,7 @@ const { config, limit, redis, queue, concurrency } = JSON.parse(process.argv[2])
 
 try {
   const { createProvider } = await import('wamux');
-  // bench/ does not depend on @wamux/queue (the outbox came after the bench's manifest): the built package, by path.
-  const { startOutboxWorker } = await import(new URL('../../packages/queue/dist/index.js', import.meta.url).href);
+  const { startOutboxWorker } = await import('@wamux/queue');
   const provider = await createProvider({ ...config, rateLimit: limit, ...(limit ? { redis } : {}), retry: false });
   const cpuBefore = process.cpuUsage();
   const worker = startOutboxWorker({ connection: redis, name: queue, provider, concurrency });

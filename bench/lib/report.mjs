@@ -6,9 +6,6 @@ const SECTIONS = {
   diagnostic: { title: 'Diagnostics (no targets)', note: 'In-process micro measurements that help find where time goes. Their ratios move from run to run on a shared machine; read them as a profile, not a verdict.' },
 };
 
-const NOT_YET = [
-];
-
 const cell = (text) => String(text ?? '').replaceAll('|', '\\|');
 
 /**
@@ -64,7 +61,6 @@ export class Report {
       if (!this.rows.some((r) => r.section === section)) continue;
       parts.push(`## ${title}`, '', note, '', this.table(section), '');
     }
-    parts.push('## Not measured yet', '', ...NOT_YET.map((line) => `- ${line}`), '');
     return parts.join('\n');
   }
 

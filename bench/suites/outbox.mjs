@@ -30,7 +30,7 @@ export async function outbox(report, { quick }) {
   }
   const count = quick ? 2_000 : 10_000;
   const redis = await startRedisServer();
-  const { createOutbox } = await import(new URL('../../packages/queue/dist/index.js', import.meta.url).href);
+  const { createOutbox } = await import('@wamux/queue');
   try {
     let run = 0;
     for (const { workers, limit } of CASES) {
