@@ -23,7 +23,7 @@ export { redactText, redactValue, isSecretKey } from './errors/redact';
 export * from './provider/capabilities';
 export * from './provider/contract';
 export { defineProvider } from './provider/define-provider';
-export { checkOutbound } from './provider/check-outbound';
+export { checkOutbound, unsupportedFeature } from './provider/check-outbound';
 export * from './provider/options';
 
 export * from './http/client';

@@ -1,7 +1,6 @@
 import {
   DELIVERY_STATUSES,
   INTERACTIVE_KINDS,
-  isBsuid,
   MESSAGE_CONTENT_TYPES,
   OUTBOUND_MESSAGE_TYPES,
   PROVIDER_FEATURES,
@@ -35,47 +34,6 @@ export function unionCapabilities(all: readonly ProviderCapabilities[]): Provide
     statuses: union(DELIVERY_STATUSES, all.map((c) => c.statuses)),
     features: union(PROVIDER_FEATURES, all.map((c) => c.features)),
   };
-}
-
-function mediaKind(source: MediaSource): (typeof MEDIA_SOURCES)[number] {
-  return 'url' in source ? 'url' : 'id' in source ? 'id' : 'data';
-}
-
-/**
- * What of `message` a provider with `caps` cannot carry (the same reading as
- * the core's refusal before I/O), or `undefined` when it can carry all of
- * it. `message` has already been validated against the model.
- */
-export function unsupportedPart(caps: ProviderCapabilities, message: OutboundMessage): string | undefined {
-  const has = (feature: (typeof PROVIDER_FEATURES)[number]) => caps.features.includes(feature);
-  const media = (source: MediaSource) => (caps.mediaSources.includes(mediaKind(source)) ? undefined : `media given as { ${mediaKind(source)} }`);
-  if (!caps.outbound.includes(message.type)) return `${message.type} messages`;
-  if (isBsuid(message.to) && !has('recipients.bsuid')) return 'sending to a business-scoped user ID';
-  if (message.type !== 'reaction' && message.replyTo !== undefined && !has('messages.replyTo')) return 'replyTo (quoted replies)';
-  switch (message.type) {
-    case 'interactive': {
-      const { interactive } = message;
-      if (!caps.interactive.includes(interactive.kind)) return `interactive ${interactive.kind} messages`;
-      if (interactive.kind !== 'location_request' && interactive.footer !== undefined && interactive.footer !== '' && !has('interactive.footer')) {
-        return 'interactive footers';
-      }
-      if (interactive.kind === 'buttons' && interactive.header && 'media' in interactive.header) return media(interactive.header.media);
-      return undefined;
-    }
-    case 'template':
-      return message.template.headerMedia ? media(message.template.headerMedia.media) : undefined;
-    case 'image':
-    case 'video':
-    case 'audio':
-    case 'document':
-    case 'sticker':
-      if (message.caption !== undefined && message.caption !== '' && !has('media.captions')) return 'media captions';
-      return media(message.media);
-    case 'text':
-      return message.previewUrl === true && !has('messages.linkPreview') ? 'link previews' : undefined;
-    default:
-      return undefined;
-  }
 }
 
 /** The media id a message refers to, if any: it names a file in one vendor's store, so only that vendor can send it. */

@@ -8,6 +8,7 @@ import {
   SPECIFICATION_VERSION,
   StoreUnavailableError,
   UnsupportedFeatureError,
+  unsupportedFeature,
   type CallOptions,
   type HistoryQuery,
   type ListOptions,
@@ -23,7 +24,7 @@ import {
 } from '@wamux/core';
 import { EventEmitter } from 'eventemitter3';
 import { createBreaker, type Breaker, type CircuitState } from './breaker';
-import { mediaIdOf, referencedMessageId, unionCapabilities, unsupportedPart } from './capabilities';
+import { mediaIdOf, referencedMessageId, unionCapabilities } from './capabilities';
 import { readOptions, type Member, type RouterOptions } from './options';
 import { attemptOrder, createPicker } from './order';
 import { createMemoryRouteStore } from './route-store';
@@ -202,8 +203,8 @@ export function createRouter(options: RouterOptions): Router {
 
   const send = async (input: OutboundMessage, callOptions?: CallOptions): Promise<RoutedSendResult> => {
     const message = parseInput(OutboundMessageSchema, input, { root: 'message', provider: routerName });
-    let capable = members.filter((member) => unsupportedPart(member.provider.capabilities, message) === undefined);
-    if (capable.length === 0) unsupported(unsupportedPart(capabilities, message) ?? `this ${message.type} message on any of its providers`);
+    let capable = members.filter((member) => unsupportedFeature(message, member.provider.capabilities) === undefined);
+    if (capable.length === 0) unsupported(unsupportedFeature(message, capabilities) ?? `this ${message.type} message on any of its providers`);
     // A media id or a message id names something in one vendor's store: only that vendor can send it.
     const mediaId = mediaIdOf(message);
     const pinned = (mediaId !== undefined ? await recall(mediaRoute(mediaId)) : undefined) ?? (referencedMessageId(message) !== undefined ? await recall(messageRoute(referencedMessageId(message) as string)) : undefined);

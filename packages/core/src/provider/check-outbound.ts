@@ -30,47 +30,53 @@ function unsupported(feature: string, provider: string): never {
 }
 
 function checkSupported(message: OutboundMessage, caps: ProviderCapabilities, provider: string): void {
-  const checkMedia = (source: MediaSource, field: string) => {
+  const feature = unsupportedFeature(message, caps);
+  if (feature !== undefined) unsupported(feature, provider);
+}
+
+/**
+ * What of `message` a provider with `caps` cannot carry, named as the
+ * `UnsupportedFeatureError` of `send` names it (`interactive list messages`,
+ * `media captions (message.caption)`), or `undefined` when it can carry all
+ * of it. `message` has already been validated against the model. A router
+ * uses it to pick the providers that can take a message.
+ */
+export function unsupportedFeature(message: OutboundMessage, caps: ProviderCapabilities): string | undefined {
+  const has = (feature: ProviderCapabilities['features'][number]) => caps.features.includes(feature);
+  const media = (source: MediaSource, field: string) => {
     const kind = mediaSourceKind(source);
-    if (!caps.mediaSources.includes(kind)) unsupported(`media given as { ${kind} } (${field})`, provider);
+    return caps.mediaSources.includes(kind) ? undefined : `media given as { ${kind} } (${field})`;
   };
-  if (!caps.outbound.includes(message.type)) unsupported(`${message.type} messages`, provider);
-  checkRecipient(message.to, 'message.to', caps, provider);
-  if (message.type !== 'reaction' && message.replyTo !== undefined && !caps.features.includes('messages.replyTo')) {
-    unsupported('replyTo (quoted replies)', provider);
-  }
+  if (!caps.outbound.includes(message.type)) return `${message.type} messages`;
+  // A BSUID is refused where the vendor cannot address one, rather than sent where a phone number goes.
+  if (isBsuid(message.to) && !has('recipients.bsuid')) return 'sending to a business-scoped user ID (message.to)';
+  if (message.type !== 'reaction' && message.replyTo !== undefined && !has('messages.replyTo')) return 'replyTo (quoted replies)';
   // A switch rather than ts-pattern's match: this runs on every send, and
   // match builds its pattern objects on every call.
   switch (message.type) {
     case 'interactive': {
       const { interactive } = message;
-      if (!caps.interactive.includes(interactive.kind)) unsupported(`interactive ${interactive.kind} messages`, provider);
-      if (interactive.kind !== 'location_request' && interactive.footer !== undefined && interactive.footer !== '' && !caps.features.includes('interactive.footer')) {
-        unsupported('interactive footers (message.interactive.footer)', provider);
+      if (!caps.interactive.includes(interactive.kind)) return `interactive ${interactive.kind} messages`;
+      if (interactive.kind !== 'location_request' && interactive.footer !== undefined && interactive.footer !== '' && !has('interactive.footer')) {
+        return 'interactive footers (message.interactive.footer)';
       }
-      if (interactive.kind === 'buttons' && interactive.header && 'media' in interactive.header) {
-        checkMedia(interactive.header.media, 'message.interactive.header.media');
-      }
-      return;
+      if (interactive.kind === 'buttons' && interactive.header && 'media' in interactive.header) return media(interactive.header.media, 'message.interactive.header.media');
+      return undefined;
     }
     case 'template':
-      if (message.template.headerMedia) checkMedia(message.template.headerMedia.media, 'message.template.headerMedia.media');
-      return;
+      return message.template.headerMedia ? media(message.template.headerMedia.media, 'message.template.headerMedia.media') : undefined;
     case 'image':
     case 'video':
     case 'audio':
     case 'document':
     case 'sticker':
-      checkMedia(message.media, 'message.media');
-      if (message.caption !== undefined && message.caption !== '' && !caps.features.includes('media.captions')) unsupported('media captions (message.caption)', provider);
-      return;
+      return media(message.media, 'message.media') ?? (message.caption !== undefined && message.caption !== '' && !has('media.captions') ? 'media captions (message.caption)' : undefined);
     case 'text':
-      if (message.previewUrl === true && !caps.features.includes('messages.linkPreview')) unsupported('link previews (message.previewUrl)', provider);
-      return;
+      return message.previewUrl === true && !has('messages.linkPreview') ? 'link previews (message.previewUrl)' : undefined;
     case 'location':
     case 'contacts':
     case 'reaction':
-      return;
+      return undefined;
     default:
       return unknownType(message);
   }

@@ -23,29 +23,13 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
  * with its context), but keeps what they return, which `emit` throws away:
  * a synchronous throw is captured, every listener still runs, and the
  * promises returned are awaited together. Never throws, never rejects; the
- * answer is synchronous when no listener returned a promise, so synchronous
- * listeners cost no extra turn of the event loop.
+ * answer is synchronous when no listener returned a promise.
  */
 export function callListeners(emitter: EventEmitter, type: string, arg: unknown): ListenersResult | Promise<ListenersResult> {
   const stored = storedListeners(emitter, type);
   if (stored === undefined) return SUCCEEDED;
-  if (!Array.isArray(stored)) {
-    // The common case, one listener, without the bookkeeping below.
-    const listener = stored as StoredListener;
-    if (listener.once) emitter.removeListener(type, listener.fn, undefined, true);
-    try {
-      const returned = listener.fn.call(listener.context, arg);
-      if (!isThenable(returned)) return SUCCEEDED;
-      return Promise.resolve(returned).then(
-        () => SUCCEEDED,
-        (cause: unknown) => ({ ok: false, cause, failures: 1 }),
-      );
-    } catch (cause) {
-      return { ok: false, cause, failures: 1 };
-    }
-  }
   // A copy: removing a `once` listener must not shift the iteration.
-  const listeners = stored.slice();
+  const listeners = Array.isArray(stored) ? stored.slice() : [stored as StoredListener];
   let pending: Array<PromiseLike<unknown>> | undefined;
   let failures = 0;
   let cause: unknown;
