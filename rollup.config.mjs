@@ -90,7 +90,10 @@ for (const name of readdirSync(join(root, 'packages')).sort()) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const input = entriesOf(dir, pkg);
   const dist = join(dir, 'dist');
-  const common = { external, treeshake: { moduleSideEffects: false } };
+  // 'strict': an entry chunk exports exactly its entry's names, so code shared by two entries
+  // (@wamux/core and @wamux/core/adapter) goes to a chunk of its own, and an app importing
+  // the smaller entry does not load the larger one.
+  const common = { external, treeshake: { moduleSideEffects: false }, preserveEntrySignatures: 'strict' };
   const esmOutput = { dir: dist, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', sourcemap: true };
   const cjsOutput = {
     dir: dist,

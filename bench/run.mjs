@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm bench` (full, 6-10 minutes) and `pnpm bench:quick` (about a minute;
+// `pnpm bench` (full, 8-12 minutes) and `pnpm bench:quick` (about a minute;
 // CI runs it so no harness rots). Runs the rows users feel (the webhook
 // endpoint over HTTP, sustained sends at a real tier, memory, size and
 // start-up), then the in-process diagnostics, against the built packages

@@ -7,12 +7,18 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
-const packages = readdirSync(join(root, 'packages')).filter((name) => existsSync(join(root, 'packages', name, 'src'))).sort();
+const packages = readdirSync(join(root, 'packages'))
+  .filter((name) => existsSync(join(root, 'packages', name, 'src')))
+  .sort();
 const rollup = join(root, 'node_modules', 'rollup', 'dist', 'bin', 'rollup');
 
 function build(name) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [rollup, '-c', 'rollup.config.mjs', '--silent'], { cwd: root, stdio: 'inherit', env: { ...process.env, WAMUX_PACKAGES: name } });
+    const child = spawn(process.execPath, [rollup, '-c', 'rollup.config.mjs', '--silent'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, WAMUX_PACKAGES: name },
+    });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`build of ${name} failed (exit ${code})`))));
   });
 }

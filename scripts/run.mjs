@@ -24,15 +24,22 @@ const tasks = {
   /** Install and build only. */
   setup: [['build-if-stale', []]],
   /** The packages as tarballs (they are not on the npm registry yet), and how to install them. */
-  pack: [['build-if-stale', []], ['node', ['scripts/pack.mjs', ...process.argv.slice(3)]]],
+  pack: [
+    ['build-if-stale', []],
+    ['node', ['scripts/pack.mjs', ...process.argv.slice(3)]],
+  ],
   /** The main job: the demo against the built-in emulators (or real credentials). */
-  demo: [['build-if-stale', []], ['node', ['packages/wamux/bin/cli.mjs', 'demo', ...process.argv.slice(3)]]],
+  demo: [
+    ['build-if-stale', []],
+    ['node', ['packages/wamux/bin/cli.mjs', 'demo', ...process.argv.slice(3)]],
+  ],
   /**
-   * Everything CI checks: the docs' links and generated parts, types, builds, export maps, the packed packages run
+   * Everything CI checks: lint and format (Biome), the adapters' layout and the packages' shape, the docs' links and generated parts, types (with the type tests), builds, export maps, the packed packages run
    * as a user installs them (CommonJS and ESM, Node 22 and 24), the jest
    * suites, the docs site, the benchmarks in quick mode.
    */
   test: [
+    ['pnpm', ['run', 'lint']],
     ['pnpm', ['run', 'docs:check']],
     ['pnpm', ['run', 'typecheck']],
     ['pnpm', ['run', 'build']],

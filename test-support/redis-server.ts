@@ -91,7 +91,7 @@ export function describeWithRedis(name: string, body: () => void): void {
   }
   process.stderr.write(
     `\n!!! SKIPPED: "${name}": redis-server is not installed, so this Redis suite did not run.\n` +
-      "!!! Install it (Debian: apt-get install -y redis-server) to run the Redis contract suite, failure-policy and multi-process tests.\n\n",
+      '!!! Install it (Debian: apt-get install -y redis-server) to run the Redis contract suite, failure-policy and multi-process tests.\n\n',
   );
   describe.skip(`${name} (SKIPPED: no redis-server on PATH)`, body);
 }

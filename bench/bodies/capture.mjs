@@ -28,22 +28,39 @@ async function startSink() {
 }
 
 /**
- * The request `emulator` posts for one inbound text message. Each capture
- * has a sink of its own on a fresh port: a sink shared across a long
- * measurement would close the client's pooled connection while it idles,
- * and the next capture could be sent on it as it closes.
+ * Posts what `simulate` makes `emulator` send to a sink and returns that
+ * request. Each capture has a sink of its own on a fresh port: a sink shared
+ * across a long measurement would close the client's pooled connection
+ * while it idles, and the next capture could be sent on it as it closes.
  */
-export async function captureInbound(emulator) {
+async function captureOne(emulator, simulate) {
   const sink = await startSink();
   try {
-    await emulator.simulateInbound(
-      { from: '+905551112233', profileName: 'Ada', content: { type: 'text', text: 'Hello, I have a question about order #1001' } },
-      { webhookUrl: sink.url },
-    );
+    await simulate(sink.url);
     const request = sink.requests[0];
     if (!request) throw new Error(`${emulator.provider}: the emulator posted no webhook`);
     return request;
   } finally {
     await sink.close();
   }
+}
+
+/** The request `emulator` posts for one inbound text message. */
+export function captureInbound(emulator) {
+  return captureOne(emulator, (webhookUrl) =>
+    emulator.simulateInbound(
+      { from: '+905551112233', profileName: 'Ada', content: { type: 'text', text: 'Hello, I have a question about order #1001' } },
+      { webhookUrl },
+    ),
+  );
+}
+
+/** The id of the message whose status {@link captureStatus} captures; `bodies/deliveries.mjs` replaces it per delivery. */
+export const CAPTURED_STATUS_ID = 'wamid.HBgMOTA1NTUxMTEyMjMzFQIAERgSQkVOQ0hTVEFUVVMAAA==';
+
+/** The request `emulator` posts for one `delivered` status of message {@link CAPTURED_STATUS_ID}. */
+export function captureStatus(emulator) {
+  return captureOne(emulator, (webhookUrl) =>
+    emulator.simulateStatus({ messageId: CAPTURED_STATUS_ID, status: 'delivered', recipient: '+905551112233' }, { webhookUrl }),
+  );
 }

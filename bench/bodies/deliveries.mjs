@@ -49,6 +49,19 @@ export function deliveryTemplate(provider, request, items) {
   return { provider, items, path: `${url.pathname}${url.search}`, headers, body: (n) => segments.join(String(n)) };
 }
 
+/**
+ * Delivery statuses built from `request`, a captured status delivery of
+ * message `messageId`: `body(n)` is the status of message `<messageId>-<n>`,
+ * so every delivery concerns a message the status order store has not seen.
+ */
+export function statusTemplate(provider, request, messageId) {
+  const segments = request.body.split(messageId);
+  if (segments.length < 2) throw new Error(`${provider}: the captured status does not carry message id ${messageId}`);
+  const url = new URL(request.url);
+  const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !HOP_HEADERS.has(name)));
+  return { provider, items: 1, path: `${url.pathname}${url.search}`, headers, body: (n) => segments.join(`${messageId}-${n}`) };
+}
+
 /** Meta's signature of a webhook body (`X-Hub-Signature-256`), as a Cloud API app verifies it. */
 export function metaSignature(appSecret, body) {
   return `sha256=${createHmac('sha256', appSecret).update(body).digest('hex')}`;

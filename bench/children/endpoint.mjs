@@ -65,7 +65,13 @@ async function peerEndpoint(appSecret) {
 
 try {
   const endpoint =
-    spec.kind === 'wamux' ? await wamuxEndpoint(spec.config) : spec.kind === 'bare' ? bareEndpoint() : spec.kind === 'whatsapp-api-js' ? await peerEndpoint(spec.appSecret) : undefined;
+    spec.kind === 'wamux'
+      ? await wamuxEndpoint(spec.config)
+      : spec.kind === 'bare'
+        ? bareEndpoint()
+        : spec.kind === 'whatsapp-api-js'
+          ? await peerEndpoint(spec.appSecret)
+          : undefined;
   if (!endpoint) throw new Error(`unknown endpoint kind ${spec.kind}`);
   const { listener } = endpoint;
   const server = createServer((req, res) => {

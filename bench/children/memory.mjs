@@ -1,28 +1,37 @@
 // Row 4, in a process of its own started with --expose-gc, so nothing else
-// is on the heap: `deliveries` webhook deliveries of one message, each with a
-// fresh id, through `createWebhookHandler(provider)` with its default stores
-// and an async listener that awaits, as an app that stores the event does.
-// The heap is read after full GCs once the default stores are full (after
-// the warm-up) and again at every quarter of the run.
-// Input (argv JSON): { provider, config, captured, deliveries, warm }.
+// is on the heap: `deliveries` webhook deliveries of one event, each with a
+// fresh id, through `createWebhookHandler(provider)` and an async listener
+// that awaits, as an app that stores the event does. The stores are the
+// handler's defaults (in memory), or with `redis` (a URL) the dedupe and
+// status order stores of @wamux/redis on an ioredis client in this process;
+// then the heap measured is the client's (the keys live in redis-server).
+// With `capturedStatus`, every other delivery is a status of a fresh message
+// (what the status order store handles) instead of a message.
+// The heap is read after full GCs once the stores are warm (after the
+// warm-up) and again at every quarter of the run.
+// Input (argv JSON): { provider, config, captured, capturedStatus?, statusId?, redis?, deliveries, warm }.
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { deliveryTemplate } from '../bodies/deliveries.mjs';
+import { deliveryTemplate, statusTemplate } from '../bodies/deliveries.mjs';
 import { reportFatal } from '../lib/children.mjs';
 
-const { provider: name, config, captured, deliveries, warm } = JSON.parse(process.argv[2]);
+const { provider: name, config, captured, capturedStatus, statusId, redis, deliveries, warm } = JSON.parse(process.argv[2]);
 const IN_FLIGHT = 64;
 
 try {
   const [{ createWebhookHandler, webhookRequest }, { createProvider }] = await Promise.all([import('@wamux/core'), import('wamux')]);
   const provider = await createProvider({ ...config, rateLimit: false });
-  const handler = createWebhookHandler(provider);
+  const stores = redis === undefined ? undefined : await (await import('@wamux/redis')).connectRedisStores(redis, { library: 'ioredis' });
+  const handler = createWebhookHandler(provider, stores ? { dedupe: stores.dedupe, statusOrder: stores.statusOrder } : {});
   let stored = 0;
-  handler.on('message', async () => {
+  const store = async () => {
     await nextTurn();
     stored += 1;
-  });
-  const template = deliveryTemplate(name, captured, 1);
-  const url = `http://127.0.0.1${template.path}`;
+  };
+  handler.on('message', store);
+  handler.on('status', store);
+  const messages = deliveryTemplate(name, captured, 1);
+  const statuses = capturedStatus === undefined ? undefined : statusTemplate(name, capturedStatus, statusId);
+  const templateOf = (n) => (statuses && n % 2 === 0 ? statuses : messages);
   let refused = 0;
   let firstRefusal;
   let next = 0;
@@ -34,7 +43,10 @@ try {
       Array.from({ length: IN_FLIGHT }, async () => {
         while (next < end) {
           next += 1;
-          const outcome = await handler.handle(webhookRequest({ url, headers: template.headers, body: template.body(next) }));
+          const template = templateOf(next);
+          const outcome = await handler.handle(
+            webhookRequest({ url: `http://127.0.0.1${template.path}`, headers: template.headers, body: template.body(next) }),
+          );
           if (outcome.status !== 200) {
             refused += 1;
             firstRefusal ??= `${outcome.status} ${outcome.error?.code ?? ''} ${outcome.error?.message ?? ''}`;
@@ -62,6 +74,7 @@ try {
     quarters.push(heap() - before);
   }
   const seconds = (performance.now() - started) / 1000;
+  await stores?.close();
   await provider.close();
   process.send({ type: 'result', deliveries, stored, refused, firstRefusal, growthBytes: quarters[3], quarters, seconds }, () => process.disconnect());
 } catch (error) {

@@ -48,7 +48,11 @@ function nextMessage(child, type, ms) {
 export async function startChild(script, input, { execArgv = [], readyTimeout = 30_000 } = {}) {
   // BENCH_CHILD_FLAGS adds Node flags to every child (`--cpu-prof` to profile what is measured).
   const extra = process.env.BENCH_CHILD_FLAGS?.split(/\s+/).filter(Boolean) ?? [];
-  const child = fork(new URL(script, here), [JSON.stringify(input)], { execArgv: [...execArgv, ...extra], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+  const child = fork(new URL(script, here), [JSON.stringify(input)], {
+    execArgv: [...execArgv, ...extra],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
   live.add(child);
   const exited = once(child, 'exit').then(() => live.delete(child));
   let nextId = 0;
@@ -71,7 +75,8 @@ export async function startChild(script, input, { execArgv = [], readyTimeout = 
     ready,
     /** Sends a request and resolves with the child's reply. */
     ask(type, payload = {}, ms = 30_000) {
-      const id = (nextId += 1);
+      nextId += 1;
+      const id = nextId;
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);

@@ -60,7 +60,15 @@ export async function saturate({ url, source, connections, seconds }) {
       });
     },
   });
-  return { perSecond: ok / result.duration, ...latencySummary(latencies), ok, non2xx, errors: result.errors, timeouts: result.timeouts, seconds: result.duration };
+  return {
+    perSecond: ok / result.duration,
+    ...latencySummary(latencies),
+    ok,
+    non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    seconds: result.duration,
+  };
 }
 
 /**
@@ -110,7 +118,14 @@ export function paced({ url, source, rate, seconds, connections = 64, maxInFligh
         settle();
       };
       const req = request(
-        { agent, host: target.hostname, port: target.port, method: 'POST', path: delivery.path, headers: { ...delivery.headers, 'content-length': Buffer.byteLength(delivery.body) } },
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          method: 'POST',
+          path: delivery.path,
+          headers: { ...delivery.headers, 'content-length': Buffer.byteLength(delivery.body) },
+        },
         (res) => {
           res.resume();
           res.on('error', fail);

@@ -2,8 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SECTIONS = {
-  user: { title: 'What users feel', note: 'Each row has its target and whether this run met it. Targets are goals: a missed one is reported, it does not fail the run.' },
-  diagnostic: { title: 'Diagnostics (no targets)', note: 'In-process micro measurements that help find where time goes. Their ratios move from run to run on a shared machine; read them as a profile, not a verdict.' },
+  user: {
+    title: 'What users feel',
+    note: 'Each row has its target and whether this run met it. Targets are goals: a missed one is reported, it does not fail the run.',
+  },
+  diagnostic: {
+    title: 'Diagnostics (no targets)',
+    note: 'In-process micro measurements that help find where time goes. Their ratios move from run to run on a shared machine; read them as a profile, not a verdict.',
+  },
 };
 
 const cell = (text) => String(text ?? '').replaceAll('|', '\\|');
@@ -40,7 +46,9 @@ export class Report {
   table(section) {
     const rows = this.rows.filter((r) => r.section === section);
     const withTargets = section === 'user';
-    const header = withTargets ? '| row | case | measured | baseline | ratio | target | met |\n| --- | --- | --- | --- | --- | --- | --- |' : '| suite | case | measured | baseline | ratio |\n| --- | --- | --- | --- | --- |';
+    const header = withTargets
+      ? '| row | case | measured | baseline | ratio | target | met |\n| --- | --- | --- | --- | --- | --- | --- |'
+      : '| suite | case | measured | baseline | ratio |\n| --- | --- | --- | --- | --- |';
     const lines = rows.map((r) => {
       const common = `| ${cell(r.suite)} | ${cell(r.case)} | ${cell(r.measured)} | ${cell(r.baseline)} | ${r.ratio === undefined ? '' : r.ratio.toFixed(2)} |`;
       return withTargets ? `${common} ${cell(r.target)} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |` : common;

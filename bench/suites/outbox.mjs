@@ -44,7 +44,9 @@ export async function outbox(report, { quick }) {
       try {
         for (let i = 0; i < count; i += 500) {
           await Promise.all(
-            Array.from({ length: Math.min(500, count - i) }, (_, j) => outboxOf.send({ type: 'text', to: `+90555${String(1_000_000 + i + j).slice(1)}`, text: 'Your order has shipped' })),
+            Array.from({ length: Math.min(500, count - i) }, (_, j) =>
+              outboxOf.send({ type: 'text', to: `+90555${String(1_000_000 + i + j).slice(1)}`, text: 'Your order has shipped' }),
+            ),
           );
         }
         for (let i = 0; i < workers; i += 1) {

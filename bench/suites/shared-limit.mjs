@@ -16,12 +16,25 @@ const PROCESSES = 4;
 /** Runs row 3; adds its rows to `report`. */
 export async function sharedLimit(report, { quick }) {
   if (!redisServerInstalled()) {
-    report.add({ section: 'user', suite: '3 · one limit across processes', case: 'not measured', measured: 'redis-server is not installed', baseline: '', target: '', met: undefined });
+    report.add({
+      section: 'user',
+      suite: '3 · one limit across processes',
+      case: 'not measured',
+      measured: 'redis-server is not installed',
+      baseline: '',
+      target: '',
+      met: undefined,
+    });
     return;
   }
   const redis = await startRedisServer();
   try {
-    const limits = quick ? [{ requests: 60, interval: 1_000, seconds: 2 }] : [{ requests: 60, interval: 1_000, seconds: 10 }, { requests: 1_000, interval: 1_000, seconds: 10 }];
+    const limits = quick
+      ? [{ requests: 60, interval: 1_000, seconds: 2 }]
+      : [
+          { requests: 60, interval: 1_000, seconds: 10 },
+          { requests: 1_000, interval: 1_000, seconds: 10 },
+        ];
     for (const { seconds, ...limit } of limits) await measureShared(report, redis, limit, seconds);
     await measureTake(report, redis, quick ? 2_000 : 20_000);
   } finally {

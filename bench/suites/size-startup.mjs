@@ -7,7 +7,8 @@
 // does, through their package.json exports to dist/ (the repository's
 // tsconfig paths, which point at src/, are switched off).
 import { spawnSync } from 'node:child_process';
-import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -16,18 +17,27 @@ import { median } from '../lib/stats.mjs';
 // Resolve packages as the bench workspace package does, wherever the run started.
 const benchDir = new URL('..', import.meta.url).pathname;
 
-const PACKAGES = ['@wamux/core', '@wamux/desk360', '@wamux/getchat', '@wamux/getchat/operations', '@wamux/getchat/live', '@wamux/messaging-api', 'wamux'];
+const PACKAGES = ['@wamux/core', '@wamux/desk360', '@wamux/getchat', '@wamux/getchat/live', '@wamux/messaging-api', 'wamux'];
 // Subpath entries have no target and are measured alone: an app that imports
 // one pays at most that much on top of the package's main entry (less by the
 // code they share with it).
-const UNTARGETED = new Set(['wamux', '@wamux/getchat/operations', '@wamux/getchat/live']);
+const UNTARGETED = new Set(['wamux', '@wamux/getchat/live']);
 
-/** Marks every @wamux package except `entry` itself as external. */
-function externalSiblings(entry) {
+/** Whether `entry` is something an app can import: a package, or a subpath its package.json exports. */
+function exported(entry) {
+  const [scope, name, ...rest] = entry.split('/');
+  if (rest.length === 0) return true;
+  const manifest = createRequire(`${benchDir}/`).resolve(`${scope}/${name}/package.json`);
+  const exports = JSON.parse(readFileSync(manifest, 'utf8')).exports ?? {};
+  return `./${rest.join('/')}` in exports;
+}
+
+/** Marks every package `entry` imports (its dependencies, sibling @wamux packages) as external: what is left is its own code. */
+function externalPackages(entry) {
   return {
-    name: 'external-siblings',
+    name: 'external-packages',
     setup(build) {
-      build.onResolve({ filter: /^@wamux\// }, (args) => (args.path === entry ? undefined : { path: args.path, external: true }));
+      build.onResolve({ filter: /^[^./]/ }, (args) => (args.path === entry ? undefined : { path: args.path, external: true }));
     },
   };
 }
@@ -46,10 +56,11 @@ async function bundledSize(entry, { ownCodeOnly }) {
     logLevel: 'silent',
     tsconfigRaw: '{}',
     // Node built-ins are the runtime's (with or without the `node:` prefix a
-    // dependency uses); a package's own size excludes its dependencies (an
-    // adapter's includes none of the core it shares).
-    external: ['node:*', ...builtinModules, ...(ownCodeOnly ? ['@wamux/*', 'ky', 'valibot', 'ts-pattern', 'eventemitter3', '@opentelemetry/api', 'wamux'].filter((dep) => dep !== entry && !(dep === '@wamux/*' && entry.startsWith('@wamux/'))) : [])],
-    plugins: ownCodeOnly && entry.startsWith('@wamux/') ? [externalSiblings(entry)] : [],
+    // dependency uses); a package's own size excludes every package it
+    // imports (an adapter's includes none of the core it shares, core's none
+    // of libphonenumber-js's metadata).
+    external: ['node:*', ...builtinModules],
+    plugins: ownCodeOnly ? [externalPackages(entry)] : [],
   });
   const code = result.outputFiles.map((file) => file.contents).reduce((a, b) => Buffer.concat([a, b]), Buffer.alloc(0));
   return gzipped(code);
@@ -113,7 +124,8 @@ async function appBundle(adapter, viaCreateProvider) {
 
 /** Runs row 5; adds its rows to `report`. */
 export async function sizeAndStartup(report, { quick, providers }) {
-  for (const entry of PACKAGES) {
+  // A subpath a package no longer exports is not measured.
+  for (const entry of PACKAGES.filter(exported)) {
     const own = await bundledSize(entry, { ownCodeOnly: true });
     const full = await bundledSize(entry, { ownCodeOnly: false });
     const target = UNTARGETED.has(entry) ? undefined : 15 * 1024;

@@ -109,7 +109,8 @@ function summarize(runs) {
 }
 
 const ratioOf = (a, b) => median(a.map((run, i) => run.perSecond / b[i].perSecond));
-const saturationText = (s) => `${formatCount(s.perSecond)}/s · p50 ${formatMs(s.p50)} · p99 ${formatMs(s.p99)} · CPU ${(s.cpu * 100).toFixed(0)}%${s.non2xx ? ` · ${s.non2xx} failed` : ''}`;
+const saturationText = (s) =>
+  `${formatCount(s.perSecond)}/s · p50 ${formatMs(s.p50)} · p99 ${formatMs(s.p99)} · CPU ${(s.cpu * 100).toFixed(0)}%${s.non2xx ? ` · ${s.non2xx} failed` : ''}`;
 const pacedText = (p) =>
   `p50 ${formatMs(p.p50)} · p99 ${formatMs(p.p99)} · max ${formatMs(p.max)} · ${formatCount(p.ok)} of ${formatCount(p.total)} answered 2xx${p.skipped ? ` · ${formatCount(p.skipped)} not sent (${PACED_MAX_IN_FLIGHT} unanswered)` : ''}`;
 
@@ -138,7 +139,10 @@ async function measure(endpoints, template, settings) {
   const runs = await saturationRounds(endpoints, settings);
   const pacedRuns = new Map();
   for (const endpoint of endpoints.filter((e) => e.kind !== 'whatsapp-api-js')) {
-    pacedRuns.set(endpoint.kind, await paced({ url: endpoint.url, source: endpoint.source, rate: PACED_RATE, seconds: settings.pacedSeconds, maxInFlight: PACED_MAX_IN_FLIGHT }));
+    pacedRuns.set(
+      endpoint.kind,
+      await paced({ url: endpoint.url, source: endpoint.source, rate: PACED_RATE, seconds: settings.pacedSeconds, maxInFlight: PACED_MAX_IN_FLIGHT }),
+    );
   }
   // More may have been stored than answered: autocannon drops the answers
   // in flight when a run ends. Fewer means events acknowledged but lost.

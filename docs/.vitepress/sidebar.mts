@@ -22,6 +22,9 @@ export const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Desk360', link: '/providers/desk360' },
       { text: 'get.chat', link: '/providers/getchat' },
       { text: 'Messaging API', link: '/providers/messaging-api' },
+      { text: 'WhatsApp Cloud API (Meta)', link: '/providers/cloud-api' },
+      { text: '360dialog', link: '/providers/360dialog' },
+      { text: 'Memory (in process)', link: '/providers/memory' },
     ],
   },
   {
@@ -31,6 +34,7 @@ export const guide: DefaultTheme.SidebarItem[] = [
       { text: 'Errors', link: '/errors' },
       { text: 'Observability', link: '/observability' },
       { text: 'Rate limits', link: '/rate-limits' },
+      { text: "WhatsApp's own limits", link: '/whatsapp-limits' },
       { text: 'Scaling past one process', link: '/scaling' },
       { text: 'A durable outbox', link: '/outbox' },
       { text: 'Routing: many providers as one', link: '/routing' },
@@ -38,6 +42,7 @@ export const guide: DefaultTheme.SidebarItem[] = [
       { text: 'The CLI', link: '/cli' },
       { text: 'Testing: emulators and the contract suite', link: '/testing' },
       { text: 'Writing an adapter', link: '/writing-an-adapter' },
+      { text: 'Contributing', link: '/contributing' },
       { text: 'Recipes', link: '/recipes' },
     ],
   },
@@ -55,8 +60,7 @@ export const guide: DefaultTheme.SidebarItem[] = [
 export function apiItems(docs: string): DefaultTheme.SidebarItem[] {
   const dir = join(docs, 'api');
   if (!existsSync(dir)) return [];
-  const modules = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('/index.md'));
+  const modules = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('/index.md'));
   return modules
     .map((file) => {
       const title = /^# (.+)$/m.exec(readFileSync(join(dir, file), 'utf8'))?.[1] ?? file;

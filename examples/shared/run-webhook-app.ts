@@ -20,7 +20,11 @@ export async function runWebhookApp<App>({ createApp, listen }: WebhookExample<A
   if (emulator) {
     // No config: have the memory emulator deliver one signed message, as a vendor would.
     emulator.setWebhookUrl(webhookUrl);
-    const { status } = await emulator.simulateInbound({ from: '+905551119988', profileName: 'Ada', content: { type: 'text', text: 'Hello from the emulator' } });
+    const { status } = await emulator.simulateInbound({
+      from: '+905551119988',
+      profileName: 'Ada',
+      content: { type: 'text', text: 'Hello from the emulator' },
+    });
     console.log(`the emulator posted a message; the app answered ${status}`);
   }
 

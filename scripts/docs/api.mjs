@@ -28,7 +28,7 @@ const NOISE = /has multiple declarations with a comment/;
 
 /**
  * Runs typedoc once over every entry: one TypeScript program, one module
- * per entry, named by its import specifier (`@wamux/core`, `@wamux/testing/emulator`).
+ * per entry, named by its import specifier (`@wamux/core`, `@wamux/memory/emulator`).
  * @param {Array<{ alias: string, file: string }>} entries
  * @returns {Promise<{ warnings: string[], noise: number }>}
  */
@@ -107,5 +107,7 @@ export async function generateApi() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { entries, warnings, noise } = await generateApi();
-  console.log(`api: wrote ${relative(ROOT, API_DIR)}/ for ${entries.join(', ')} (${warnings.length} typedoc warnings, ${noise} "multiple declarations" notices ignored)`);
+  console.log(
+    `api: wrote ${relative(ROOT, API_DIR)}/ for ${entries.join(', ')} (${warnings.length} typedoc warnings, ${noise} "multiple declarations" notices ignored)`,
+  );
 }

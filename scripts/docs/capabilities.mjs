@@ -96,9 +96,16 @@ export async function collectCapabilities() {
       continue;
     }
     try {
-      providers.push({ name, capabilities: await fromEmulator(loaded, name), source: '`provider.capabilities` of a provider created against its emulator (`localTargets`)' });
+      providers.push({
+        name,
+        capabilities: await fromEmulator(loaded, name),
+        source: '`provider.capabilities` of a provider created against its emulator (`localTargets`)',
+      });
     } catch (error) {
-      missing.push({ name, reason: `no \`${capabilitiesExportName(name)}\` export, and no emulator: ${error instanceof Error ? error.message : String(error)}` });
+      missing.push({
+        name,
+        reason: `no \`${capabilitiesExportName(name)}\` export, and no emulator: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
   return { providers, missing, order: loaded.order };

@@ -14,7 +14,11 @@ import { DOCS, ROOT } from './lib/paths.mjs';
 
 /** Every file of the repository as GitHub would show it: tracked or new, not ignored, present on disk. */
 function repositoryFiles() {
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return listed
     .split('\0')
     .filter((path) => path !== '' && !path.split('/').includes('node_modules'))

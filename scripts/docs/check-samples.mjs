@@ -42,7 +42,8 @@ export async function checkSamples() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { checked, skipped, failures } = await checkSamples();
-  for (const failure of failures) console.log(`${failure.location}: ${failure.code}: ${failure.message.replaceAll('\n', '\n    ')}${failure.block ? `  (block at ${failure.block})` : ''}`);
+  for (const failure of failures)
+    console.log(`${failure.location}: ${failure.code}: ${failure.message.replaceAll('\n', '\n    ')}${failure.block ? `  (block at ${failure.block})` : ''}`);
   const blocks = new Set(failures.map((failure) => failure.block)).size;
   console.log(`samples: ${checked} checked, ${skipped} marked no-check, ${failures.length} errors in ${blocks} blocks`);
   if (failures.length > 0) process.exitCode = 1;

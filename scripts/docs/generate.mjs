@@ -39,12 +39,18 @@ const docsPages = readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: '
   .filter((path) => path.endsWith('.md') && !/^(api|\.vitepress)[/\\]/.test(path))
   .map((path) => `docs/${path.replaceAll('\\', '/')}`);
 const variables = await sources.envVariables();
-const misnamed = docsPages.flatMap((page) => misnamedEnvVariables(readFileSync(join(ROOT, page), 'utf8'), variables).map(({ line, name, meant }) => `${page}:${line}: ${name} is read by no adapter; did you mean ${meant}? (the table in docs/cli.md lists them)`));
+const misnamed = docsPages.flatMap((page) =>
+  misnamedEnvVariables(readFileSync(join(ROOT, page), 'utf8'), variables).map(
+    ({ line, name, meant }) => `${page}:${line}: ${name} is read by no adapter; did you mean ${meant}? (the table in docs/cli.md lists them)`,
+  ),
+);
 for (const problem of misnamed) console.error(problem);
 if (misnamed.length > 0) process.exitCode = 1;
 if (check && stale.length > 0) {
   console.error(`out of date: ${stale.join(', ')}; run \`node scripts/docs/generate.mjs\` and commit the result`);
   process.exitCode = 1;
 } else {
-  console.log(check ? `generated blocks: ${PAGES.length} pages up to date` : stale.length > 0 ? `rewrote ${stale.join(', ')}` : 'generated blocks already up to date');
+  console.log(
+    check ? `generated blocks: ${PAGES.length} pages up to date` : stale.length > 0 ? `rewrote ${stale.join(', ')}` : 'generated blocks already up to date',
+  );
 }

@@ -95,7 +95,10 @@ function resolveEsm(specifier, importer) {
   const subpath = `.${specifier.slice(name.length)}`;
   let target;
   if (manifest.exports !== undefined) {
-    const exportsMap = typeof manifest.exports === 'string' || Array.isArray(manifest.exports) || !Object.keys(manifest.exports).some((k) => k.startsWith('.')) ? { '.': manifest.exports } : manifest.exports;
+    const exportsMap =
+      typeof manifest.exports === 'string' || Array.isArray(manifest.exports) || !Object.keys(manifest.exports).some((k) => k.startsWith('.'))
+        ? { '.': manifest.exports }
+        : manifest.exports;
     target = pickTarget(exportsMap[subpath]);
     if (target === undefined) throw new Error(`"${subpath}" is not exported by ${name} under ESM conditions (imported by ${importer})`);
   } else {
@@ -112,7 +115,7 @@ function resolveEsm(specifier, importer) {
  */
 export function bundleDependencies(names) {
   const bundled = new Set(names);
-  const insideDependency = (importer) => importer !== undefined && importer.includes(`${sep}node_modules${sep}`);
+  const insideDependency = (importer) => importer?.includes(`${sep}node_modules${sep}`) === true;
   const mustBundle = (id, importer) => isBare(id) && (bundled.has(packageNameOf(id)) || insideDependency(importer));
   return {
     external: (id, importer) => (isBuiltin(id) ? true : isBare(id) && !mustBundle(id, importer)),

@@ -27,7 +27,9 @@ function newest(path) {
 /** The oldest modification time of the top-level files of `dist`, or undefined when there are none. */
 function oldestOutput(dist) {
   if (!existsSync(dist)) return undefined;
-  const files = readdirSync(dist).map((entry) => join(dist, entry)).filter((path) => statSync(path).isFile());
+  const files = readdirSync(dist)
+    .map((entry) => join(dist, entry))
+    .filter((path) => statSync(path).isFile());
   if (files.length === 0) return undefined;
   return Math.min(...files.map((path) => statSync(path).mtimeMs));
 }

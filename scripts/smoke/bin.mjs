@@ -10,5 +10,9 @@ export async function checkBin({ command, file }, node, projectDir) {
   const args = command === 'wamux' ? ['send', '--to', '+905551112233', '--text', 'smoke'] : ['--help'];
   const result = await runProcess(node.binary, [...node.flags, file, ...args], { cwd: projectDir, env, timeoutMs: 60_000 });
   if (result.code === 0 && (command !== 'wamux' || /sent text/.test(result.stdout))) return { ok: true, seconds: result.seconds };
-  return { ok: false, seconds: result.seconds, error: `\`${command} ${args.join(' ')}\` ${result.error ?? `exited ${result.code}`}\n${result.stderr}${result.stdout}` };
+  return {
+    ok: false,
+    seconds: result.seconds,
+    error: `\`${command} ${args.join(' ')}\` ${result.error ?? `exited ${result.code}`}\n${result.stderr}${result.stdout}`,
+  };
 }

@@ -2,23 +2,30 @@
 // package's `exports` map, read from the package.json npm installed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runsUnderJest } from './jest.mjs';
 
-/** The specifier a user writes for `subpath` of `name`: `@wamux/getchat` for ".", `@wamux/getchat/live` for "./live". */
+/** The specifier a user writes for `subpath` of `name`: `@wamux/getchat` for ".", `@wamux/getchat/emulator` for "./emulator". */
 export function specifierOf(name, subpath) {
   return subpath === '.' ? name : `${name}${subpath.slice(1)}`;
 }
 
 /**
- * `{ name, subpath, specifier }` for every subpath of every package in
- * `names`, as installed in `projectDir`. Packages of the `wamux` name come
- * first, so that `createProvider` is what first loads each adapter.
+ * `{ name, subpath, specifier, underJest }` for every subpath of every
+ * package in `names`, as installed in `projectDir`. Packages of the `wamux`
+ * name come first, so that `createProvider` is what first loads each
+ * adapter. `underJest`: the package needs the Jest runtime to load (see
+ * jest.mjs); its `./package.json` is still read directly.
  */
 export function listEntries(projectDir, names) {
   const order = [...names].sort((a, b) => Number(a.startsWith('@')) - Number(b.startsWith('@')) || a.localeCompare(b));
   return order.flatMap((name) => {
     const manifest = JSON.parse(readFileSync(join(projectDir, 'node_modules', name, 'package.json'), 'utf8'));
-    const subpaths = typeof manifest.exports === 'object' && manifest.exports !== null && Object.keys(manifest.exports).every((key) => key.startsWith('.')) ? Object.keys(manifest.exports) : ['.'];
-    return subpaths.map((subpath) => ({ name, subpath, specifier: specifierOf(name, subpath) }));
+    const subpaths =
+      typeof manifest.exports === 'object' && manifest.exports !== null && Object.keys(manifest.exports).every((key) => key.startsWith('.'))
+        ? Object.keys(manifest.exports)
+        : ['.'];
+    const underJest = runsUnderJest(manifest);
+    return subpaths.map((subpath) => ({ name, subpath, specifier: specifierOf(name, subpath), underJest: underJest && subpath !== './package.json' }));
   });
 }
 

@@ -25,7 +25,9 @@ export async function nodeBinary(root, major) {
     if (version?.startsWith(`${major}.`)) return { binary, version };
   }
   console.log(`[smoke] bringing in node@${major} from the npm registry into .tools/node${major}/`);
-  const result = await runProcess('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node@${major}`], { timeoutMs: 300_000 });
+  const result = await runProcess('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node@${major}`], {
+    timeoutMs: 300_000,
+  });
   const binary = candidates[0];
   const version = existsSync(binary) ? versionOf(binary) : undefined;
   if (result.code !== 0 || !version?.startsWith(`${major}.`)) {

@@ -24,7 +24,10 @@ export async function packAll(root, destination) {
   for (const { dir, manifest } of packages) {
     if (!existsSync(join(dir, 'dist'))) throw new Error(`${manifest.name}: no dist/ to pack; run \`pnpm run build\` first`);
   }
-  const result = await runProcess('pnpm', ['-r', '--filter', './packages/*', 'pack', '--pack-destination', destination, '--json'], { cwd: root, timeoutMs: 120_000 });
+  const result = await runProcess('pnpm', ['-r', '--filter', './packages/*', 'pack', '--pack-destination', destination, '--json'], {
+    cwd: root,
+    timeoutMs: 120_000,
+  });
   if (result.code !== 0) throw new Error(`pnpm pack failed (${result.error ?? `exit ${result.code}`}):\n${result.stderr}${result.stdout}`);
   const packed = JSON.parse(result.stdout.slice(result.stdout.indexOf('[')));
   const names = new Set(packed.map((entry) => entry.name));

@@ -14,7 +14,14 @@ import { runProcess } from './processes.mjs';
 export async function installScratchProject(dir, tarballs, devDependencies) {
   const dependencies = Object.fromEntries(tarballs.map(({ name, filename }) => [name, `file:./tarballs/${basename(filename)}`]));
   const overrides = Object.fromEntries(tarballs.map(({ name }) => [name, `$${name}`]));
-  const manifest = { name: 'wamux-smoke-app', private: true, description: 'A user of the packed wamux packages (scripts/smoke).', dependencies, devDependencies, overrides };
+  const manifest = {
+    name: 'wamux-smoke-app',
+    private: true,
+    description: 'A user of the packed wamux packages (scripts/smoke).',
+    dependencies,
+    devDependencies,
+    overrides,
+  };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const result = await runProcess('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, timeoutMs: 300_000 });
   if (result.code !== 0) throw new Error(`npm install failed in ${dir} (${result.error ?? `exit ${result.code}`}):\n${result.stderr}${result.stdout}`);

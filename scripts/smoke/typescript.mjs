@@ -22,24 +22,35 @@ export async function smoke(): Promise<number> {
   const offline: wamux_desk360.Desk360Provider = wamux_desk360.createDesk360Provider({ apiKey: 'k', integrationId: 1 });
   const config: wamux.ProviderConfig = { provider: 'desk360', apiKey: 'k', integrationId: 1 };
   const provider: wamux.Provider = await wamux.createProvider(config);
+  // createProvider is typed by the provider it names: Desk360's own operations, no cast.
+  const typed = await wamux.createProvider({ provider: 'desk360', apiKey: 'k', integrationId: 1 });
+  const templates: wamux_desk360.Desk360TemplateOperations = typed.templates;
   const webhooks: wamux_core.WebhookHandler = wamux_core.createWebhookHandler(provider);
   webhooks.on('message', ({ message }) => {
     const from: string = message.from;
     void from;
   });
+  const http: wamux_core_adapter.HttpClient = wamux_core_adapter.createHttpClient({ provider: 'smoke', baseUrl: 'http://127.0.0.1:4010' });
   const emulator: wamux_desk360_emulator.Desk360Emulator = await wamux_desk360_emulator.createDesk360Emulator();
-  const memory: wamux_testing.MemoryProvider = wamux_testing.createMemoryProvider({ baseUrl: emulator.url, apiKey: 'k' });
-  const memoryEmulator: wamux_testing_emulator.MemoryEmulator = await wamux_testing_emulator.createMemoryEmulator();
-  const me = await wamux_getchat_operations.getchatOperations(provider).users.current();
-  const live: wamux_getchat_live.GetchatLiveConnection = wamux_getchat_live.getchatLive(provider).connect();
+  const memory: wamux_memory.InProcessMemoryProvider = wamux_memory.createMemoryProvider();
+  const sent: number = memory.sent.length;
+  const inbound: wamux_core.WebhookRequest = await memory.inbound({ from: '+905551119988', text: 'hi' });
+  const overHttp: wamux_memory.MemoryProvider = wamux_memory.createMemoryProvider({ baseUrl: emulator.url, apiKey: 'k' });
+  const memoryEmulator: wamux_memory_emulator.MemoryEmulator = await wamux_memory_emulator.createMemoryEmulator();
+  const server: wamux_emulator.EmulatorServer = await wamux_emulator.createEmulatorServer({ routes: [], renderError: (status) => ({ status }) });
+  const proxy: wamux_testing.FaultProxy = await wamux_testing.createFaultProxy({ target: server.url });
   const getchat: wamux_getchat.GetchatProvider = wamux_getchat.createGetchatProvider({ baseUrl: 'https://example.test', token: 't' });
+  const me = await getchat.users.current();
+  const live: wamux_getchat.GetchatLiveConnection = getchat.live.connect();
   const getchatEmulator: wamux_getchat_emulator.GetchatEmulator = await wamux_getchat_emulator.createGetchatEmulator();
   const messagingApi: wamux_messaging_api.MessagingApiProvider = wamux_messaging_api.createMessagingApiProvider({ baseUrl: 'https://example.test', apiKey: 'k', channelId: 'c' });
   const messagingEmulator: wamux_messaging_api_emulator.MessagingApiEmulator = await wamux_messaging_api_emulator.createMessagingApiEmulator();
   const target: wamux_emulators.LocalTarget = await wamux_emulators.localTargets.memory({});
   // @ts-expect-error: a config must name a provider wamux knows (this fails to fail if the types were any)
   await wamux.createProvider({ provider: 'no-such-vendor' });
-  void [offline, memory, memoryEmulator, live, getchat, getchatEmulator, messagingApi, messagingEmulator, target];
+  // @ts-expect-error: the app entry does not carry what adapters are built from
+  void wamux_core.createHttpClient;
+  void [offline, templates, http, sent, inbound, overHttp, memoryEmulator, proxy, live, getchat, getchatEmulator, messagingApi, messagingEmulator, target];
   return me.id;
 }
 `;
@@ -73,7 +84,9 @@ export function writeTypeScriptConsumers(projectDir, entries) {
 
 /** Compiles one consumer with the workspace's TypeScript; resolves with `{ ok, error, seconds }`. */
 export async function compileConsumer(consumer, typescriptDir) {
-  const result = await runProcess(process.execPath, [join(typescriptDir, 'lib', 'tsc.js'), '-p', consumer.tsconfig, '--pretty', 'false'], { timeoutMs: 120_000 });
+  const result = await runProcess(process.execPath, [join(typescriptDir, 'lib', 'tsc.js'), '-p', consumer.tsconfig, '--pretty', 'false'], {
+    timeoutMs: 120_000,
+  });
   if (result.code === 0) return { ok: true, seconds: result.seconds };
   return { ok: false, seconds: result.seconds, error: result.error ?? `${result.stdout}${result.stderr}`.trim() };
 }

@@ -29,7 +29,8 @@ export async function ingestion(report, { quick, providers }) {
         const request = { method: 'POST', url: `http://127.0.0.1${template.path}`, headers: template.headers, body: template.body(1) };
         emitted = 0;
         const outcome = await handler.handle(request);
-        if (outcome.status !== 200 || emitted !== items) throw new Error(`${name}, ${items} item(s): answered ${outcome.status}, emitted ${emitted} of ${items}`);
+        if (outcome.status !== 200 || emitted !== items)
+          throw new Error(`${name}, ${items} item(s): answered ${outcome.status}, emitted ${emitted} of ${items}`);
         const single = items === 1;
         const result = await compare(
           () => handler.handle(request),

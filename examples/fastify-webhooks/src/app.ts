@@ -4,14 +4,7 @@
 // read as a plain string, then handed to the handler's `handle()` entry
 // with `webhookRequest()`.
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import {
-  createWebhookHandler,
-  isWamuxError,
-  webhookRequest,
-  type Provider,
-  type WebhookHandler,
-  type WebhookOutcome,
-} from 'wamux';
+import { createWebhookHandler, isWamuxError, webhookRequest, type Provider, type WebhookHandler, type WebhookOutcome } from 'wamux';
 import { listenToWebhooks, type AppOptions, type RunningApp } from '../../shared/webhook-app.ts';
 
 /** The app: a Fastify instance with `POST /webhooks` and a JSON API route, `POST /send`. */

@@ -5,15 +5,7 @@
 // its replies).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createProvider,
-  createWebhookHandler,
-  type Environment,
-  type Provider,
-  type ProviderConfig,
-  type WebhookEvent,
-  type WebhookHandler,
-} from 'wamux';
+import { createProvider, createWebhookHandler, type Environment, type Provider, type ProviderConfig, type WebhookEvent, type WebhookHandler } from 'wamux';
 
 /** A reply the app sent. */
 export interface SentReply {

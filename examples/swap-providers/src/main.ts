@@ -4,7 +4,7 @@
 import type { ProviderConfig } from 'wamux';
 // The emulators `wamux demo` and `wamux emulate` start; not a public export
 // of `wamux`, so this demo reads it from the repository's sources.
-import { localTargets } from 'wamux/emulators';
+import { localTargets, type LocalTarget } from 'wamux/emulators';
 import { startApp } from './app.ts';
 import { playScenario, summarize } from './scenario.ts';
 
@@ -14,7 +14,7 @@ if (process.env.WAMUX_CONFIG) {
   app.webhooks.on('message', ({ message }) => console.log(`message from ${message.from}`));
 } else {
   for (const [name, start] of Object.entries(localTargets)) {
-    let target;
+    let target: LocalTarget;
     try {
       target = await start({});
     } catch (error) {
@@ -24,7 +24,12 @@ if (process.env.WAMUX_CONFIG) {
     const app = await startApp(target.config);
     try {
       await playScenario(app, target.emulator);
-      console.log(`${name}:\n  ${summarize(app.events, app.replies.map((reply) => reply.id)).join('\n  ')}`);
+      console.log(
+        `${name}:\n  ${summarize(
+          app.events,
+          app.replies.map((reply) => reply.id),
+        ).join('\n  ')}`,
+      );
     } finally {
       await app.close();
       await target.emulator.close();

@@ -1,6 +1,6 @@
 // The conversation both the demo (main.ts) and the test play through an
 // emulator: a customer writes, the app replies, the reply is delivered.
-import type { Emulator } from '@wamux/testing/emulator';
+import type { Emulator } from '@wamux/emulator';
 import type { DeliveryStatus, WebhookEvent } from 'wamux';
 import type { RunningApp } from './app.ts';
 
@@ -48,8 +48,11 @@ export function summarize(events: readonly WebhookEvent[], replyIds: readonly st
         const reply = replyIds.indexOf(event.status.messageId);
         return `status of ${reply === -1 ? `unknown message ${event.status.messageId}` : `reply #${reply + 1}`}: ${event.status.status}`;
       }
-      case 'provider_event':
-        return `provider event ${event.kind}`;
+      default: {
+        // Every other type is handled above: this assignment fails to compile when a new one is added.
+        const providerEvent: Extract<WebhookEvent, { type: 'provider_event' }> = event;
+        return `provider event ${providerEvent.kind}`;
+      }
     }
   });
 }

@@ -1,4 +1,4 @@
-import { defineProvider, UnsupportedFeatureError, type ProviderDriver, type ProviderFeature } from '@wamux/core';
+import { defineProvider, UnsupportedFeatureError, type ProviderDriver, type ProviderFeature } from '@wamux/core/adapter';
 import { ALL_CAPABILITIES } from './support';
 
 // Sending to a WhatsApp business-scoped user ID is a capability

@@ -1,4 +1,4 @@
-import { contactCardToWhatsApp, ContactCardSchema, type ContactCard } from '@wamux/core';
+import { contactCardToWhatsApp, ContactCardSchema, type ContactCard } from '@wamux/core/adapter';
 import * as v from 'valibot';
 
 describe('contactCardToWhatsApp', () => {

@@ -13,7 +13,7 @@ import {
   StatusUpdateSchema,
   toE164,
   ValidationError,
-} from '@wamux/core';
+} from '@wamux/core/adapter';
 import fc from 'fast-check';
 import * as v from 'valibot';
 
@@ -26,10 +26,14 @@ const BSUID_360DIALOG = 'BR.1502576394655843';
 const PHONE = '+16505551234';
 
 const alnum = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.split(''));
-const country = fc.tuple(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('')), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split(''))).map(([a, b]) => a + b);
+const country = fc
+  .tuple(fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('')), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('')))
+  .map(([a, b]) => a + b);
 const tail = fc.array(alnum, { minLength: 1, maxLength: 128 }).map((chars) => chars.join(''));
 const bsuids = fc.tuple(country, fc.boolean(), tail).map(([cc, parent, rest]) => `${cc}.${parent ? 'ENT.' : ''}${rest}`);
-const phones = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 6, maxLength: 14 })).map(([first, rest]) => `+${first}${rest.join('')}`);
+const phones = fc
+  .tuple(fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 6, maxLength: 14 }))
+  .map(([first, rest]) => `+${first}${rest.join('')}`);
 
 describe('BSUIDs', () => {
   it.each([BSUID, PARENT, BSUID_360DIALOG, `US.${'x'.repeat(128)}`, 'US.1'])('accepts %s', (value) => {

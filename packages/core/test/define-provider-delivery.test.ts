@@ -9,7 +9,7 @@ import {
   UnsupportedFeatureError,
   ValidationError,
   type ProviderDriver,
-} from '@wamux/core';
+} from '@wamux/core/adapter';
 import { ALL_CAPABILITIES, minimalDriver } from './support';
 
 const TO = '+905551112233';

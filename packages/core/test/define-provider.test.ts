@@ -1,4 +1,12 @@
-import { defineProvider, SPECIFICATION_VERSION, UnsupportedFeatureError, ValidationError, type OutboundMessage, type ProviderDriver, type ProviderFeature } from '@wamux/core';
+import {
+  defineProvider,
+  SPECIFICATION_VERSION,
+  UnsupportedFeatureError,
+  ValidationError,
+  type OutboundMessage,
+  type ProviderDriver,
+  type ProviderFeature,
+} from '@wamux/core/adapter';
 import { ALL_CAPABILITIES, minimalDriver } from './support';
 
 const TO = '+905551112233';
@@ -137,7 +145,11 @@ describe('defineProvider: send', () => {
     const { driver, methods } = driverWith([], { interactive: ['buttons'] });
     const provider = defineProvider(driver);
     await expect(
-      provider.send({ type: 'interactive', to: TO, interactive: { kind: 'list', body: 'b', buttonText: 'o', sections: [{ rows: [{ id: 'r', title: 't' }] }] } }),
+      provider.send({
+        type: 'interactive',
+        to: TO,
+        interactive: { kind: 'list', body: 'b', buttonText: 'o', sections: [{ rows: [{ id: 'r', title: 't' }] }] },
+      }),
     ).rejects.toMatchObject({ code: 'unsupported_feature', feature: 'interactive list messages' });
     await expect(provider.send({ type: 'interactive', to: TO, interactive: { kind: 'location_request', body: 'where?' } })).rejects.toBeInstanceOf(
       UnsupportedFeatureError,
@@ -154,7 +166,11 @@ describe('defineProvider: send', () => {
     const cases: OutboundMessage[] = [
       { type: 'image', to: TO, media: bytes },
       { type: 'document', to: TO, media: { id: 'm1' } },
-      { type: 'interactive', to: TO, interactive: { kind: 'buttons', body: 'b', buttons: [{ id: 'a', title: 'A' }], header: { type: 'image', media: { id: 'm1' } } } },
+      {
+        type: 'interactive',
+        to: TO,
+        interactive: { kind: 'buttons', body: 'b', buttons: [{ id: 'a', title: 'A' }], header: { type: 'image', media: { id: 'm1' } } },
+      },
       { type: 'template', to: TO, template: { name: 't', language: 'en', headerMedia: { type: 'image', media: bytes } } },
     ];
     for (const message of cases) {
@@ -212,7 +228,10 @@ describe('defineProvider: send', () => {
     });
     const without = driverWith([]);
     const provider = defineProvider(without.driver);
-    await expect(provider.send(buttons('f'))).rejects.toMatchObject({ code: 'unsupported_feature', feature: 'interactive footers (message.interactive.footer)' });
+    await expect(provider.send(buttons('f'))).rejects.toMatchObject({
+      code: 'unsupported_feature',
+      feature: 'interactive footers (message.interactive.footer)',
+    });
     expect(without.methods.send).not.toHaveBeenCalled();
     await provider.send(buttons());
     await provider.send(buttons(''));
@@ -280,7 +299,7 @@ describe('defineProvider: optional operations', () => {
     const templates: unknown[] = [];
     for await (const template of provider.listTemplates({ limit: 5 })) templates.push(template);
     expect(methods.listTemplates).toHaveBeenCalledWith({ limit: 5 });
-    provider.listMessages();
+    for await (const message of provider.listMessages()) templates.push(message);
     expect(methods.listMessages).toHaveBeenCalledWith({});
   });
 

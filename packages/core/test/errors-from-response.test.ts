@@ -8,7 +8,7 @@ import {
   RequestRejectedError,
   TimeoutError,
   type ProviderErrorKind,
-} from '@wamux/core';
+} from '@wamux/core/adapter';
 
 describe('kindFromStatus', () => {
   it.each<[number, ProviderErrorKind]>([

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import * as core from '@wamux/core';
+import type * as core from '@wamux/core/adapter';
 import {
   AbortError,
   AuthenticationError,
@@ -18,7 +18,7 @@ import {
   WebhookListenerError,
   WebhookPayloadError,
   WebhookVerificationError,
-} from '@wamux/core';
+} from '@wamux/core/adapter';
 
 const SECRET = 'sk_live_9f8e7d6c5b4a3210';
 
@@ -92,7 +92,15 @@ describe('error classes', () => {
       requestId: 'req-1',
       details: { limit: 10 },
     });
-    expect(error).toMatchObject({ provider: 'desk360', status: 429, retryAfter: 1500, vendorCode: 'TOO_MANY', requestId: 'req-1', details: { limit: 10 }, retryable: true });
+    expect(error).toMatchObject({
+      provider: 'desk360',
+      status: 429,
+      retryAfter: 1500,
+      vendorCode: 'TOO_MANY',
+      requestId: 'req-1',
+      details: { limit: 10 },
+      retryable: true,
+    });
     expect(new RateLimitError('x', { retryable: false }).retryable).toBe(false);
   });
 

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { AuthenticationError, createHttpClient } from '@wamux/core';
+import { AuthenticationError, createHttpClient } from '@wamux/core/adapter';
 import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.auth.test';
@@ -26,8 +26,12 @@ useNock();
 describe('refreshCredentials', () => {
   it('logs in again after a 401 and repeats the request with the new credentials', async () => {
     const { c, refresh } = session();
-    nock(BASE, { reqheaders: { authorization: 'Bearer expired-token-1111' } }).get('/me').reply(401, { error: 'expired' });
-    const fresh = nock(BASE, { reqheaders: { authorization: 'Bearer fresh-token-2222' } }).get('/me').reply(200, { id: 'me' });
+    nock(BASE, { reqheaders: { authorization: 'Bearer expired-token-1111' } })
+      .get('/me')
+      .reply(401, { error: 'expired' });
+    const fresh = nock(BASE, { reqheaders: { authorization: 'Bearer fresh-token-2222' } })
+      .get('/me')
+      .reply(200, { id: 'me' });
     await expect(c.request({ method: 'GET', path: '/me' })).resolves.toMatchObject({ data: { id: 'me' } });
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(fresh.isDone()).toBe(true);
@@ -36,7 +40,9 @@ describe('refreshCredentials', () => {
   it('repeats a POST too: a 401 proves it was not accepted', async () => {
     const { c, refresh } = session();
     nock(BASE).post('/messages', { text: 'hi' }).reply(401);
-    nock(BASE, { reqheaders: { authorization: 'Bearer fresh-token-2222' } }).post('/messages', { text: 'hi' }).reply(200, { id: 'm1' });
+    nock(BASE, { reqheaders: { authorization: 'Bearer fresh-token-2222' } })
+      .post('/messages', { text: 'hi' })
+      .reply(200, { id: 'm1' });
     await expect(c.request({ method: 'POST', path: '/messages', json: { text: 'hi' } })).resolves.toMatchObject({ data: { id: 'm1' } });
     expect(refresh).toHaveBeenCalledTimes(1);
   });

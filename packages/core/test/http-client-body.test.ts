@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { createHttpClient, toFormData, type HttpClientOptions } from '@wamux/core';
+import { createHttpClient, toFormData, type HttpClientOptions } from '@wamux/core/adapter';
 import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.body.test/v2/';
@@ -38,7 +38,9 @@ describe('request shape', () => {
   });
 
   it('a client without credentials (media downloads) may follow a URL on another origin', async () => {
-    const cdn = nock('https://cdn.other.test').get('/file.jpg').reply(200, Buffer.from([1, 2, 3]));
+    const cdn = nock('https://cdn.other.test')
+      .get('/file.jpg')
+      .reply(200, Buffer.from([1, 2, 3]));
     const anonymous = createHttpClient({ provider: 'test', baseUrl: BASE, retry: false });
     const res = await anonymous.request({ method: 'GET', path: 'https://cdn.other.test/file.jpg', responseType: 'bytes' });
     expect([...res.data]).toEqual([1, 2, 3]);
@@ -70,15 +72,24 @@ describe('request shape', () => {
     })
       .put('/v2/profile', { name: 'Ada', nested: { n: 1 } })
       .reply(200, { ok: true });
-    await client().request({ method: 'PUT', path: '/profile', json: { name: 'Ada', nested: { n: 1 } }, headers: { 'x-api-key': 'override-999', 'x-extra': '1' } });
+    await client().request({
+      method: 'PUT',
+      path: '/profile',
+      json: { name: 'Ada', nested: { n: 1 } },
+      headers: { 'x-api-key': 'override-999', 'x-extra': '1' },
+    });
     expect(scope.isDone()).toBe(true);
   });
 
   it('reads the headers of each call afresh (a refreshed token is picked up)', async () => {
     let token = 't1-aaaa';
     const c = createHttpClient({ provider: 'test', baseUrl: BASE, headers: async () => ({ authorization: `Bearer ${token}` }), retry: false });
-    nock('https://api.body.test', { reqheaders: { authorization: 'Bearer t1-aaaa' } }).get('/v2/a').reply(200, {});
-    nock('https://api.body.test', { reqheaders: { authorization: 'Bearer t2-bbbb' } }).get('/v2/a').reply(200, {});
+    nock('https://api.body.test', { reqheaders: { authorization: 'Bearer t1-aaaa' } })
+      .get('/v2/a')
+      .reply(200, {});
+    nock('https://api.body.test', { reqheaders: { authorization: 'Bearer t2-bbbb' } })
+      .get('/v2/a')
+      .reply(200, {});
     await c.request({ method: 'GET', path: '/a' });
     token = 't2-bbbb';
     await c.request({ method: 'GET', path: '/a' });
@@ -86,14 +97,20 @@ describe('request shape', () => {
   });
 
   it('redact() scrubs configured secrets and the latest auth header values', async () => {
-    const c = createHttpClient({ provider: 'test', baseUrl: BASE, headers: () => ({ authorization: 'Bearer live-token-7777' }), secrets: () => ['db-password-1'], retry: false });
+    const c = createHttpClient({
+      provider: 'test',
+      baseUrl: BASE,
+      headers: () => ({ authorization: 'Bearer live-token-7777' }),
+      secrets: () => ['db-password-1'],
+      retry: false,
+    });
     nock('https://api.body.test').get('/v2/a').reply(200, {});
     await c.request({ method: 'GET', path: '/a' });
     expect(c.redact('token live-token-7777, password db-password-1, page 2')).toBe('token [redacted], password [redacted], page 2');
   });
 
   it('uses the fetch it was given', async () => {
-    const fetchImpl = jest.fn(async (input: RequestInfo | URL) => {
+    const fetchImpl = jest.fn(async (input: Parameters<typeof fetch>[0]) => {
       expect(String(input instanceof Request ? input.url : input)).toBe('https://api.body.test/v2/ping');
       return new Response('{"pong":true}', { status: 200, headers: { 'content-type': 'application/json' } });
     });
@@ -134,7 +151,9 @@ describe('multipart bodies via form', () => {
 
 describe('response types', () => {
   it('reads bytes', async () => {
-    nock('https://api.body.test').get('/v2/media/1').reply(200, Buffer.from([0, 1, 2, 255]), { 'content-type': 'image/png' });
+    nock('https://api.body.test')
+      .get('/v2/media/1')
+      .reply(200, Buffer.from([0, 1, 2, 255]), { 'content-type': 'image/png' });
     const res = await client().request({ method: 'GET', path: '/media/1', responseType: 'bytes' });
     expect(res.data).toBeInstanceOf(Uint8Array);
     expect([...res.data]).toEqual([0, 1, 2, 255]);

@@ -18,7 +18,7 @@ import {
   type HttpClientOptions,
   type HttpFailure,
   type WamuxError,
-} from '@wamux/core';
+} from '@wamux/core/adapter';
 import { useNock } from '../../../test-support/use-nock';
 import { startServer, type TestServer } from './support';
 
@@ -173,7 +173,13 @@ describe('connection failures (real sockets)', () => {
   afterEach(() => server.close());
 
   const local = (extra: Partial<HttpClientOptions> = {}) =>
-    createHttpClient({ provider: 'net', baseUrl: server.url, headers: () => ({ authorization: 'Bearer tok-0123456789' }), retry: { limit: 2, baseDelay: 1, maxDelay: 2 }, ...extra });
+    createHttpClient({
+      provider: 'net',
+      baseUrl: server.url,
+      headers: () => ({ authorization: 'Bearer tok-0123456789' }),
+      retry: { limit: 2, baseDelay: 1, maxDelay: 2 },
+      ...extra,
+    });
 
   it('a connection dropped after the request was written: unknown, and a POST is not retried', async () => {
     handle = (req) => req.on('end', () => req.socket.destroy()).resume();
@@ -188,7 +194,13 @@ describe('connection failures (real sockets)', () => {
     await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
     const { port } = probe.address() as { port: number };
     await new Promise((resolve) => probe.close(resolve));
-    const error = await failure(createHttpClient({ provider: 'net', baseUrl: `http://127.0.0.1:${port}`, retry: { limit: 1, baseDelay: 1 } }).request({ method: 'POST', path: '/m', json: {} }));
+    const error = await failure(
+      createHttpClient({ provider: 'net', baseUrl: `http://127.0.0.1:${port}`, retry: { limit: 1, baseDelay: 1 } }).request({
+        method: 'POST',
+        path: '/m',
+        json: {},
+      }),
+    );
     expect(error).toMatchObject({ code: 'network_error', delivery: 'not_sent' });
   });
 
@@ -215,6 +227,9 @@ describe('connection failures (real sockets)', () => {
     const error = await failure(local().request({ method: 'POST', path: '/messages', json: {} }));
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.delivery).toBe('unknown');
+    // The host, never the path.
+    expect(error.message).toMatch(/^the response body from 127\.0\.0\.1:\d+ broke off: /);
+    expect(error.message).not.toContain('/messages');
   });
 });
 
@@ -223,21 +238,36 @@ describe('errorInBody: vendor errors inside a 2xx answer', () => {
   const envelope = (answer: HttpFailure) => {
     const body = answer.body as { error?: { code?: string; message?: string } } | undefined;
     if (body?.error === undefined) return undefined;
-    const kind = body.error.code === 'too_many_requests_exception' ? ('rate_limit' as const) : body.error.code === 'internal' ? ('server' as const) : ('rejected' as const);
+    const kind =
+      body.error.code === 'too_many_requests_exception'
+        ? ('rate_limit' as const)
+        : body.error.code === 'internal'
+          ? ('server' as const)
+          : ('rejected' as const);
     return { kind, vendorCode: body.error.code, message: body.error.message };
   };
-  const withHook = (extra: Partial<HttpClientOptions> = {}) => client({ errorInBody: envelope, retry: { limit: 2, baseDelay: 1, maxDelay: 2, maxRetryAfter: 5_000 }, ...extra });
+  const withHook = (extra: Partial<HttpClientOptions> = {}) =>
+    client({ errorInBody: envelope, retry: { limit: 2, baseDelay: 1, maxDelay: 2, maxRetryAfter: 5_000 }, ...extra });
 
   it('a rate-limit envelope in a 200 is waited out and retried like a 429: the send goes once', async () => {
-    nock(BASE).post('/messages').reply(200, { error: { code: 'too_many_requests_exception', message: 'slow down' } }, { 'Retry-After': '0' });
+    nock(BASE)
+      .post('/messages')
+      .reply(200, { error: { code: 'too_many_requests_exception', message: 'slow down' } }, { 'Retry-After': '0' });
     nock(BASE).post('/messages').reply(200, { id: 'm1' });
-    const response = await client({ errorInBody: envelope, retry: { limit: 2 } }).request({ method: 'POST', path: '/messages', json: {}, schema: v.object({ id: v.string() }) });
+    const response = await client({ errorInBody: envelope, retry: { limit: 2 } }).request({
+      method: 'POST',
+      path: '/messages',
+      json: {},
+      schema: v.object({ id: v.string() }),
+    });
     expect(response.data).toEqual({ id: 'm1' });
     expect(nock.isDone()).toBe(true);
   });
 
   it('waits the Retry-After of the 200 before retrying', async () => {
-    nock(BASE).post('/messages').reply(200, { error: { code: 'too_many_requests_exception' } }, { 'Retry-After': '1' });
+    nock(BASE)
+      .post('/messages')
+      .reply(200, { error: { code: 'too_many_requests_exception' } }, { 'Retry-After': '1' });
     nock(BASE).post('/messages').reply(200, { id: 'm1' });
     const started = Date.now();
     await send(withHook());
@@ -245,7 +275,10 @@ describe('errorInBody: vendor errors inside a 2xx answer', () => {
   });
 
   it('when retries run out: RateLimitError, not_sent, with the vendor code and retryAfter', async () => {
-    nock(BASE).post('/messages').times(3).reply(200, { error: { code: 'too_many_requests_exception', message: 'slow down' } }, { 'Retry-After': '0' });
+    nock(BASE)
+      .post('/messages')
+      .times(3)
+      .reply(200, { error: { code: 'too_many_requests_exception', message: 'slow down' } }, { 'Retry-After': '0' });
     const error = await failure(send(withHook()));
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ status: 200, delivery: 'not_sent', vendorCode: 'too_many_requests_exception', retryAfter: 0, message: 'slow down' });
@@ -253,14 +286,18 @@ describe('errorInBody: vendor errors inside a 2xx answer', () => {
   });
 
   it('a refusal envelope is thrown as its typed error, not_sent, not retried', async () => {
-    nock(BASE).post('/messages').reply(200, { error: { code: 'failed_validation', message: 'The to field is required.' } });
+    nock(BASE)
+      .post('/messages')
+      .reply(200, { error: { code: 'failed_validation', message: 'The to field is required.' } });
     const error = await failure(send(withHook()));
     expect(error).toBeInstanceOf(RequestRejectedError);
     expect(error).toMatchObject({ status: 200, delivery: 'not_sent', vendorCode: 'failed_validation', details: { error: { code: 'failed_validation' } } });
   });
 
   it('a server-kind envelope is unknown and not retried', async () => {
-    nock(BASE).post('/messages').reply(200, { error: { code: 'internal' } });
+    nock(BASE)
+      .post('/messages')
+      .reply(200, { error: { code: 'internal' } });
     nock(BASE).post('/messages').reply(200, { id: 'never' });
     const error = await failure(send(withHook()));
     expect(error).toMatchObject({ code: 'provider_error', delivery: 'unknown' });
@@ -274,8 +311,12 @@ describe('errorInBody: vendor errors inside a 2xx answer', () => {
       return undefined;
     };
     nock(BASE).post('/messages').reply(200, { id: 'm1' });
-    nock(BASE).get('/media/1').reply(200, Buffer.from([1, 2]));
-    nock(BASE).post('/messages').reply(400, { error: { code: 'x' } });
+    nock(BASE)
+      .get('/media/1')
+      .reply(200, Buffer.from([1, 2]));
+    nock(BASE)
+      .post('/messages')
+      .reply(400, { error: { code: 'x' } });
     const c = client({ errorInBody: hook });
     await c.request({ method: 'POST', path: '/messages', json: {}, schema: v.object({ id: v.string() }) });
     await c.request({ method: 'GET', path: '/media/1', responseType: 'bytes' });

@@ -13,7 +13,7 @@ import {
   type HttpClientOptions,
   type HttpFailure,
   type WamuxError,
-} from '@wamux/core';
+} from '@wamux/core/adapter';
 import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.errors.test/v1';
@@ -45,7 +45,12 @@ async function failure(promise: Promise<unknown>): Promise<WamuxError> {
 
 /** Asserts none of the secrets appears in any view of the error. */
 function expectNoSecrets(error: unknown) {
-  const views = [String((error as Error).message), JSON.stringify(error), inspect(error, { depth: Infinity, showHidden: true }), String((error as Error).stack)];
+  const views = [
+    String((error as Error).message),
+    JSON.stringify(error),
+    inspect(error, { depth: Infinity, showHidden: true }),
+    String((error as Error).stack),
+  ];
   for (const view of views) {
     for (const secret of [TOKEN, API_KEY, PASSWORD]) expect(view).not.toContain(secret);
   }
@@ -90,8 +95,18 @@ describe('status → error class', () => {
 describe('mapError', () => {
   it('receives the parsed body, status, headers, method, path and rate limit', async () => {
     const seen: HttpFailure[] = [];
-    nock(BASE).post('/messages').query({ x: 1 }).reply(422, { errors: [{ code: 'E_TO', field: 'to' }] }, { 'X-RateLimit-Remaining': '5', 'x-vendor': 'v' });
-    await failure(client({ mapError: (f) => (seen.push(f), undefined) }).request({ method: 'POST', path: '/messages', query: { x: 1 }, json: {} }));
+    nock(BASE)
+      .post('/messages')
+      .query({ x: 1 })
+      .reply(422, { errors: [{ code: 'E_TO', field: 'to' }] }, { 'X-RateLimit-Remaining': '5', 'x-vendor': 'v' });
+    await failure(
+      client({
+        mapError: (f) => {
+          seen.push(f);
+          return undefined;
+        },
+      }).request({ method: 'POST', path: '/messages', query: { x: 1 }, json: {} }),
+    );
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ status: 422, body: { errors: [{ code: 'E_TO', field: 'to' }] }, method: 'POST', path: '/v1/messages' });
     expect(seen[0]?.headers.get('x-vendor')).toBe('v');
@@ -100,7 +115,10 @@ describe('mapError', () => {
 
   it('passes a non-JSON body as text and an empty body as undefined', async () => {
     const bodies: unknown[] = [];
-    const mapError = (f: HttpFailure) => (bodies.push(f.body), undefined);
+    const mapError = (f: HttpFailure) => {
+      bodies.push(f.body);
+      return undefined;
+    };
     nock(BASE).get('/html').reply(502, '<html>Bad gateway</html>', { 'content-type': 'text/html' });
     nock(BASE).get('/empty').reply(500, '');
     await failure(client({ mapError }).request({ method: 'GET', path: '/html' }));
@@ -109,7 +127,9 @@ describe('mapError', () => {
   });
 
   it('its message, vendor code, request id and details shape the error', async () => {
-    nock(BASE).post('/messages').reply(400, { error: { code: 131026, message: 'Recipient not on WhatsApp', trace: 'T-1' } });
+    nock(BASE)
+      .post('/messages')
+      .reply(400, { error: { code: 131026, message: 'Recipient not on WhatsApp', trace: 'T-1' } });
     const error = await failure(
       client({
         mapError: ({ body }) => {
@@ -191,7 +211,9 @@ describe('secrets never appear in an error', () => {
 
   it('an adapter message built from the vendor body', async () => {
     nock(BASE).get('/m').reply(401, echo);
-    const error = await failure(client({ mapError: ({ body }) => ({ message: (body as typeof echo).error, vendorCode: 'AUTH' }) }).request({ method: 'GET', path: '/m' }));
+    const error = await failure(
+      client({ mapError: ({ body }) => ({ message: (body as typeof echo).error, vendorCode: 'AUTH' }) }).request({ method: 'GET', path: '/m' }),
+    );
     expect(error.message).toBe('invalid token [redacted]');
     expectNoSecrets(error);
   });

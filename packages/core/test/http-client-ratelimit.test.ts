@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { createHttpClient, createRateLimiter, RateLimitError, type HttpClientOptions, type RateLimiter } from '@wamux/core';
+import { createHttpClient, createRateLimiter, RateLimitError, type HttpClientOptions, type RateLimiter } from '@wamux/core/adapter';
 import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.limits.test';
@@ -31,7 +31,9 @@ useNock();
 describe('X-RateLimit-* exposure', () => {
   it('returns the rate-limit headers with the response and remembers the latest', async () => {
     const reset = Math.floor(Date.now() / 1000) + 60;
-    nock(BASE).get('/a').reply(200, {}, { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '42', 'X-RateLimit-Reset': String(reset) });
+    nock(BASE)
+      .get('/a')
+      .reply(200, {}, { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '42', 'X-RateLimit-Reset': String(reset) });
     const c = client();
     expect(c.lastRateLimit).toBeUndefined();
     const res = await c.request({ method: 'GET', path: '/a' });
@@ -73,7 +75,9 @@ describe('the limiter and the vendor headers', () => {
   it('pauses the limiter until the earliest moment the window can reset when no request is left', async () => {
     const { limiter, pauses } = spiedLimiter();
     const reset = Math.floor(Date.now() / 1000) + 30;
-    nock(BASE).get('/a').reply(200, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset) });
+    nock(BASE)
+      .get('/a')
+      .reply(200, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset) });
     await client({ rateLimiter: limiter }).request({ method: 'GET', path: '/a' });
     // The reset is in whole seconds: the window may reset up to a second before it.
     expect(pauses).toEqual([reset * 1000 - 1000]);
@@ -88,7 +92,9 @@ describe('the limiter and the vendor headers', () => {
 
   it('never pauses longer than maxRetryAfter for a far reset', async () => {
     const { limiter, pauses } = spiedLimiter();
-    nock(BASE).get('/a').reply(200, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 86_400) });
+    nock(BASE)
+      .get('/a')
+      .reply(200, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.floor(Date.now() / 1000) + 86_400) });
     const before = Date.now();
     await client({ rateLimiter: limiter, retry: { maxRetryAfter: 5000 } }).request({ method: 'GET', path: '/a' });
     expect(pauses).toHaveLength(1);

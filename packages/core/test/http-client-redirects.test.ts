@@ -3,7 +3,7 @@
 // Location points. A bare request (a media download) may follow one.
 import { inspect } from 'node:util';
 import nock from 'nock';
-import { createHttpClient, RedirectRefusedError, type HttpClientOptions, type WamuxError } from '@wamux/core';
+import { createHttpClient, RedirectRefusedError, type HttpClientOptions, type WamuxError } from '@wamux/core/adapter';
 import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.vendor.test/v1';
@@ -12,11 +12,11 @@ const TOKEN = 'sk_live_redirect_0123456789';
 
 useNock();
 
-/** The init of every fetch the client made. */
+/** The redirect mode of every fetch the client made (ky hands fetch a `Request`). */
 function recordingFetch() {
-  const inits: RequestInit[] = [];
+  const inits: Array<{ redirect: Request['redirect'] | undefined }> = [];
   const fetchImpl: typeof fetch = (input, init) => {
-    inits.push(init ?? {});
+    inits.push({ redirect: input instanceof Request ? input.redirect : init?.redirect });
     return fetch(input, init);
   };
   return { inits, fetchImpl };
@@ -54,7 +54,9 @@ describe('a client with credentials', () => {
     [307, 'not_sent'],
     [308, 'not_sent'],
   ] as const)('refuses a %i to another origin: nothing reaches it, delivery is %s, no retry', async (status, delivery) => {
-    nock(BASE).post('/messages').reply(status, '', { location: `${OTHER}/steal?token=${TOKEN}` });
+    nock(BASE)
+      .post('/messages')
+      .reply(status, '', { location: `${OTHER}/steal?token=${TOKEN}` });
     const other = trap();
     const { inits, fetchImpl } = recordingFetch();
     const error = await failure(client({ fetch: fetchImpl }).request({ method: 'POST', path: '/messages', json: { to: '+905551112233', text: 'hi' } }));
@@ -67,7 +69,9 @@ describe('a client with credentials', () => {
   });
 
   it('names the origin only: never the path, the query or user info of the Location', async () => {
-    nock(BASE).post('/messages').reply(302, '', { location: `https://user:${TOKEN}@collector.evil.test:8443/path/secret-path?token=${TOKEN}&x=1` });
+    nock(BASE)
+      .post('/messages')
+      .reply(302, '', { location: `https://user:${TOKEN}@collector.evil.test:8443/path/secret-path?token=${TOKEN}&x=1` });
     const error = await failure(client().request({ method: 'POST', path: '/messages', json: {} }));
     expect((error as RedirectRefusedError).location).toBe('https://collector.evil.test:8443');
     expect(error.message).toBe(
@@ -89,7 +93,10 @@ describe('a client with credentials', () => {
   });
 
   it('refuses a GET (an idempotent read) without retrying it', async () => {
-    nock(BASE).get('/me').times(4).reply(302, '', { location: `${OTHER}/me` });
+    nock(BASE)
+      .get('/me')
+      .times(4)
+      .reply(302, '', { location: `${OTHER}/me` });
     const other = trap('get');
     const error = await failure(client().request({ method: 'GET', path: '/me' }));
     expect(error).toBeInstanceOf(RedirectRefusedError);
@@ -106,7 +113,9 @@ describe('a client with credentials', () => {
   });
 
   it('keeps the request id of the redirect answer, scrubbed', async () => {
-    nock(BASE).post('/messages').reply(307, '', { location: `${OTHER}/x`, 'x-request-id': `req-${TOKEN}` });
+    nock(BASE)
+      .post('/messages')
+      .reply(307, '', { location: `${OTHER}/x`, 'x-request-id': `req-${TOKEN}` });
     const error = await failure(client().request({ method: 'POST', path: '/messages', json: {} }));
     expect(error.requestId).toBe('req-[redacted]');
   });
@@ -117,7 +126,9 @@ describe('a client without credentials', () => {
 
   it('follows a redirect of a bare GET to another origin (media on a CDN)', async () => {
     nock('https://cdn.vendor.test').get('/media/1').reply(302, '', { location: 'https://eu.cdn-mirror.test/media/1.jpg' });
-    nock('https://eu.cdn-mirror.test').get('/media/1.jpg').reply(200, Buffer.from([1, 2, 3]));
+    nock('https://eu.cdn-mirror.test')
+      .get('/media/1.jpg')
+      .reply(200, Buffer.from([1, 2, 3]));
     const { inits, fetchImpl } = recordingFetch();
     const response = await bare({ fetch: fetchImpl }).request({ method: 'GET', path: '/media/1', responseType: 'bytes' });
     expect(Array.from(response.data)).toEqual([1, 2, 3]);
@@ -125,15 +136,21 @@ describe('a client without credentials', () => {
   });
 
   it('refuses a redirect of a request with a body (a login posting a password)', async () => {
-    nock('https://cdn.vendor.test').post('/login').reply(307, '', { location: `${OTHER}/login` });
+    nock('https://cdn.vendor.test')
+      .post('/login')
+      .reply(307, '', { location: `${OTHER}/login` });
     const other = trap();
-    const error = await failure(bare({ secrets: () => ['hunter2-password'] }).request({ method: 'POST', path: '/login', json: { email: 'a@b.test', password: 'hunter2-password' } }));
+    const error = await failure(
+      bare({ secrets: () => ['hunter2-password'] }).request({ method: 'POST', path: '/login', json: { email: 'a@b.test', password: 'hunter2-password' } }),
+    );
     expect(error).toMatchObject({ code: 'redirect_refused', location: OTHER, delivery: 'not_sent' });
     expect(other.isDone()).toBe(false);
   });
 
   it('refuses a redirect of a request that carries its own credential header', async () => {
-    nock('https://cdn.vendor.test').get('/private').reply(302, '', { location: `${OTHER}/private` });
+    nock('https://cdn.vendor.test')
+      .get('/private')
+      .reply(302, '', { location: `${OTHER}/private` });
     const other = trap('get');
     const error = await failure(bare().request({ method: 'GET', path: '/private', headers: { 'D360-Api-Key': 'd360-key-0123456789' } }));
     expect(error).toBeInstanceOf(RedirectRefusedError);

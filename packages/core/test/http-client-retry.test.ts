@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { createHttpClient, ProviderServerError, RateLimitError, RequestRejectedError, NotFoundError, type HttpMethod } from '@wamux/core';
+import { createHttpClient, ProviderServerError, RateLimitError, RequestRejectedError, NotFoundError, type HttpMethod } from '@wamux/core/adapter';
 import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.retry.test/v1';
@@ -38,7 +38,9 @@ describe('retries: which requests, which failures', () => {
   ])('does not retry a non-idempotent %s after %i (the vendor may have accepted it)', async (method, status) => {
     nock(BASE)[lower(method)]('/r').reply(status, { error: 'x' });
     nock(BASE)[lower(method)]('/r').reply(200, { ok: true });
-    const error = await client().request({ method, path: '/r', json: {} }).catch((e: unknown) => e);
+    const error = await client()
+      .request({ method, path: '/r', json: {} })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status });
     expect(nock.pendingMocks()).toHaveLength(1);
   });
@@ -89,7 +91,9 @@ describe('retries: which requests, which failures', () => {
   it('gives up after `limit` retries and throws the last failure', async () => {
     for (let i = 0; i < 3; i += 1) nock(BASE).get('/r').reply(502, { attempt: i });
     nock(BASE).get('/r').reply(200, {});
-    const error = await client({ limit: 2, baseDelay: 1, maxDelay: 2 }).request({ method: 'GET', path: '/r' }).catch((e: unknown) => e);
+    const error = await client({ limit: 2, baseDelay: 1, maxDelay: 2 })
+      .request({ method: 'GET', path: '/r' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderServerError);
     expect(error).toMatchObject({ status: 502, retryable: true, details: { attempt: 2 } });
     expect(nock.pendingMocks()).toHaveLength(1);
@@ -120,7 +124,9 @@ describe('retries: Retry-After', () => {
   });
 
   it('reads Retry-After as an HTTP date (in the past: retry at once)', async () => {
-    nock(BASE).post('/r').reply(429, {}, { 'Retry-After': new Date(Date.now() - 60_000).toUTCString() });
+    nock(BASE)
+      .post('/r')
+      .reply(429, {}, { 'Retry-After': new Date(Date.now() - 60_000).toUTCString() });
     nock(BASE).post('/r').reply(200, { ok: 1 });
     await expect(client().request({ method: 'POST', path: '/r', json: {} })).resolves.toMatchObject({ data: { ok: 1 } });
   });
@@ -129,7 +135,9 @@ describe('retries: Retry-After', () => {
     nock(BASE).post('/r').reply(429, { error: 'quota' }, { 'Retry-After': '120' });
     nock(BASE).post('/r').reply(200, {});
     const started = Date.now();
-    const error = await client().request({ method: 'POST', path: '/r', json: {} }).catch((e: unknown) => e);
+    const error = await client()
+      .request({ method: 'POST', path: '/r', json: {} })
+      .catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ code: 'rate_limited', status: 429, retryAfter: 120_000, retryable: true });
@@ -138,8 +146,12 @@ describe('retries: Retry-After', () => {
 
   it('an HTTP-date Retry-After an hour away is reported in ms and not waited for', async () => {
     const at = Date.now() + 3_600_000;
-    nock(BASE).get('/r').reply(503, '', { 'Retry-After': new Date(at).toUTCString() });
-    const error = (await client().request({ method: 'GET', path: '/r' }).catch((e: unknown) => e)) as ProviderServerError;
+    nock(BASE)
+      .get('/r')
+      .reply(503, '', { 'Retry-After': new Date(at).toUTCString() });
+    const error = (await client()
+      .request({ method: 'GET', path: '/r' })
+      .catch((e: unknown) => e)) as ProviderServerError;
     expect(error).toBeInstanceOf(ProviderServerError);
     expect(error.retryAfter).toBeGreaterThan(3_590_000);
     expect(error.retryAfter).toBeLessThanOrEqual(3_600_000);
@@ -152,7 +164,9 @@ describe('retries: Retry-After', () => {
   });
 
   it('uses a retryAfter the adapter read from the error body', async () => {
-    nock(BASE).post('/r').reply(429, { error: { retry_in_seconds: 600 } });
+    nock(BASE)
+      .post('/r')
+      .reply(429, { error: { retry_in_seconds: 600 } });
     const c = createHttpClient({
       provider: 'test',
       baseUrl: BASE,

@@ -5,7 +5,15 @@
 import { inspect } from 'node:util';
 import nock from 'nock';
 import * as v from 'valibot';
-import { createHttpClient, NetworkError, ValidationError, WamuxError, type HttpClientOptions, type HttpFailure, type VendorErrorInfo } from '@wamux/core';
+import {
+  createHttpClient,
+  NetworkError,
+  ValidationError,
+  WamuxError,
+  type HttpClientOptions,
+  type HttpFailure,
+  type VendorErrorInfo,
+} from '@wamux/core/adapter';
 import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.secrets.test';
@@ -65,7 +73,9 @@ async function failure(promise: Promise<unknown>): Promise<WamuxError> {
 
 describe('a vendor echoing credentials', () => {
   it.each(['x-request-id', 'traceid', 'x-trace-id', 'x-correlation-id'])('in the %s header: requestId is scrubbed', async (header) => {
-    nock(BASE).post('/send').reply(500, {}, { [header]: `trace-${TOKEN}` });
+    nock(BASE)
+      .post('/send')
+      .reply(500, {}, { [header]: `trace-${TOKEN}` });
     const error = await failure(client().request({ method: 'POST', path: '/send', json: {} }));
     expect(error.requestId).toBe('trace-[redacted]');
     expectSecretFree(error);
@@ -74,7 +84,13 @@ describe('a vendor echoing credentials', () => {
   it('in the error code, the message key, the trace id and the message of an error body', async () => {
     nock(BASE)
       .post('/send')
-      .reply(400, { code: `E_${TOKEN}`, messageKey: `KEY_${API_ID}`, traceid: `trace-${PASSWORD}`, message: `bad key ${TOKEN}`, nested: { deep: [{ echo: API_ID }] } });
+      .reply(400, {
+        code: `E_${TOKEN}`,
+        messageKey: `KEY_${API_ID}`,
+        traceid: `trace-${PASSWORD}`,
+        message: `bad key ${TOKEN}`,
+        nested: { deep: [{ echo: API_ID }] },
+      });
     const error = await failure(client().request({ method: 'POST', path: '/send', json: {} }));
     expect(error.vendorCode).toBe('E_[redacted]');
     expect(error.requestId).toBe('trace-[redacted]');
@@ -89,7 +105,9 @@ describe('a vendor echoing credentials', () => {
   });
 
   it('inside an error envelope of a 2xx answer', async () => {
-    nock(BASE).post('/send').reply(200, { status: 'FAILED', messageKey: `INVALID_${TOKEN}`, traceid: API_ID }, { 'x-request-id': TOKEN });
+    nock(BASE)
+      .post('/send')
+      .reply(200, { status: 'FAILED', messageKey: `INVALID_${TOKEN}`, traceid: API_ID }, { 'x-request-id': TOKEN });
     const error = await failure(client().request({ method: 'POST', path: '/send', json: {} }));
     expect(error.code).toBe('request_rejected');
     expect(error.requestId).toBe('[redacted]');
@@ -114,6 +132,22 @@ describe('a vendor echoing credentials', () => {
     expectSecretFree(error);
   });
 
+  it('in a 2xx body that does not match the schema: a received value the client knows nothing of is not echoed either', async () => {
+    // A token the vendor minted (not one of the client's secrets), in nested fields, as a string and in a union.
+    const minted = 'sess_minted_by_vendor_778899';
+    nock(BASE)
+      .post('/login')
+      .reply(200, { session: { token: 42, id: minted }, kind: minted });
+    const schema = v.object({ session: v.object({ token: v.string(), id: v.number() }), kind: v.picklist(['a', 'b']) });
+    const error = await failure(client().request({ method: 'POST', path: '/login', json: {}, schema }));
+    expect(error.message).toMatch(/^the response to POST \/login does not match the documented shape: session\.token: /);
+    expect((error.details as { issues: Array<{ path: string }> }).issues.map((issue) => issue.path)).toEqual(['session.token', 'session.id', 'kind']);
+    for (const view of views(error)) {
+      expect(view).not.toContain(minted);
+      expect(view).not.toContain('but received');
+    }
+  });
+
   it('in a transport failure whose message and cause chain carry the credential', async () => {
     const inner = Object.assign(new Error(`socket to host with key ${TOKEN} reset`), { code: 'ECONNRESET' });
     const outer = new TypeError(`fetch failed (${API_ID})`, { cause: inner });
@@ -134,7 +168,11 @@ describe('error fields scrubbed by the constructor', () => {
       cause,
       secrets: SECRETS,
     });
-    expect(error).toMatchObject({ requestId: 'r-[redacted]', vendorCode: 'c-[redacted]', details: { echo: '[redacted]', list: ['[redacted]'], token: '[redacted]' } });
+    expect(error).toMatchObject({
+      requestId: 'r-[redacted]',
+      vendorCode: 'c-[redacted]',
+      details: { echo: '[redacted]', list: ['[redacted]'], token: '[redacted]' },
+    });
     expectSecretFree(error);
     const validation = new ValidationError([{ path: `message.${TOKEN}`, message: `bad ${API_ID}` }], { secrets: SECRETS });
     expect(validation.issues).toEqual([{ path: 'message.[redacted]', message: 'bad [redacted]' }]);

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import * as v from 'valibot';
-import { AuthenticationError, createHttpClient, createRateLimiter, isWamuxError, ProviderServerError, RateLimitError } from '@wamux/core';
+import { AuthenticationError, createHttpClient, createRateLimiter, isWamuxError, ProviderServerError, RateLimitError } from '@wamux/core/adapter';
 import { useNock } from '../../../test-support/use-nock';
 
 const BASE = 'https://api.example.test/v1';
@@ -50,8 +50,12 @@ describe('createHttpClient', () => {
   });
 
   it('maps 401 to AuthenticationError without leaking the secret', async () => {
-    nock(BASE).get('/me').reply(401, { error: { message: `token ${SECRET} is invalid` } });
-    const error = await client().request({ method: 'GET', path: '/me' }).catch((e: unknown) => e);
+    nock(BASE)
+      .get('/me')
+      .reply(401, { error: { message: `token ${SECRET} is invalid` } });
+    const error = await client()
+      .request({ method: 'GET', path: '/me' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(isWamuxError(error)).toBe(true);
     const { inspect } = await import('node:util');

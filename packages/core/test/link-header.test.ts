@@ -1,4 +1,4 @@
-import { parseLinkHeader } from '@wamux/core';
+import { parseLinkHeader } from '@wamux/core/adapter';
 
 describe('parseLinkHeader', () => {
   const github =

@@ -1,4 +1,4 @@
-import { toFormData } from '@wamux/core';
+import { toFormData } from '@wamux/core/adapter';
 
 describe('toFormData', () => {
   it('writes scalars as strings and skips null and undefined', () => {
@@ -27,7 +27,10 @@ describe('toFormData', () => {
 
   it('appends files with their name, type and bytes, also when nested', async () => {
     const data = new TextEncoder().encode('%PDF-1.7 hello');
-    const form = toFormData({ file: { data, filename: 'a.pdf', mimeType: 'application/pdf' }, attachments: [{ data: new Uint8Array([1, 2, 3]), filename: 'b.bin', mimeType: 'application/octet-stream' }] });
+    const form = toFormData({
+      file: { data, filename: 'a.pdf', mimeType: 'application/pdf' },
+      attachments: [{ data: new Uint8Array([1, 2, 3]), filename: 'b.bin', mimeType: 'application/octet-stream' }],
+    });
     const file = form.get('file') as File;
     expect(file).toBeInstanceOf(Blob);
     expect(file.name).toBe('a.pdf');

@@ -12,7 +12,7 @@ import {
   toValidationIssues,
   ValidationError,
   type OutboundMessage,
-} from '@wamux/core';
+} from '@wamux/core/adapter';
 
 const TO = '+905551112233';
 
@@ -40,8 +40,16 @@ const valid: OutboundMessage[] = [
   { type: 'sticker', to: TO, media: { id: 's1' } },
   { type: 'location', to: TO, latitude: 41.0, longitude: 29.0, name: 'Istanbul' },
   { type: 'contacts', to: TO, contacts: [{ name: { formatted: 'Ada Lovelace' }, phones: [{ phone: '+441234567' }], birthday: '1815-12-10' }] },
-  { type: 'interactive', to: TO, interactive: { kind: 'buttons', body: 'Pick', buttons: [{ id: 'y', title: 'Yes' }], header: { type: 'image', media: { url: 'https://cdn.test/h.png' } } } },
-  { type: 'interactive', to: TO, interactive: { kind: 'list', body: 'Menu', buttonText: 'Open', sections: [{ title: 'S', rows: [{ id: 'r1', title: 'Row' }] }] } },
+  {
+    type: 'interactive',
+    to: TO,
+    interactive: { kind: 'buttons', body: 'Pick', buttons: [{ id: 'y', title: 'Yes' }], header: { type: 'image', media: { url: 'https://cdn.test/h.png' } } },
+  },
+  {
+    type: 'interactive',
+    to: TO,
+    interactive: { kind: 'list', body: 'Menu', buttonText: 'Open', sections: [{ title: 'S', rows: [{ id: 'r1', title: 'Row' }] }] },
+  },
   { type: 'interactive', to: TO, interactive: { kind: 'location_request', body: 'Where are you?' } },
   { type: 'template', to: TO, template: { name: 'welcome', language: 'en', body: ['Ada'] } },
   { type: 'template', to: TO, template: { id: 'tpl-1', language: 'tr', body: { first_name: 'Ada' }, buttons: [{ index: 0, subType: 'url', parameter: 'x' }] } },
@@ -94,9 +102,9 @@ describe('OutboundMessageSchema via parseInput', () => {
     expect(reject({ type: 'interactive', to: TO, interactive: { kind: 'list', body: 'b', buttonText: 'o', sections: [] } }).field).toBe(
       'message.interactive.sections',
     );
-    expect(
-      reject({ type: 'interactive', to: TO, interactive: { kind: 'list', body: 'b', buttonText: 'o', sections: [{ rows: [] }] } }).field,
-    ).toBe('message.interactive.sections.0.rows');
+    expect(reject({ type: 'interactive', to: TO, interactive: { kind: 'list', body: 'b', buttonText: 'o', sections: [{ rows: [] }] } }).field).toBe(
+      'message.interactive.sections.0.rows',
+    );
     expect(reject({ type: 'contacts', to: TO, contacts: [] }).message).toBe('message.contacts: must hold at least one contact');
   });
 
@@ -104,7 +112,14 @@ describe('OutboundMessageSchema via parseInput', () => {
     const error = reject({
       type: 'interactive',
       to: TO,
-      interactive: { kind: 'buttons', body: 'b', buttons: [{ id: 'a', title: 'A' }, { id: 'b', title: '' }] },
+      interactive: {
+        kind: 'buttons',
+        body: 'b',
+        buttons: [
+          { id: 'a', title: 'A' },
+          { id: 'b', title: '' },
+        ],
+      },
     });
     expect(error.field).toBe('message.interactive.buttons.1.title');
   });
@@ -183,7 +198,9 @@ describe('BulkTemplateRequestSchema', () => {
   it('needs at least one recipient with a valid number', () => {
     const ok = { template: { name: 'n', language: 'en' }, recipients: [{ to: TO, body: ['x'] }] };
     expect(parseInput(BulkTemplateRequestSchema, ok)).toEqual(ok);
-    expect(() => parseInput(BulkTemplateRequestSchema, { ...ok, recipients: [] }, { root: 'request' })).toThrow('request.recipients: must hold at least one recipient');
+    expect(() => parseInput(BulkTemplateRequestSchema, { ...ok, recipients: [] }, { root: 'request' })).toThrow(
+      'request.recipients: must hold at least one recipient',
+    );
     let error: unknown;
     try {
       parseInput(BulkTemplateRequestSchema, { ...ok, recipients: [{ to: TO }, { to: '123' }] }, { root: 'request' });
@@ -206,7 +223,9 @@ describe('toValidationIssues', () => {
   });
 
   it('strips a multi-line "but received" tail', () => {
-    const issues = toValidationIssues([{ message: 'Invalid length: Expected 3, but received "line1\nline2"', path: undefined } as unknown as v.BaseIssue<unknown>]);
+    const issues = toValidationIssues([
+      { message: 'Invalid length: Expected 3, but received "line1\nline2"', path: undefined } as unknown as v.BaseIssue<unknown>,
+    ]);
     expect(issues[0]?.message).toBe('Invalid length: Expected 3');
   });
 });

@@ -1,4 +1,4 @@
-import { AbortError, paginate, type Page } from '@wamux/core';
+import { AbortError, paginate, type Page } from '@wamux/core/adapter';
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -49,11 +49,18 @@ describe('paginate', () => {
   });
 
   it('stops after `limit` items without fetching a page it does not need', async () => {
-    const { fetchPage } = vendor([[1, 2], [3, 4], [5, 6]]);
+    const { fetchPage } = vendor([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     await expect(collect(paginate({ fetchPage, limit: 3 }))).resolves.toEqual([1, 2, 3]);
     expect(fetchPage).toHaveBeenCalledTimes(2);
 
-    const exact = vendor([[1, 2], [3, 4]]);
+    const exact = vendor([
+      [1, 2],
+      [3, 4],
+    ]);
     await expect(collect(paginate({ fetchPage: exact.fetchPage, limit: 2 }))).resolves.toEqual([1, 2]);
     expect(exact.fetchPage).toHaveBeenCalledTimes(1);
   });
@@ -76,8 +83,15 @@ describe('paginate', () => {
   it('skips items whose key was already yielded, across pages (time cursors sharing a boundary)', async () => {
     type Msg = { id: string; at: number };
     const pages: Msg[][] = [
-      [{ id: 'a', at: 3 }, { id: 'b', at: 2 }],
-      [{ id: 'b', at: 2 }, { id: 'c', at: 2 }, { id: 'c', at: 2 }],
+      [
+        { id: 'a', at: 3 },
+        { id: 'b', at: 2 },
+      ],
+      [
+        { id: 'b', at: 2 },
+        { id: 'c', at: 2 },
+        { id: 'c', at: 2 },
+      ],
       [{ id: 'd', at: 1 }],
     ];
     const { fetchPage } = vendor(pages);
@@ -86,7 +100,10 @@ describe('paginate', () => {
   });
 
   it('counts only new items toward the limit when deduplicating', async () => {
-    const { fetchPage } = vendor([['a', 'b'], ['b', 'c', 'd']]);
+    const { fetchPage } = vendor([
+      ['a', 'b'],
+      ['b', 'c', 'd'],
+    ]);
     await expect(collect(paginate({ fetchPage, key: (s: string) => s, limit: 3 }))).resolves.toEqual(['a', 'b', 'c']);
   });
 
@@ -160,7 +177,10 @@ describe('paginate', () => {
   });
 
   it('stops fetching when the consumer breaks out', async () => {
-    const { fetchPage } = vendor([[1, 2], [3, 4]]);
+    const { fetchPage } = vendor([
+      [1, 2],
+      [3, 4],
+    ]);
     for await (const item of paginate({ fetchPage })) {
       if (item === 1) break;
     }

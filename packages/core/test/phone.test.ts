@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { E164_PATTERN, e164Digits, PhoneNumberSchema, toE164 } from '@wamux/core';
+import { E164_PATTERN, e164Digits, PhoneNumberSchema, toE164 } from '@wamux/core/adapter';
 
 describe('toE164', () => {
   it.each<[unknown, string]>([

@@ -1,4 +1,7 @@
-import { AbortError, checkBaseUrl, ConfigurationError, resolveRateLimiter, sleep } from '@wamux/core';
+import * as v from 'valibot';
+import { AbortError, checkBaseUrl, ConfigurationError, parseOptions, resolveRateLimiter } from '@wamux/core/adapter';
+// sleep is core's own (not exported): its tests read it from the source.
+import { sleep } from '../src/util/sleep';
 
 describe('checkBaseUrl', () => {
   it('returns an https URL without trailing slashes', () => {
@@ -6,10 +9,21 @@ describe('checkBaseUrl', () => {
     expect(checkBaseUrl('https://waba.test', { provider: 'p' })).toBe('https://waba.test');
   });
 
-  it('refuses plain http unless the caller opted in (local emulators)', () => {
-    expect(() => checkBaseUrl('http://127.0.0.1:8080', { provider: 'desk360' })).toThrow(ConfigurationError);
-    expect(() => checkBaseUrl('http://127.0.0.1:8080', { provider: 'desk360' })).toThrow(/requires HTTPS/);
-    expect(checkBaseUrl('http://127.0.0.1:8080/', { provider: 'desk360', allowInsecure: true })).toBe('http://127.0.0.1:8080');
+  it('allows plain http to this machine only: elsewhere the caller must opt in', () => {
+    for (const local of [
+      'http://127.0.0.1:8080/',
+      'http://127.8.9.10:8080/',
+      'http://localhost:8080/',
+      'http://[::1]:8080/',
+      'http://emulator.localhost:8080/',
+    ]) {
+      expect(checkBaseUrl(local, { provider: 'desk360' })).toBe(local.replace(/\/$/, ''));
+    }
+    for (const remote of ['http://10.0.0.5:8080', 'http://desk360.example', 'http://127.0.0.1.example.com', 'http://localhost.example.com']) {
+      expect(() => checkBaseUrl(remote, { provider: 'desk360' })).toThrow(ConfigurationError);
+      expect(() => checkBaseUrl(remote, { provider: 'desk360' })).toThrow(/requires HTTPS outside this machine.*allowInsecureHttp/);
+    }
+    expect(checkBaseUrl('http://10.0.0.5:8080/', { provider: 'desk360', allowInsecure: true })).toBe('http://10.0.0.5:8080');
   });
 
   it('refuses relative URLs and other schemes, naming the field', () => {
@@ -100,5 +114,39 @@ describe('sleep', () => {
     controller.abort();
     await expect(sleep(10, controller.signal)).rejects.toMatchObject({ code: 'aborted' });
     expect(jest.getTimerCount()).toBe(0);
+  });
+});
+
+describe('parseOptions', () => {
+  const schema = v.strictObject({ apiKey: v.string(), timeout: v.optional(v.number()), integrationId: v.optional(v.number()) });
+
+  it('refuses an unknown option by name, with the option it most likely meant', () => {
+    for (const [typo, meant] of [
+      ['tiemout', 'timeout'],
+      ['integrationID', 'integrationId'],
+      ['apikey', 'apiKey'],
+    ]) {
+      let error: unknown;
+      try {
+        parseOptions(schema, { apiKey: 'k', [typo as string]: 1 }, 'acme');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error).toMatchObject({ field: typo, provider: 'acme' });
+      expect((error as Error).message).toContain(`did you mean "${meant}"?`);
+    }
+  });
+
+  it('names an unknown option it cannot place, without a guess, and never echoes the value', () => {
+    let error: unknown;
+    try {
+      parseOptions(schema, { apiKey: 'k', colour: 'sk-live-secret-value' }, 'acme');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ field: 'colour' });
+    expect((error as Error).message).not.toContain('did you mean');
+    expect((error as Error).message).not.toContain('sk-live-secret-value');
   });
 });

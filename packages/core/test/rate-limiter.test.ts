@@ -1,4 +1,4 @@
-import { AbortError, createMemoryRateLimitStore, createRateLimiter, RateLimitError, type RateLimitStore } from '@wamux/core';
+import { AbortError, createMemoryRateLimitStore, createRateLimiter, RateLimitError, type RateLimitStore } from '@wamux/core/adapter';
 
 /** Runs every due timer and the microtasks they schedule. */
 const advance = (ms: number) => jest.advanceTimersByTimeAsync(ms);
@@ -358,6 +358,4 @@ describe('createMemoryRateLimitStore', () => {
     expect(store.take('k', third, 3)).toBe(0);
     expect(store.take('k', third, 6)).toBe(0);
   });
-
 });
-

@@ -1,10 +1,25 @@
-import { isSecretKey, redactText, redactValue } from '@wamux/core';
+import { isSecretKey, redactText, redactValue } from '@wamux/core/adapter';
 
 describe('isSecretKey', () => {
-  it.each(['authorization', 'Authorization', 'x-api-key', 'D360-API-KEY', 'api_key', 'apikey', 'api-key', 'token', 'access_token', 'accessToken', 'refresh-token', 'id_token', 'password', 'secret', 'auth', 'client_secret', 'x-verify-token'])(
-    '%s is a secret key',
-    (key) => expect(isSecretKey(key)).toBe(true),
-  );
+  it.each([
+    'authorization',
+    'Authorization',
+    'x-api-key',
+    'D360-API-KEY',
+    'api_key',
+    'apikey',
+    'api-key',
+    'token',
+    'access_token',
+    'accessToken',
+    'refresh-token',
+    'id_token',
+    'password',
+    'secret',
+    'auth',
+    'client_secret',
+    'x-verify-token',
+  ])('%s is a secret key', (key) => expect(isSecretKey(key)).toBe(true));
 
   it.each(['page', 'to', 'tokens', 'author', 'message', 'idempotency_key', 'secretary', 'keyword'])('%s is not a secret key', (key) => {
     expect(isSecretKey(key)).toBe(false);

@@ -1,4 +1,4 @@
-import { defaultRetryPolicy, parseRateLimitReset, parseRetryAfter, readRateLimitHeaders, retryDelay } from '@wamux/core';
+import { defaultRetryPolicy, parseRateLimitReset, parseRetryAfter, readRateLimitHeaders, retryDelay } from '@wamux/core/adapter';
 
 const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 

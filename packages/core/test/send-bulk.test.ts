@@ -1,4 +1,15 @@
-import { defineProvider, NetworkError, ProviderServerError, RateLimitError, RequestRejectedError, sendBulk, type BulkItemResult, type BulkProgress, type OutboundMessage, type Provider } from '@wamux/core';
+import {
+  defineProvider,
+  NetworkError,
+  ProviderServerError,
+  RateLimitError,
+  RequestRejectedError,
+  sendBulk,
+  type BulkItemResult,
+  type BulkProgress,
+  type OutboundMessage,
+  type Provider,
+} from '@wamux/core/adapter';
 import { flush, minimalDriver } from './support';
 
 const phone = (i: number) => `+9055500${String(i).padStart(5, '0')}`;
@@ -215,7 +226,14 @@ describe('sendBulk', () => {
 
   it('handles an empty list', async () => {
     const { provider } = instrumented();
-    await expect(sendBulk(provider, { recipients: [], message: text })).resolves.toEqual({ results: [], succeeded: 0, failed: 0, notSent: 0, unknown: 0, aborted: false });
+    await expect(sendBulk(provider, { recipients: [], message: text })).resolves.toEqual({
+      results: [],
+      succeeded: 0,
+      failed: 0,
+      notSent: 0,
+      unknown: 0,
+      aborted: false,
+    });
   });
 });
 

@@ -1,4 +1,12 @@
-import { createMemoryStatusOrderStore, STATUS_BITS, statusBehind, statusOfToken, statusOrderKey, StoreUnavailableError, type DeliveryStatus } from '@wamux/core';
+import {
+  createMemoryStatusOrderStore,
+  STATUS_BITS,
+  statusBehind,
+  statusOfToken,
+  statusOrderKey,
+  StoreUnavailableError,
+  type DeliveryStatus,
+} from '@wamux/core/adapter';
 
 // The shared contract (packages/testing, run for memory and Redis) covers
 // the protocol; these cover what only the in-memory twin has.
@@ -37,9 +45,11 @@ describe('createMemoryStatusOrderStore', () => {
     reach('b', 'read');
     expect(store.claim('a', 'delivered', 1000)).toEqual({ state: 'stale', current: 'read' });
     reach('c', 'read');
-    // b was touched longest ago (a was touched by the claim above): b is forgotten, a and c are not.
+    // Capacity 2 holds up to 3 messages; a fourth trims it back to the 2 touched last.
+    reach('d', 'read');
+    // b was touched longest ago, then a (touched by the claim above), then c: a and b are forgotten.
+    expect(store.claim('d', 'delivered', 1000)).toEqual({ state: 'stale', current: 'read' });
     expect(store.claim('c', 'delivered', 1000)).toEqual({ state: 'stale', current: 'read' });
-    expect(store.claim('a', 'delivered', 1000)).toEqual({ state: 'stale', current: 'read' });
     expect(store.claim('b', 'delivered', 1000)).toMatchObject({ state: 'claimed' });
   });
 
@@ -79,6 +89,9 @@ describe('StoreUnavailableError', () => {
     const error = new StoreUnavailableError('Redis is unreachable', { store: 'webhook dedupe' });
     expect(error).toMatchObject({ code: 'store_unavailable', store: 'webhook dedupe', retryable: true, name: 'StoreUnavailableError' });
     expect(error.toJSON()).toMatchObject({ code: 'store_unavailable', store: 'webhook dedupe' });
-    expect(new StoreUnavailableError('refused', { store: 'rate limit', retryable: false, delivery: 'not_sent' })).toMatchObject({ retryable: false, delivery: 'not_sent' });
+    expect(new StoreUnavailableError('refused', { store: 'rate limit', retryable: false, delivery: 'not_sent' })).toMatchObject({
+      retryable: false,
+      delivery: 'not_sent',
+    });
   });
 });

@@ -1,7 +1,7 @@
 // Shared helpers for the @wamux/core tests (not a test file itself).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ProviderCapabilities, ProviderDriver, SendResult } from '@wamux/core';
+import type { ProviderCapabilities, ProviderDriver, SendResult } from '@wamux/core/adapter';
 
 /** Capabilities that declare everything (every optional method must then be implemented). */
 export const ALL_CAPABILITIES: ProviderCapabilities = {

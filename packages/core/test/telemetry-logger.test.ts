@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { createHttpClient, createRateLimiter, createWebhookHandler, maskPhone, resolveLogger, routeTemplate, silentLogger } from '@wamux/core';
-import { createMemoryProvider } from '@wamux/testing';
+import { createHttpClient, createRateLimiter, createWebhookHandler, maskPhone, resolveLogger, routeTemplate, silentLogger } from '@wamux/core/adapter';
+import { createMemoryProvider } from '@wamux/memory';
 import { useNock } from '../../../test-support/use-nock';
 import { recordingLogger } from './telemetry-support';
 import { fakeProvider } from './webhook-support';
@@ -36,13 +36,28 @@ describe('routeTemplate', () => {
 describe('the logger option', () => {
   it('is silent by default and keeps a throwing logger from failing the caller', () => {
     expect(resolveLogger(undefined)).toBe(silentLogger);
-    const throwing = resolveLogger({ debug: () => {}, info: () => {}, warn: () => { throw new Error('broken logger'); }, error: () => {} });
+    const throwing = resolveLogger({
+      debug: () => {},
+      info: () => {},
+      warn: () => {
+        throw new Error('broken logger');
+      },
+      error: () => {},
+    });
     expect(() => throwing.warn('x')).not.toThrow();
   });
 
   it('calls a console-like logger with its own `this`', () => {
     const calls: unknown[] = [];
-    const logger = { prefix: 'p', debug() {}, info() {}, error() {}, warn(this: { prefix: string }, message: string) { calls.push(`${this.prefix}:${message}`); } };
+    const logger = {
+      prefix: 'p',
+      debug() {},
+      info() {},
+      error() {},
+      warn(this: { prefix: string }, message: string) {
+        calls.push(`${this.prefix}:${message}`);
+      },
+    };
     resolveLogger(logger).warn('hello');
     expect(calls).toEqual(['p:hello']);
   });
@@ -58,11 +73,19 @@ describe('the logger option', () => {
 describe('what the HTTP path logs', () => {
   it('a retry, with the route template and never the path, the token or the body', async () => {
     const logger = recordingLogger();
-    const http = createHttpClient({ provider: 'test', baseUrl: BASE, headers: () => ({ authorization: 'Bearer tok-secret-123' }), retry: { baseDelay: 1, maxDelay: 2 }, logger });
+    const http = createHttpClient({
+      provider: 'test',
+      baseUrl: BASE,
+      headers: () => ({ authorization: 'Bearer tok-secret-123' }),
+      retry: { baseDelay: 1, maxDelay: 2 },
+      logger,
+    });
     nock(BASE).get('/contacts/905551112233').reply(503);
     nock(BASE).get('/contacts/905551112233').reply(200, {});
     await http.request({ method: 'GET', path: '/contacts/905551112233' });
-    expect(logger.lines).toEqual([expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ route: '/v1/contacts/{id}', reason: 'http_503', retry: 1 }) })]);
+    expect(logger.lines).toEqual([
+      expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ route: '/v1/contacts/{id}', reason: 'http_503', retry: 1 }) }),
+    ]);
     const all = JSON.stringify(logger.lines);
     expect(all).not.toContain('905551112233');
     expect(all).not.toContain('tok-secret-123');
@@ -83,7 +106,9 @@ describe('what the HTTP path logs', () => {
     const http = createHttpClient({ provider: 'test', baseUrl: BASE, headers: () => ({ authorization: 'Bearer t0ken-abc' }), logger });
     nock(BASE).post('/messages').reply(307, '', { location: 'https://elsewhere.test/steal?token=t0ken-abc' });
     await expect(http.request({ method: 'POST', path: '/messages', json: {} })).rejects.toMatchObject({ code: 'redirect_refused' });
-    expect(logger.lines).toEqual([expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ status: 307, location: 'https://elsewhere.test' }) })]);
+    expect(logger.lines).toEqual([
+      expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ status: 307, location: 'https://elsewhere.test' }) }),
+    ]);
     expect(JSON.stringify(logger.lines)).not.toContain('t0ken-abc');
   });
 

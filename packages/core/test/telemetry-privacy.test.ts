@@ -1,14 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createWebhookHandler, type Provider, type TelemetryOptions } from '@wamux/core';
+import { createWebhookHandler, type Provider, type TelemetryOptions } from '@wamux/core/adapter';
 import { createDesk360Provider } from '@wamux/desk360';
 import { createDesk360Emulator } from '@wamux/desk360/emulator';
 import { createGetchatProvider } from '@wamux/getchat';
 import { createGetchatEmulator } from '@wamux/getchat/emulator';
 import { createMessagingApiProvider } from '@wamux/messaging-api';
 import { createMessagingApiEmulator } from '@wamux/messaging-api/emulator';
-import { createMemoryProvider, CUSTOMER, RECIPIENT } from '@wamux/testing';
-import { createMemoryEmulator, type Emulator } from '@wamux/testing/emulator';
+import { createMemoryProvider } from '@wamux/memory';
+import { CUSTOMER, RECIPIENT } from '@wamux/testing';
+import { createMemoryEmulator } from '@wamux/memory/emulator';
+import type { Emulator } from '@wamux/emulator';
 import { recordingLogger, registerTestSdk, type TestSdk } from './telemetry-support';
 
 // Runs sends (a success, a 429 retried, a 5xx, a refusal) and webhooks (a
@@ -35,7 +37,11 @@ const adapters: Array<[string, () => Promise<Setup>]> = [
     'memory',
     async () => {
       const emulator = await createMemoryEmulator({ apiKey: 'scan-memory-key-1a2b', webhookSecret: 'scan-memory-hook-3c4d' });
-      return { emulator, secrets: [emulator.apiKey, emulator.webhookSecret], provider: createMemoryProvider({ ...common, baseUrl: emulator.url, apiKey: emulator.apiKey, webhookSecret: emulator.webhookSecret, rateLimit: false }) };
+      return {
+        emulator,
+        secrets: [emulator.apiKey, emulator.webhookSecret],
+        provider: createMemoryProvider({ ...common, baseUrl: emulator.url, apiKey: emulator.apiKey, webhookSecret: emulator.webhookSecret, rateLimit: false }),
+      };
     },
   ],
   [
@@ -43,7 +49,14 @@ const adapters: Array<[string, () => Promise<Setup>]> = [
     async () => {
       const webhookSecret = { value: 'scan-desk360-hook-5e6f', query: 'secret' } as const;
       const emulator = await createDesk360Emulator({ apiKey: 'scan-desk360-key-7a8b', webhookSecret, rateLimit: false });
-      const provider = createDesk360Provider({ ...common, rateLimit: false, apiKey: emulator.apiKey, integrationId: emulator.integrationId, baseUrl: emulator.url, webhookSecret });
+      const provider = createDesk360Provider({
+        ...common,
+        rateLimit: false,
+        apiKey: emulator.apiKey,
+        integrationId: emulator.integrationId,
+        baseUrl: emulator.url,
+        webhookSecret,
+      });
       return { emulator, secrets: [emulator.apiKey, webhookSecret.value], provider };
     },
   ],

@@ -1,7 +1,7 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import { createMemoryProvider, type MemoryProvider } from '@wamux/testing';
-import { createMemoryEmulator, type MemoryEmulator } from '@wamux/testing/emulator';
+import { createMemoryProvider, type MemoryProvider } from '@wamux/memory';
+import { createMemoryEmulator, type MemoryEmulator } from '@wamux/memory/emulator';
 import { recordingLogger, registerTestSdk, sum, type TestSdk } from './telemetry-support';
 
 const TO = '+905551112233';
@@ -90,7 +90,9 @@ describe('a send that fails with an unknown outcome', () => {
     const before = await sdk.points();
     emulator.injectFault({ type: 'http_error', status: 500, times: 1, path: '/messages' });
 
-    const error = await provider().send({ type: 'text', to: TO, text: 'hello' }).catch((e: unknown) => e);
+    const error = await provider()
+      .send({ type: 'text', to: TO, text: 'hello' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ delivery: 'unknown' });
 
     const [send] = sendSpans();
@@ -136,7 +138,7 @@ describe('personal data', () => {
 
 describe('an attempt a hook ends early', () => {
   it('still ends its HTTP span when an adapter hook throws', async () => {
-    const { createHttpClient } = await import('@wamux/core');
+    const { createHttpClient } = await import('@wamux/core/adapter');
     const http = createHttpClient({
       provider: 'hooked',
       baseUrl: emulator.url,

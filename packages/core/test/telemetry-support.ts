@@ -2,7 +2,7 @@ import { context, metrics, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { MeterProvider, MetricReader, type DataPoint, type MetricData } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
-import type { LogFields, Logger } from '@wamux/core';
+import type { LogFields, Logger } from '@wamux/core/adapter';
 
 /** A reader that exports nothing on its own: the test collects when it wants. */
 class CollectingReader extends MetricReader {

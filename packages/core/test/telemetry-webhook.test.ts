@@ -49,7 +49,12 @@ describe('a webhook delivery with a failing listener', () => {
 
     const listeners = childrenOf(span as ReadableSpan);
     const failed = listeners.find((child) => child.name === 'listeners message');
-    expect(failed?.attributes).toMatchObject({ 'wamux.event.type': 'message', 'wamux.listeners.outcome': 'failed', 'wamux.listeners.failures': 1, 'error.type': 'TypeError' });
+    expect(failed?.attributes).toMatchObject({
+      'wamux.event.type': 'message',
+      'wamux.listeners.outcome': 'failed',
+      'wamux.listeners.failures': 1,
+      'error.type': 'TypeError',
+    });
     expect(failed?.status.code).toBe(SpanStatusCode.ERROR);
     expect(listeners.find((child) => child.name === 'listeners status')?.attributes['wamux.listeners.outcome']).toBe('ok');
     expect(innerParent).toBe(failed?.spanContext().spanId);
@@ -102,7 +107,6 @@ describe('a duplicate delivery', () => {
     expect(sum(after, 'wamux.webhook.status_order.drops') - sum(before, 'wamux.webhook.status_order.drops')).toBe(1);
     expect(sum(after, 'wamux.webhook.duplicates') - sum(before, 'wamux.webhook.duplicates')).toBe(0);
   });
-
 });
 
 describe('a refused delivery', () => {
@@ -114,8 +118,13 @@ describe('a refused delivery', () => {
     expect(outcome.status).toBe(422);
     expect(deliverySpans()[0]?.attributes).toMatchObject({ 'wamux.webhook.answer': 'rejected', 'http.response.status_code': 422 });
     const after = await sdk.points();
-    expect(sum(after, 'wamux.webhook.deliveries', { 'wamux.webhook.answer': 'rejected' }) - sum(before, 'wamux.webhook.deliveries', { 'wamux.webhook.answer': 'rejected' })).toBe(1);
-    expect(logger.lines.filter((line) => line.level !== 'debug')).toEqual([expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ code: 'webhook_payload_invalid' }) })]);
+    expect(
+      sum(after, 'wamux.webhook.deliveries', { 'wamux.webhook.answer': 'rejected' }) -
+        sum(before, 'wamux.webhook.deliveries', { 'wamux.webhook.answer': 'rejected' }),
+    ).toBe(1);
+    expect(logger.lines.filter((line) => line.level !== 'debug')).toEqual([
+      expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ code: 'webhook_payload_invalid' }) }),
+    ]);
     expect(logger.lines.at(-1)).toMatchObject({ level: 'debug', fields: { status: 422 } });
   });
 });

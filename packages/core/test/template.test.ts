@@ -1,4 +1,4 @@
-import { normalizeTemplateStatus, templateVariables } from '@wamux/core';
+import { normalizeTemplateStatus, templateVariables } from '@wamux/core/adapter';
 
 describe('normalizeTemplateStatus', () => {
   it.each([

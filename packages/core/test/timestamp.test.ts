@@ -27,5 +27,4 @@ describe('dateFromTimestamp', () => {
       expect(dateFromTimestamp(value)).toBeUndefined();
     }
   });
-
 });

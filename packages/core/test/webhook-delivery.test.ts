@@ -1,5 +1,5 @@
 // Delivery semantics: at least once to the app, acknowledged after processing.
-import { createMemoryDedupeStore, WebhookListenerError, type DedupeStore, type MessageEvent } from '@wamux/core';
+import { createMemoryDedupeStore, WebhookListenerError, type DedupeStore, type MessageEvent } from '@wamux/core/adapter';
 import { deferred } from './support';
 import { delivery, message, postRequest, settle, statusOf, track, unhandledRejectionSpy, webhookSetup } from './webhook-support';
 
@@ -88,7 +88,7 @@ describe('webhook delivery: a failing listener', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toBeInstanceOf(WebhookListenerError);
     expect((errors[0] as WebhookListenerError).event).toMatchObject({ type: 'message', message: { id: 'm1' } });
-    expect((errors[0]?.cause as Error).message).toBe('database down');
+    expect((errors[0]?.cause as Error | undefined)?.message).toBe('database down');
 
     const redelivery = await handler.handle(delivery(message('m1')));
     expect(redelivery).toMatchObject({ status: 200, duplicates: 0, failed: [] });
@@ -131,7 +131,7 @@ describe('webhook delivery: a failing listener', () => {
     expect(outcome.status).toBe(500);
     expect(calls).toEqual(['thrower', 'async']);
     expect(errors.map((error) => error.message)).toEqual(['2 "message" listeners failed']);
-    expect((errors[0]?.cause as Error).message).toBe('first');
+    expect((errors[0]?.cause as Error | undefined)?.message).toBe('first');
   });
 
   it('partial success in a batch: the other events are processed and recorded, only the failed one runs again', async () => {
@@ -310,7 +310,10 @@ describe('webhook delivery: the listener deadline', () => {
     expect((await handler.handle(delivery(message('m1')))).status).toBe(503);
     gate.resolve();
     await settle();
-    expect(errors.map((error) => error.message)).toEqual(['the listener deadline of 20 ms passed before this event was processed', 'a "message" listener failed']);
+    expect(errors.map((error) => error.message)).toEqual([
+      'the listener deadline of 20 ms passed before this event was processed',
+      'a "message" listener failed',
+    ]);
     expect(await handler.handle(delivery(message('m1')))).toMatchObject({ status: 200, duplicates: 0 });
     expect(calls).toBe(2);
   });

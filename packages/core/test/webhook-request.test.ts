@@ -1,4 +1,4 @@
-import { parseJsonBody, queryParam, WebhookPayloadError, webhookRequest } from '@wamux/core';
+import { parseJsonBody, queryParam, WebhookPayloadError, webhookRequest } from '@wamux/core/adapter';
 
 describe('webhookRequest', () => {
   it('lower-cases header names and joins repeated values', () => {

@@ -12,10 +12,13 @@ import {
   type WebhookHandlerOptions,
   type WebhookReply,
   type WebhookRequest,
-} from '@wamux/core';
+} from '@wamux/core/adapter';
 import { minimalDriver } from './support';
 
-export type Item = { kind: 'message'; id: string; text?: string } | { kind: 'status'; id: string; status: DeliveryStatus } | { kind: 'event'; name: string; id?: string };
+export type Item =
+  | { kind: 'message'; id: string; text?: string }
+  | { kind: 'status'; id: string; status: DeliveryStatus }
+  | { kind: 'event'; name: string; id?: string };
 
 /** The event an item of the fake format becomes. */
 export function toEvent(item: Item): WebhookEvent {
@@ -24,7 +27,13 @@ export function toEvent(item: Item): WebhookEvent {
       return {
         type: 'message',
         provider: 'fake',
-        message: { id: item.id, from: '+905551112233', customer: { phone: '+905551112233' }, timestamp: new Date(0), content: { type: 'text', text: item.text ?? 'hi' } },
+        message: {
+          id: item.id,
+          from: '+905551112233',
+          customer: { phone: '+905551112233' },
+          timestamp: new Date(0),
+          content: { type: 'text', text: item.text ?? 'hi' },
+        },
         raw: item,
       };
     case 'status':

@@ -1,7 +1,7 @@
-import type { HttpClient } from '@wamux/core';
-import * as v from 'valibot';
+import type { HttpClient } from '@wamux/core/adapter';
+import { paths } from './client/paths';
 import type { Desk360Credentials } from './options';
-import { paths } from './paths';
+import { LoginResponseSchema } from './wire/auth';
 
 /** How requests are authenticated: the header to send, and how to renew it after a 401. */
 export interface Desk360Auth {
@@ -12,12 +12,6 @@ export interface Desk360Auth {
   /** Every credential value, for scrubbing from errors. */
   secrets(): string[];
 }
-
-/** `POST /v1/login` answers `{ access_token, token_type }`. */
-const LoginResponseSchema = v.looseObject({
-  access_token: v.pipe(v.string(), v.nonEmpty()),
-  token_type: v.optional(v.nullable(v.string())),
-});
 
 /**
  * Builds the authentication for the credentials. An API key is sent as is;

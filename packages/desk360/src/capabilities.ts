@@ -1,4 +1,5 @@
-import type { ProviderCapabilities } from '@wamux/core';
+import type { ProviderCapabilities } from '@wamux/core/adapter';
+import { DESK360_STATUSES } from './map/status';
 
 /**
  * What the Desk360 adapter can do. A provider created without a
@@ -14,7 +15,8 @@ export const desk360Capabilities: ProviderCapabilities = {
   // Desk360 takes files only: a URL is downloaded, an id is fetched from Desk360's media store, then uploaded.
   mediaSources: ['url', 'id', 'data'],
   inbound: ['text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contacts', 'interactive_reply', 'unsupported'],
-  statuses: ['delivered', 'read'],
+  // Exactly what the status table can produce, so nothing undeclared is ever emitted.
+  statuses: DESK360_STATUSES,
   features: ['media.download', 'messages.markRead', 'interactive.footer', 'templates.list', 'templates.bulkSend', 'webhooks.verify'],
 };
 

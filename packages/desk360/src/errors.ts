@@ -1,6 +1,6 @@
-import { safeParse } from '@wamux/core';
-import type { HttpFailure, ProviderErrorKind, VendorErrorInfo } from '@wamux/core';
+import type { HttpFailure, ProviderErrorKind, VendorErrorInfo } from '@wamux/core/adapter';
 import * as v from 'valibot';
+import { ErrorEnvelopeSchema, FlatErrorSchema } from './wire/errors';
 
 /**
  * Desk360's documented error codes and the kind of wamux error each one is.
@@ -25,21 +25,6 @@ export const DESK360_ERROR_KINDS: Readonly<Record<string, ProviderErrorKind>> = 
 /** "If you entered your email/password wrong more than 5 times, you should wait for a minute." */
 const LOGIN_LOCKOUT_MS = 60_000;
 
-const Text = v.pipe(v.union([v.string(), v.number()]), v.transform(String));
-
-/** `{ "error": { "code", "message", "doc_url" } }`, the documented error body. */
-const EnvelopeSchema = v.looseObject({
-  error: v.looseObject({ code: v.optional(Text), message: v.optional(Text), doc_url: v.optional(v.string()) }),
-});
-
-/** A flat `{ code, message }` body, or Laravel's `{ message, errors: { field: [..] } }`. */
-const FlatSchema = v.looseObject({
-  code: v.optional(Text),
-  message: v.optional(Text),
-  doc_url: v.optional(v.string()),
-  errors: v.optional(v.record(v.string(), v.unknown())),
-});
-
 /** What an error body says, whichever of its shapes it came in. */
 interface Desk360ErrorBody {
   code?: string | undefined;
@@ -55,12 +40,12 @@ interface Desk360ErrorBody {
  * `"code"` and `"message"` it quotes too.
  */
 function readDesk360ErrorBody(body: unknown): Desk360ErrorBody | undefined {
-  const envelope = safeParse(EnvelopeSchema, body);
+  const envelope = v.safeParse(ErrorEnvelopeSchema, body);
   if (envelope.success) {
     const { code, message, doc_url } = envelope.output.error;
     return { code, message, docUrl: doc_url };
   }
-  const flat = safeParse(FlatSchema, body);
+  const flat = v.safeParse(FlatErrorSchema, body);
   if (flat.success && (flat.output.code ?? flat.output.message) !== undefined) {
     return { code: flat.output.code, message: flat.output.message, docUrl: flat.output.doc_url, fields: flat.output.errors };
   }
@@ -110,7 +95,8 @@ const SUCCESS_KEYS = ['message_id', 'id', 'medias', 'phones', 'message_ids', 'da
  */
 export function desk360ErrorInBody(answer: HttpFailure): VendorErrorInfo | undefined {
   const body = answer.body;
-  const envelope = typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'object' && (body as { error?: unknown }).error !== null;
+  const envelope =
+    typeof body === 'object' && body !== null && typeof (body as { error?: unknown }).error === 'object' && (body as { error?: unknown }).error !== null;
   const retryAfter = answer.rateLimit?.retryAfter !== undefined;
   if (!envelope && !retryAfter) return undefined;
   if (!envelope && typeof body === 'object' && body !== null && SUCCESS_KEYS.some((key) => key in body)) return undefined;

@@ -1,12 +1,25 @@
 import {
   checkBaseUrl,
+  commonOptions,
   commonProviderOptionsEntries,
   ConfigurationError,
   parseOptions,
   type CommonProviderOptions,
-} from '@wamux/core';
+  type RateLimitOptions,
+} from '@wamux/core/adapter';
 import * as v from 'valibot';
-import { DEFAULT_BASE_URL, DEFAULT_TEMPLATE_CACHE_TTL, DESK360 } from './constants';
+
+/** The adapter's name, as `provider.name` and on every error it raises. */
+export const DESK360 = 'desk360' as const;
+
+/** Desk360's public API host. Every endpoint path starts with `/v1`. */
+export const DEFAULT_BASE_URL = 'https://public-api.desk360.com';
+
+/** The documented limit: 60 requests a minute (per IP), spaced evenly by default. */
+export const DESK360_RATE_LIMIT: RateLimitOptions = { requests: 60, interval: 60_000 };
+
+/** How long a template listing is reused to resolve template names and languages to Desk360 ids. */
+export const DEFAULT_TEMPLATE_CACHE_TTL = 5 * 60_000;
 
 /**
  * A shared secret every webhook delivery must carry, in a header or a query
@@ -14,8 +27,8 @@ import { DEFAULT_BASE_URL, DEFAULT_TEMPLATE_CACHE_TTL, DESK360 } from './constan
  * register with Desk360 is the one form it can send).
  */
 export type Desk360WebhookSecret =
-  | { /** The secret. */ value: string; /** Header that carries it, e.g. `x-webhook-secret`. */ header: string; query?: undefined }
-  | { /** The secret. */ value: string; /** Query parameter that carries it, e.g. `secret`. */ query: string; header?: undefined };
+  | { /** The secret. */ value: string /** Header that carries it, e.g. `x-webhook-secret`. */; header: string; query?: undefined }
+  | { /** The secret. */ value: string /** Query parameter that carries it, e.g. `secret`. */; query: string; header?: undefined };
 
 /** Options every Desk360 provider takes besides its credentials. */
 export interface Desk360CommonOptions extends CommonProviderOptions {
@@ -80,7 +93,8 @@ export interface Desk360Config extends CommonProviderOptions {
 const Secret = v.pipe(v.string('must be a string'), v.trim(), v.nonEmpty('must not be empty'));
 const HeaderName = v.pipe(v.string(), v.regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name'));
 
-const OptionsSchema = v.object({
+// Strict: a misspelt option is refused, not ignored.
+const OptionsSchema = v.strictObject({
   apiKey: v.optional(
     v.pipe(
       Secret,
@@ -126,12 +140,7 @@ export function resolveOptions(options: Desk360Options): Desk360Config {
     webhookSecret: parsed.webhookSecret,
     allowUnauthenticatedWebhooks: parsed.allowUnauthenticatedWebhooks ?? false,
     templateCacheTtl: parsed.templateCacheTtl ?? DEFAULT_TEMPLATE_CACHE_TTL,
-    fetch: parsed.fetch,
-    timeout: parsed.timeout,
-    retry: parsed.retry,
-    rateLimit: options.rateLimit,
-    logger: parsed.logger,
-    telemetry: parsed.telemetry,
+    ...commonOptions(options),
   };
 }
 

@@ -33,7 +33,10 @@ const connect = (options: Partial<Desk360Options> = {}): Desk360Provider =>
   } as Desk360Options);
 
 const api = (path: string, init: RequestInit & { auth?: string } = {}) =>
-  fetch(`${emulator.url}${path}`, { ...init, headers: { authorization: init.auth ?? `Bearer ${emulator.apiKey}`, ...(init.headers as Record<string, string>) } });
+  fetch(`${emulator.url}${path}`, {
+    ...init,
+    headers: { authorization: init.auth ?? `Bearer ${emulator.apiKey}`, ...(init.headers as Record<string, string>) },
+  });
 
 describe('login (the older document)', () => {
   const login = (password = emulator.user.password) => connect({ apiKey: undefined, email: emulator.user.email, password });
@@ -114,7 +117,11 @@ describe('Desk360 operations against the emulator', () => {
     const sent = await desk360.templates.send({ templateId: template?.id ?? 0, languageId: 1, to: TO, parameters: { 'body-1': 'Ada' }, attachment: png });
     const [delivered] = emulator.delivered();
     expect(delivered?.id).toBe(sent.messageId);
-    expect(delivered?.message).toMatchObject({ type: 'template', to: TO, template: { id: 'seed-1', name: 'promo', language: 'en', body: ['Ada'], headerMedia: { type: 'image' } } });
+    expect(delivered?.message).toMatchObject({
+      type: 'template',
+      to: TO,
+      template: { id: 'seed-1', name: 'promo', language: 'en', body: ['Ada'], headerMedia: { type: 'image' } },
+    });
   });
 
   it('refuses a template send that misses a variable, in Desk360 error format', async () => {
@@ -154,9 +161,14 @@ describe('Desk360 operations against the emulator', () => {
 
 describe('emulator fidelity', () => {
   it('answers a missing field with the documented error body', async () => {
-    const response = await api(`/integrations/${emulator.integrationId}/conversations/messages`, { method: 'POST', body: new URLSearchParams({ text: 'Hello!' }) });
+    const response = await api(`/integrations/${emulator.integrationId}/conversations/messages`, {
+      method: 'POST',
+      body: new URLSearchParams({ text: 'Hello!' }),
+    });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: 'failed_validation', message: 'The to field is required.', doc_url: 'https://docs.desk360.com/api' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'failed_validation', message: 'The to field is required.', doc_url: 'https://docs.desk360.com/api' },
+    });
   });
 
   it('accepts the bare key of the template examples, and locations on /messages (the table path)', async () => {
@@ -167,7 +179,14 @@ describe('emulator fidelity', () => {
       body: JSON.stringify({ to: TO, location: { longitude: -122.425332, latitude: 37.758056, name: 'Facebook HQ', address: '1 Hacker Way' } }),
     });
     expect(response.status).toBe(200);
-    expect(emulator.delivered()[0]?.message).toEqual({ type: 'location', to: TO, latitude: 37.758056, longitude: -122.425332, name: 'Facebook HQ', address: '1 Hacker Way' });
+    expect(emulator.delivered()[0]?.message).toEqual({
+      type: 'location',
+      to: TO,
+      latitude: 37.758056,
+      longitude: -122.425332,
+      name: 'Facebook HQ',
+      address: '1 Hacker Way',
+    });
   });
 
   it.each([
@@ -232,5 +251,54 @@ describe('webhooks through the emulator', () => {
     const refused = await emulator.simulateStatus({ messageId: sent.id, status: 'delivered' }, { unauthenticated: true });
     expect(refused.status).toBe(401);
     expect(events).toHaveLength(1);
+  });
+});
+
+describe('a standalone emulator (wamux emulate desk360)', () => {
+  it('starts with the sample template, so a template send by name works', async () => {
+    const standalone = await createDesk360Emulator({ rateLimit: false });
+    try {
+      const desk360 = createDesk360Provider({
+        apiKey: standalone.apiKey,
+        integrationId: standalone.integrationId,
+        baseUrl: standalone.url,
+        allowInsecureHttp: true,
+        rateLimit: false,
+      });
+      await desk360.send({ type: 'template', to: TO, template: { name: 'order_update', language: 'en', body: ['Ada', 'A-1'] } });
+      expect(standalone.delivered()).toHaveLength(1);
+    } finally {
+      await standalone.close();
+    }
+  });
+
+  it('starts with no templates when given templates: []', async () => {
+    const empty = await createDesk360Emulator({ rateLimit: false, templates: [] });
+    try {
+      const desk360 = createDesk360Provider({
+        apiKey: empty.apiKey,
+        integrationId: empty.integrationId,
+        baseUrl: empty.url,
+        allowInsecureHttp: true,
+        rateLimit: false,
+      });
+      expect(await collect(desk360.listTemplates())).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('listens on the port it is given, and refuses a busy one with a typed error', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const onPort = await createDesk360Emulator({ rateLimit: false, port });
+    try {
+      expect(new URL(onPort.url).port).toBe(String(port));
+      await expect(createDesk360Emulator({ rateLimit: false, port })).rejects.toMatchObject({ code: 'configuration_invalid', field: 'port' });
+    } finally {
+      await onPort.close();
+    }
   });
 });

@@ -54,7 +54,8 @@ describe('Desk360 error bodies', () => {
   });
 
   it("reads the document's own sample body, which is not valid JSON", async () => {
-    const sample = '    "error": {\n        "code": "failed_validation",\n        "message": "The to field is required."\n        "doc_url": "https://docs.desk360.com/api"\n    }\n}';
+    const sample =
+      '    "error": {\n        "code": "failed_validation",\n        "message": "The to field is required."\n        "doc_url": "https://docs.desk360.com/api"\n    }\n}';
     nock(BASE).post(`${CONVERSATIONS}/messages`).reply(400, sample, { 'content-type': 'application/json' });
     const error = await caught(send);
     expect(error).toMatchObject({ code: 'request_rejected', vendorCode: 'failed_validation' });
@@ -62,7 +63,9 @@ describe('Desk360 error bodies', () => {
   });
 
   it('reads a Laravel { message, errors } body', async () => {
-    nock(BASE).post(`${CONVERSATIONS}/messages`).reply(422, { message: 'The given data was invalid.', errors: { to: ['The to field is required.'] } });
+    nock(BASE)
+      .post(`${CONVERSATIONS}/messages`)
+      .reply(422, { message: 'The given data was invalid.', errors: { to: ['The to field is required.'] } });
     const error = await caught(send);
     expect(error).toMatchObject({ code: 'request_rejected', status: 422, details: { fields: { to: ['The to field is required.'] } } });
   });
@@ -75,7 +78,9 @@ describe('Desk360 error bodies', () => {
   });
 
   it('never puts the API key in an error, even when Desk360 echoes it', async () => {
-    nock(BASE).post(`${CONVERSATIONS}/messages`).reply(401, body('authentication_exception', `token Bearer ${API_KEY} is invalid (${API_KEY})`));
+    nock(BASE)
+      .post(`${CONVERSATIONS}/messages`)
+      .reply(401, body('authentication_exception', `token Bearer ${API_KEY} is invalid (${API_KEY})`));
     const error = await caught(send);
     expect(error).toBeInstanceOf(AuthenticationError);
     expectNoSecrets(error, [API_KEY]);

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import nock from 'nock';
+import type nock from 'nock';
 import { createDesk360Provider, type Desk360Options, type Desk360Provider } from '@wamux/desk360';
 
 /** Desk360's host, as the document writes it. */

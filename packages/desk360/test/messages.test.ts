@@ -51,22 +51,39 @@ describe('Send WhatsApp Location Message', () => {
 
   it('posts the example JSON to /messages/locations (the examples path)', async () => {
     const api = capture(nock(BASE).post(`${CONVERSATIONS}/messages/locations`), 200, { message_id: 'gBEGkFBXUQRnAgn3kXajlucbaso' });
-    const result = await provider().send({ type: 'location', to: TO, latitude: 37.758056, longitude: -122.425332, name: 'Facebook HQ', address: '1 Hacker Way, Menlo Park, CA 94025' });
+    const result = await provider().send({
+      type: 'location',
+      to: TO,
+      latitude: 37.758056,
+      longitude: -122.425332,
+      name: 'Facebook HQ',
+      address: '1 Hacker Way, Menlo Park, CA 94025',
+    });
     expect(api.requests[0]?.headers['content-type']).toMatch(/^application\/json/);
     expect(JSON.parse(api.requests[0]?.text ?? '')).toEqual(example);
     expect(result.id).toBe('gBEGkFBXUQRnAgn3kXajlucbaso');
   });
 
   it('falls back once to /messages (the table path) when the examples path is not routed', async () => {
-    nock(BASE).post(`${CONVERSATIONS}/messages/locations`).reply(404, { error: { code: 'not_found_exception', message: 'Not found', doc_url: 'https://docs.desk360.com/api' } });
+    nock(BASE)
+      .post(`${CONVERSATIONS}/messages/locations`)
+      .reply(404, { error: { code: 'not_found_exception', message: 'Not found', doc_url: 'https://docs.desk360.com/api' } });
     const api = capture(nock(BASE).post(`${CONVERSATIONS}/messages`), 200, { message_id: 'm2' });
-    const result = await provider().messages.sendLocation({ to: TO, latitude: 37.758056, longitude: -122.425332, name: 'Facebook HQ', address: '1 Hacker Way, Menlo Park, CA 94025' });
+    const result = await provider().messages.sendLocation({
+      to: TO,
+      latitude: 37.758056,
+      longitude: -122.425332,
+      name: 'Facebook HQ',
+      address: '1 Hacker Way, Menlo Park, CA 94025',
+    });
     expect(JSON.parse(api.requests[0]?.text ?? '')).toEqual(example);
     expect(result.messageId).toBe('m2');
   });
 
   it('does not fall back on a 404 for a missing integration', async () => {
-    nock(BASE).post(`${CONVERSATIONS}/messages/locations`).reply(404, { error: { code: 'model_not_found_exception', message: 'No integration' } });
+    nock(BASE)
+      .post(`${CONVERSATIONS}/messages/locations`)
+      .reply(404, { error: { code: 'model_not_found_exception', message: 'No integration' } });
     const error = await caught(() => provider().send({ type: 'location', to: TO, latitude: 1, longitude: 2, name: 'a', address: 'b' }));
     expect(error).toMatchObject({ code: 'not_found', vendorCode: 'model_not_found_exception' });
     expect(nock.pendingMocks()).toHaveLength(0);
@@ -147,7 +164,9 @@ describe('Send WhatsApp Media Message', () => {
   });
 
   it('refuses a caption (Desk360 has no field for it) before any request', async () => {
-    const error = await caught(() => provider().send({ type: 'image', to: TO, media: { data: PNG, filename: 'desk360.png', mimeType: 'image/png' }, caption: 'cannot be carried' }));
+    const error = await caught(() =>
+      provider().send({ type: 'image', to: TO, media: { data: PNG, filename: 'desk360.png', mimeType: 'image/png' }, caption: 'cannot be carried' }),
+    );
     expect(error).toBeInstanceOf(UnsupportedFeatureError);
     expect(nock.pendingMocks()).toEqual([]);
   });
@@ -187,10 +206,16 @@ describe('Send WhatsApp Media Message', () => {
       medias: { images: [{ message_id: 'a', media_id: 'ma' }], documents: [{ message_id: 'b', media_id: 'mb' }] },
     });
     const file = { data: PNG, filename: 'a.png', mimeType: 'image/png' };
-    const sent = await provider().messages.sendMedia({ to: TO, attachments: [file, { data: Buffer.from('%PDF'), filename: 'b.pdf', mimeType: 'application/pdf' }] });
+    const sent = await provider().messages.sendMedia({
+      to: TO,
+      attachments: [file, { data: Buffer.from('%PDF'), filename: 'b.pdf', mimeType: 'application/pdf' }],
+    });
     await api.settled();
     expect(api.requests[0]?.parts?.filter(([key]) => key === 'attachments[]')).toHaveLength(2);
-    expect(sent.messages.map((m) => [m.messageId, m.mediaId])).toEqual([['a', 'ma'], ['b', 'mb']]);
+    expect(sent.messages.map((m) => [m.messageId, m.mediaId])).toEqual([
+      ['a', 'ma'],
+      ['b', 'mb'],
+    ]);
     const error = await caught(() => provider().messages.sendMedia({ to: TO, attachments: Array.from({ length: 6 }, () => file) }));
     expect((error as ValidationError).field).toBe('input.attachments');
   });
@@ -238,9 +263,28 @@ describe('Send WhatsApp Interactive Message', () => {
     ['footer over 60', { footer: 'x'.repeat(61) }, 'message.interactive.footer'],
     ['header text over 60', { header: { type: 'text', text: 'x'.repeat(61) } }, 'message.interactive.header.text'],
     ['11 buttons', { buttons: Array.from({ length: 11 }, (_, i) => ({ id: `b${i}`, title: `B${i}` })) }, 'message.interactive.buttons'],
-    ['a title over 20', { buttons: [{ id: 'a', title: 'A' }, { id: 'b', title: 'x'.repeat(21) }] }, 'message.interactive.buttons.1.title'],
+    [
+      'a title over 20',
+      {
+        buttons: [
+          { id: 'a', title: 'A' },
+          { id: 'b', title: 'x'.repeat(21) },
+        ],
+      },
+      'message.interactive.buttons.1.title',
+    ],
     ['an id over 200', { buttons: [{ id: 'x'.repeat(201), title: 'A' }] }, 'message.interactive.buttons.0.id'],
-    ['repeated titles', { buttons: [{ id: 'a', title: 'Yes' }, { id: 'b', title: 'No' }, { id: 'c', title: 'Yes' }] }, 'message.interactive.buttons.2.title'],
+    [
+      'repeated titles',
+      {
+        buttons: [
+          { id: 'a', title: 'Yes' },
+          { id: 'b', title: 'No' },
+          { id: 'c', title: 'Yes' },
+        ],
+      },
+      'message.interactive.buttons.2.title',
+    ],
   ])('refuses %s with a ValidationError naming the field, before any request', async (_what, change, field) => {
     const error = await caught(() =>
       provider().send({ type: 'interactive', to: TO, interactive: { kind: 'buttons', body: 'b', buttons: [{ id: 'a', title: 'A' }], ...change } as never }),
@@ -254,7 +298,12 @@ describe('Send WhatsApp Interactive Message', () => {
       provider().send({
         type: 'interactive',
         to: TO,
-        interactive: { kind: 'buttons', body: 'b', buttons: [{ id: 'a', title: 'A' }], header: { type: 'image', media: { data: PNG, filename: 'a.png', mimeType: 'image/png' } } },
+        interactive: {
+          kind: 'buttons',
+          body: 'b',
+          buttons: [{ id: 'a', title: 'A' }],
+          header: { type: 'image', media: { data: PNG, filename: 'a.png', mimeType: 'image/png' } },
+        },
       }),
     );
     expect(error).toBeInstanceOf(UnsupportedFeatureError);
@@ -262,7 +311,11 @@ describe('Send WhatsApp Interactive Message', () => {
 
   it('refuses list messages (not in Desk360) before any request', async () => {
     const error = await caught(() =>
-      provider().send({ type: 'interactive', to: TO, interactive: { kind: 'list', body: 'b', buttonText: 'Pick', sections: [{ rows: [{ id: 'r', title: 'R' }] }] } }),
+      provider().send({
+        type: 'interactive',
+        to: TO,
+        interactive: { kind: 'list', body: 'b', buttonText: 'Pick', sections: [{ rows: [{ id: 'r', title: 'R' }] }] },
+      }),
     );
     expect(error).toBeInstanceOf(UnsupportedFeatureError);
   });
@@ -281,7 +334,9 @@ describe('Send WhatsApp Location Request Interactive Message', () => {
 
 describe('Read WhatsApp Message', () => {
   it('posts to and message_ids[] as form fields, like the example', async () => {
-    const api = capture(nock(BASE).post(`${CONVERSATIONS}/messages/reads`), 200, { message_ids: ['gBEGkFBXUQRnAgn6gWf5CzaF6Ko', 'gBEGkFBXUQRnAglHuQTBEMHpUdo'] });
+    const api = capture(nock(BASE).post(`${CONVERSATIONS}/messages/reads`), 200, {
+      message_ids: ['gBEGkFBXUQRnAgn6gWf5CzaF6Ko', 'gBEGkFBXUQRnAglHuQTBEMHpUdo'],
+    });
     const result = await provider().messages.markRead({ to: TO, messageIds: ['gBEGkFBXUQRnAgn6gWf5CzaF6Ko', 'gBEGkFBXUQRnAglHuQTBEMHpUdo'] });
     await api.settled();
     expect(api.requests[0]?.parts).toEqual([
@@ -331,7 +386,9 @@ describe('Get WhatsApp Media', () => {
   });
 
   it('maps an unknown media id to NotFoundError', async () => {
-    nock(BASE).get(`${CONVERSATIONS}/messages/medias/nope`).reply(404, { error: { code: 'model_not_found_exception', message: 'Requested resource not found.' } });
+    nock(BASE)
+      .get(`${CONVERSATIONS}/messages/medias/nope`)
+      .reply(404, { error: { code: 'model_not_found_exception', message: 'Requested resource not found.' } });
     await expect(provider().downloadMedia('nope')).rejects.toMatchObject({ code: 'not_found', status: 404 });
   });
 });

@@ -15,6 +15,7 @@ describe('createDesk360Provider options', () => {
     ['a plain http base URL', { apiKey: 'k3y-1234', baseUrl: 'http://public-api.desk360.com' }, 'baseUrl'],
     ['a webhook secret without a place', { apiKey: 'k3y-1234', webhookSecret: { value: 'abcd' } }, 'webhookSecret'],
     ['a negative timeout', { apiKey: 'k3y-1234', timeout: -1 }, 'timeout'],
+    ['a misspelt option', { apiKey: 'k3y-1234', integrationID: 11 }, 'integrationID'],
   ])('refuses %s with a ConfigurationError naming the option', async (_what, options, field) => {
     const error = await caught(make(options));
     expect(error).toBeInstanceOf(ConfigurationError);

@@ -39,7 +39,14 @@ describe('Desk360 rate limit answered with HTTP 200', () => {
     nock(BASE).post(MESSAGES).times(3).reply(200, overLimit, { 'Retry-After': '0' });
     const error = (await caught(() => send())) as WamuxError;
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(error).toMatchObject({ code: 'rate_limited', status: 200, delivery: 'not_sent', vendorCode: 'too_many_requests_exception', retryAfter: 0, provider: 'desk360' });
+    expect(error).toMatchObject({
+      code: 'rate_limited',
+      status: 200,
+      delivery: 'not_sent',
+      vendorCode: 'too_many_requests_exception',
+      retryAfter: 0,
+      provider: 'desk360',
+    });
   });
 
   it('a Retry-After longer than the policy allows is not waited for', async () => {
@@ -49,7 +56,9 @@ describe('Desk360 rate limit answered with HTTP 200', () => {
   });
 
   it('another documented code in a 200 envelope is mapped by its code, not read as a success', async () => {
-    nock(BASE).post(MESSAGES).reply(200, { error: { code: 'failed_validation', message: 'The to field is required.' } });
+    nock(BASE)
+      .post(MESSAGES)
+      .reply(200, { error: { code: 'failed_validation', message: 'The to field is required.' } });
     const error = (await caught(() => send())) as WamuxError;
     expect(error).toBeInstanceOf(RequestRejectedError);
     expect(error).toMatchObject({ vendorCode: 'failed_validation', status: 200, delivery: 'not_sent' });

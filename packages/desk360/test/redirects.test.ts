@@ -39,7 +39,9 @@ describe('API key (Authorization: Bearer)', () => {
     [308, 'not_sent'],
   ] as const)('a %i on a send is refused: the other origin gets nothing, send() rejects (delivery %s)', async (status, delivery) => {
     const received = otherOrigin();
-    nock(BASE).post(`${CONVERSATIONS}/messages`).reply(status, '', { location: `${OTHER}/v1/messages?key=${API_KEY}` });
+    nock(BASE)
+      .post(`${CONVERSATIONS}/messages`)
+      .reply(status, '', { location: `${OTHER}/v1/messages?key=${API_KEY}` });
     const error = (await caught(() => provider().send({ type: 'text', to: TO, text: 'Hello!' }))) as WamuxError;
     expect(error).toBeInstanceOf(RedirectRefusedError);
     expect(error).toMatchObject({ code: 'redirect_refused', status, location: OTHER, delivery, provider: 'desk360' });
@@ -49,7 +51,11 @@ describe('API key (Authorization: Bearer)', () => {
 
   it('a redirect of a read is refused too, and not retried', async () => {
     const received = otherOrigin();
-    nock(BASE).get(`${CONVERSATIONS}/templates`).query(true).times(3).reply(302, '', { location: `${OTHER}/templates` });
+    nock(BASE)
+      .get(`${CONVERSATIONS}/templates`)
+      .query(true)
+      .times(3)
+      .reply(302, '', { location: `${OTHER}/templates` });
     const error = await caught(async () => {
       for await (const _template of provider().listTemplates()) break;
     });
@@ -62,7 +68,9 @@ describe('API key (Authorization: Bearer)', () => {
 describe('email and password (POST /v1/login, then Bearer <token>)', () => {
   it('a redirect of the login is refused: the password goes nowhere else, and the send is not_sent', async () => {
     const received = otherOrigin();
-    nock(BASE).post('/v1/login').reply(307, '', { location: `${OTHER}/v1/login` });
+    nock(BASE)
+      .post('/v1/login')
+      .reply(307, '', { location: `${OTHER}/v1/login` });
     const send = nock(BASE).post(`${CONVERSATIONS}/messages`).reply(200, { message_id: 'never' });
     const error = (await caught(() => withLogin().send({ type: 'text', to: TO, text: 'Hello!' }))) as WamuxError;
     expect(error).toBeInstanceOf(RedirectRefusedError);
@@ -74,7 +82,9 @@ describe('email and password (POST /v1/login, then Bearer <token>)', () => {
 
   it('a 302 of the login (which fetch would turn into a GET) is refused as well', async () => {
     const received = otherOrigin();
-    nock(BASE).post('/v1/login').reply(302, '', { location: `${OTHER}/welcome` });
+    nock(BASE)
+      .post('/v1/login')
+      .reply(302, '', { location: `${OTHER}/welcome` });
     const error = (await caught(() => withLogin().send({ type: 'text', to: TO, text: 'Hello!' }))) as WamuxError;
     expect(error).toMatchObject({ code: 'redirect_refused', status: 302, delivery: 'not_sent' });
     expect(received).toEqual([]);
@@ -83,7 +93,9 @@ describe('email and password (POST /v1/login, then Bearer <token>)', () => {
   it.each([302, 307])('the bearer token of the login is not sent to the target of a %i on the send', async (status) => {
     const received = otherOrigin();
     nock(BASE).post('/v1/login').reply(200, { access_token: TOKEN, token_type: 'Bearer' });
-    nock(BASE).post(`${CONVERSATIONS}/messages`).reply(status, '', { location: `${OTHER}/collect` });
+    nock(BASE)
+      .post(`${CONVERSATIONS}/messages`)
+      .reply(status, '', { location: `${OTHER}/collect` });
     const error = (await caught(() => withLogin().send({ type: 'text', to: TO, text: 'Hello!' }))) as WamuxError;
     expect(error).toBeInstanceOf(RedirectRefusedError);
     expect(received).toEqual([]);

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { NotFoundError, ValidationError } from '@wamux/core';
+import { NotFoundError, type ValidationError } from '@wamux/core';
 import { API_KEY, BASE, capture, caught, collect, CONVERSATIONS, provider } from './helpers';
 import { INTEGRATIONS_EXAMPLE, TEMPLATE_EXAMPLE } from './fixtures';
 import { useNock } from '../../../test-support/use-nock';
@@ -11,7 +11,10 @@ useNock();
 
 describe('Integrations', () => {
   it('lists integrations with the Bearer key, reading both documented item shapes', async () => {
-    nock(BASE, { reqheaders: { authorization: `Bearer ${API_KEY}` } }).get('/v1/integrations').query({ page: '1' }).reply(200, INTEGRATIONS_EXAMPLE);
+    nock(BASE, { reqheaders: { authorization: `Bearer ${API_KEY}` } })
+      .get('/v1/integrations')
+      .query({ page: '1' })
+      .reply(200, INTEGRATIONS_EXAMPLE);
     const integrations = await collect(provider({ integrationId: undefined }).integrations.list());
     expect(integrations).toEqual([
       { id: 11, name: 'YourIntegration1', phoneNumber: '+905554443322', logo: undefined, raw: INTEGRATIONS_EXAMPLE[0] },
@@ -21,7 +24,10 @@ describe('Integrations', () => {
 
   it('follows the Link header page by page, on the configured host, until there is none', async () => {
     const page = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, display_name: `I${i}` }));
-    nock(BASE).get('/v1/integrations').query({ page: '1' }).reply(200, page(20), { Link: '<https://public-api.desk360.com/api/v1/integrations?page=2>; rel=next' });
+    nock(BASE)
+      .get('/v1/integrations')
+      .query({ page: '1' })
+      .reply(200, page(20), { Link: '<https://public-api.desk360.com/api/v1/integrations?page=2>; rel=next' });
     nock(BASE).get('/v1/integrations').query({ page: '2' }).reply(200, page(20), { Link: '<https://elsewhere.example/v1/integrations?page=3>; rel="next"' });
     nock(BASE).get('/v1/integrations').query({ page: '3' }).reply(200, page(3));
     expect(await collect(provider().integrations.list())).toHaveLength(43);
@@ -29,13 +35,22 @@ describe('Integrations', () => {
   });
 
   it('stops at the limit without fetching more pages', async () => {
-    nock(BASE).get('/v1/integrations').query({ page: '1' }).reply(200, INTEGRATIONS_EXAMPLE, { Link: `<${BASE}/v1/integrations?page=2>; rel=next` });
+    nock(BASE)
+      .get('/v1/integrations')
+      .query({ page: '1' })
+      .reply(200, INTEGRATIONS_EXAMPLE, { Link: `<${BASE}/v1/integrations?page=2>; rel=next` });
     expect(await collect(provider().integrations.list({ limit: 1 }))).toHaveLength(1);
   });
 
   it('reads a Laravel paginator body ({ data, next_page_url }) too', async () => {
-    nock(BASE).get('/v1/integrations').query({ page: '1' }).reply(200, { data: [INTEGRATIONS_EXAMPLE[0]], next_page_url: `${BASE}/v1/integrations?page=2` });
-    nock(BASE).get('/v1/integrations').query({ page: '2' }).reply(200, { data: [INTEGRATIONS_EXAMPLE[1]], next_page_url: null });
+    nock(BASE)
+      .get('/v1/integrations')
+      .query({ page: '1' })
+      .reply(200, { data: [INTEGRATIONS_EXAMPLE[0]], next_page_url: `${BASE}/v1/integrations?page=2` });
+    nock(BASE)
+      .get('/v1/integrations')
+      .query({ page: '2' })
+      .reply(200, { data: [INTEGRATIONS_EXAMPLE[1]], next_page_url: null });
     expect((await collect(provider().integrations.list())).map((i) => i.id)).toEqual([11, 22]);
   });
 });
@@ -55,7 +70,13 @@ describe('WhatsApp Message Templates: list', () => {
       ],
       createdAt: new Date('2024-05-30T12:14:28.000Z'),
     });
-    expect(template?.translations[1]).toMatchObject({ languageId: 2, languageCode: 'tr', headerType: 'TEXT', variables: ['header-1', 'body-1', 'body-2'], status: 'approved' });
+    expect(template?.translations[1]).toMatchObject({
+      languageId: 2,
+      languageCode: 'tr',
+      headerType: 'TEXT',
+      variables: ['header-1', 'body-1', 'body-2'],
+      status: 'approved',
+    });
   });
 
   it('normalizes to one template per language, with status and variables (listTemplates)', async () => {
@@ -98,7 +119,8 @@ describe('WhatsApp Message Templates: list', () => {
   });
 
   it('walks 3 pages of 20 through the Link header', async () => {
-    const many = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ ...TEMPLATE_EXAMPLE, id: from + i, name: `t${from + i}`, translations: [TEMPLATE_EXAMPLE.translations[1]] }));
+    const many = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({ ...TEMPLATE_EXAMPLE, id: from + i, name: `t${from + i}`, translations: [TEMPLATE_EXAMPLE.translations[1]] }));
     const link = (page: number) => ({ Link: `<${BASE}${CONVERSATIONS}/templates?page=${page}>; rel=next` });
     nock(BASE).get(`${CONVERSATIONS}/templates`).query({ page: '1' }).reply(200, many(1, 20), link(2));
     nock(BASE).get(`${CONVERSATIONS}/templates`).query({ page: '2' }).reply(200, many(21, 20), link(3));
@@ -107,7 +129,10 @@ describe('WhatsApp Message Templates: list', () => {
   });
 
   it('reports a listing it cannot read as an unexpected_response error', async () => {
-    nock(BASE).get(`${CONVERSATIONS}/templates`).query({ page: '1' }).reply(200, [{ name: 'no id' }]);
+    nock(BASE)
+      .get(`${CONVERSATIONS}/templates`)
+      .query({ page: '1' })
+      .reply(200, [{ name: 'no id' }]);
     await expect(collect(provider().listTemplates())).rejects.toMatchObject({ code: 'unexpected_response' });
   });
 });
@@ -115,7 +140,12 @@ describe('WhatsApp Message Templates: list', () => {
 describe('Send WhatsApp Message Template', () => {
   it('sends JSON when there is no attachment (templates.send)', async () => {
     const api = capture(nock(BASE).post(`${CONVERSATIONS}/templates/send`), 200, { message_id: 'gBEGkFBXUQRnAglW0luHY8xsrFk' });
-    const sent = await provider().templates.send({ templateId: 1, languageId: 1, to: TO, parameters: { 'header-1': 'Header 1', 'body-1': 'Body 1', 'body-2': 'Body 2' } });
+    const sent = await provider().templates.send({
+      templateId: 1,
+      languageId: 1,
+      to: TO,
+      parameters: { 'header-1': 'Header 1', 'body-1': 'Body 1', 'body-2': 'Body 2' },
+    });
     expect(api.requests[0]?.headers.authorization).toBe(`Bearer ${API_KEY}`);
     expect(JSON.parse(api.requests[0]?.text ?? '')).toEqual({
       template_id: 1,
@@ -127,7 +157,13 @@ describe('Send WhatsApp Message Template', () => {
 
   it('sends the example multipart fields when there is an attachment', async () => {
     const api = capture(nock(BASE).post(`${CONVERSATIONS}/templates/send`), 200, { message_id: 'm' });
-    await provider().templates.send({ templateId: 1, languageId: 1, to: TO, parameters: { 'header-1': 'Header 1', 'body-1': 'Body 1', 'body-2': 'Body 2' }, attachment: IMAGE });
+    await provider().templates.send({
+      templateId: 1,
+      languageId: 1,
+      to: TO,
+      parameters: { 'header-1': 'Header 1', 'body-1': 'Body 1', 'body-2': 'Body 2' },
+      attachment: IMAGE,
+    });
     await api.settled();
     expect(api.requests[0]?.parts).toEqual([
       ['template_id', '1'],
@@ -144,7 +180,11 @@ describe('Send WhatsApp Message Template', () => {
     nock(BASE).get(`${CONVERSATIONS}/templates`).query({ page: '1' }).reply(200, [TEMPLATE_EXAMPLE]);
     const api = capture(nock(BASE).post(`${CONVERSATIONS}/templates/send`).times(2), 200, { message_id: 'gBEGkFBXUQRnAglW0luHY8xsrFk' });
     const desk360 = provider();
-    const result = await desk360.send({ type: 'template', to: TO, template: { name: 'template_02', language: 'tr', header: ['Ada'], body: ['Ahmet Kara', 'SP123456789'] } });
+    const result = await desk360.send({
+      type: 'template',
+      to: TO,
+      template: { name: 'template_02', language: 'tr', header: ['Ada'], body: ['Ahmet Kara', 'SP123456789'] },
+    });
     // The listing is cached: the second send makes no listing request.
     await desk360.send({ type: 'template', to: TO, template: { name: 'template_02', language: 'Türkçe', body: { '1': 'x', '2': 'y' } } });
     expect(JSON.parse(api.requests[0]?.text ?? '')).toEqual({
@@ -192,7 +232,12 @@ describe('Send WhatsApp Message Template', () => {
 describe('Bulk Send WhatsApp Message Template', () => {
   it('sends JSON with destinations and one parameter set when there is no file', async () => {
     const api = capture(nock(BASE).post(`${CONVERSATIONS}/templates/send/bulk`), 200, { phones: ['+905555555555'] });
-    const sent = await provider().templates.sendBulk({ templateId: 1, languageId: 1, destinations: [TO], parameters: { 'header-1': 'Header 1', 'body-1': 'Body 1', 'body-2': 'Body 2' } });
+    const sent = await provider().templates.sendBulk({
+      templateId: 1,
+      languageId: 1,
+      destinations: [TO],
+      parameters: { 'header-1': 'Header 1', 'body-1': 'Body 1', 'body-2': 'Body 2' },
+    });
     expect(JSON.parse(api.requests[0]?.text ?? '')).toEqual({
       template_id: 1,
       language_id: 1,
@@ -228,7 +273,9 @@ describe('Bulk Send WhatsApp Message Template', () => {
   it('checks the input: destinations or a file, and a CSV of E.164 numbers', async () => {
     const none = await caught(() => provider().templates.sendBulk({ templateId: 1, languageId: 1 }));
     expect((none as ValidationError).field).toBe('input.destinations');
-    const csv = await caught(() => provider().templates.sendBulk({ templateId: 1, languageId: 1, destinationsFile: { data: '+905551112233\n905551112244\n' } }));
+    const csv = await caught(() =>
+      provider().templates.sendBulk({ templateId: 1, languageId: 1, destinationsFile: { data: '+905551112233\n905551112244\n' } }),
+    );
     expect((csv as ValidationError).field).toBe('input.destinationsFile');
     expect((csv as ValidationError).message).toContain('line 2');
   });
@@ -242,7 +289,12 @@ describe('Bulk Send WhatsApp Message Template', () => {
     });
     const bodies = api.requests.map((r) => JSON.parse(r.text));
     expect(bodies).toEqual([
-      { template_id: 75, language_id: 2, destinations: [{ phone: '+905550000001' }, { phone: '+905550000003' }], parameters: { 'header-1': 'Hi', 'body-1': 'A', 'body-2': 'B' } },
+      {
+        template_id: 75,
+        language_id: 2,
+        destinations: [{ phone: '+905550000001' }, { phone: '+905550000003' }],
+        parameters: { 'header-1': 'Hi', 'body-1': 'A', 'body-2': 'B' },
+      },
       { template_id: 75, language_id: 2, destinations: [{ phone: '+905550000002' }], parameters: { 'header-1': 'Hi', 'body-1': 'C', 'body-2': 'D' } },
     ]);
   });

@@ -62,7 +62,14 @@ export const MEDIA_EXAMPLE = {
       sha: '7e18d97d50eea65a50d9fa93db26e1c689da7c7de64d829b22aad38c4f541510',
     },
     attachments: {
-      images: [{ url: 'https://path/to/file/9oCtWHWxkv4E0PQhtHA4uW4NRinIROKCO8NEae5p.jpeg', name: '9oCtWHWxkv4E0PQhtHA4uW4NRinIROKCO8NEae5p.jpeg', type: 'image', aws: true }],
+      images: [
+        {
+          url: 'https://path/to/file/9oCtWHWxkv4E0PQhtHA4uW4NRinIROKCO8NEae5p.jpeg',
+          name: '9oCtWHWxkv4E0PQhtHA4uW4NRinIROKCO8NEae5p.jpeg',
+          type: 'image',
+          aws: true,
+        },
+      ],
     },
     type: 'image',
   },
@@ -107,7 +114,15 @@ export const EMULATOR_WEBHOOKS: readonly unknown[] = [
       content: type === 'unsupported' ? { type, originalType: 'order', text: 'An order' } : inboundFixture(type),
     }),
   ),
-  statusPayload({ messageId: 'gBEGkFBXUQRnAglM82HET_failed', status: 'failed', errors: [{ code: '131026', title: 'Message undeliverable' }], timestamp: new Date(1_700_000_000_000) }, CUSTOMER),
+  statusPayload(
+    {
+      messageId: 'gBEGkFBXUQRnAglM82HET_failed',
+      status: 'failed',
+      errors: [{ code: '131026', title: 'Message undeliverable' }],
+      timestamp: new Date(1_700_000_000_000),
+    },
+    CUSTOMER,
+  ),
   // Both lists in one body, as arrays (accepted besides the documented single objects).
   { messages: [TEXT_EXAMPLE.messages, LOCATION_EXAMPLE.messages], statuses: [STATUS_EXAMPLE.statuses, { ...STATUS_EXAMPLE.statuses, status: 'read' }] },
 ];

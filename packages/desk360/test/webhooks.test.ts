@@ -6,7 +6,11 @@ const WEBHOOK_SECRET = { value: 'desk360-webhook-secret-9f2c', query: 'secret' }
 const HOOK_URL = `https://app.example/webhooks/desk360?secret=${WEBHOOK_SECRET.value}`;
 
 const post = (body: unknown, init: { url?: string; headers?: Record<string, string> } = {}) =>
-  webhookRequest({ url: init.url ?? HOOK_URL, headers: { 'content-type': 'application/json', ...init.headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  webhookRequest({
+    url: init.url ?? HOOK_URL,
+    headers: { 'content-type': 'application/json', ...init.headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 const desk360 = provider({ webhookSecret: WEBHOOK_SECRET });
 const parse = async (body: unknown) => (await desk360.parseWebhook(post(body))).events;
 const only = async (body: unknown): Promise<WebhookEvent> => {
@@ -18,11 +22,25 @@ const at = (seconds: number) => new Date(seconds * 1000);
 
 describe('received messages: the document examples', () => {
   it('Text Messages', async () => {
-    const item = { id: 'ABEGkFMIcyRoAgo-sGaD-H6MgPEt', text: 'Hello', from: '90xxxxxxxxxx'.replace(/x/g, '5'), timestamp: '1630913975', name: 'John Doe', type: 'text' };
+    const item = {
+      id: 'ABEGkFMIcyRoAgo-sGaD-H6MgPEt',
+      text: 'Hello',
+      from: '90xxxxxxxxxx'.replace(/x/g, '5'),
+      timestamp: '1630913975',
+      name: 'John Doe',
+      type: 'text',
+    };
     expect(await only({ messages: item })).toEqual({
       type: 'message',
       provider: 'desk360',
-      message: { id: 'ABEGkFMIcyRoAgo-sGaD-H6MgPEt', from: '+905555555555', customer: { phone: '+905555555555', name: 'John Doe' }, profileName: 'John Doe', timestamp: at(1630913975), content: { type: 'text', text: 'Hello' } },
+      message: {
+        id: 'ABEGkFMIcyRoAgo-sGaD-H6MgPEt',
+        from: '+905555555555',
+        customer: { phone: '+905555555555', name: 'John Doe' },
+        profileName: 'John Doe',
+        timestamp: at(1630913975),
+        content: { type: 'text', text: 'Hello' },
+      },
       raw: item,
     });
   });
@@ -43,7 +61,13 @@ describe('received messages: the document examples', () => {
       message: {
         id: 'ABEGkFBXUQRnAgo6cHkZc1yy0dAx',
         timestamp: at(1700052659),
-        content: { type: 'location', latitude: 38.9806263495, longitude: -131.9428612257, name: 'Main Street Beach', address: 'Main Street Beach, Santa Cruz, CA' },
+        content: {
+          type: 'location',
+          latitude: 38.9806263495,
+          longitude: -131.9428612257,
+          name: 'Main Street Beach',
+          address: 'Main Street Beach, Santa Cruz, CA',
+        },
       },
     });
   });
@@ -97,9 +121,21 @@ describe('received messages: the document examples', () => {
         from: '905551112233',
         timestamp: '1689756449',
         name: 'John Doe',
-        image: { message: null, media_id: '83518734-56a9-4b51-8372-93f1432cfa9b', mime_type: 'image/jpeg', sha: '7e18d97d50eea65a50d9fa93db26e1c689da7c7de64d829b22aad38c4f541510' },
+        image: {
+          message: null,
+          media_id: '83518734-56a9-4b51-8372-93f1432cfa9b',
+          mime_type: 'image/jpeg',
+          sha: '7e18d97d50eea65a50d9fa93db26e1c689da7c7de64d829b22aad38c4f541510',
+        },
         attachments: {
-          images: [{ url: 'https://path/to/file/9oCtWHWxkv4E0PQhtHA4uW4NRinIROKCO8NEae5p.jpeg', name: '9oCtWHWxkv4E0PQhtHA4uW4NRinIROKCO8NEae5p.jpeg', type: 'image', aws: true }],
+          images: [
+            {
+              url: 'https://path/to/file/9oCtWHWxkv4E0PQhtHA4uW4NRinIROKCO8NEae5p.jpeg',
+              name: '9oCtWHWxkv4E0PQhtHA4uW4NRinIROKCO8NEae5p.jpeg',
+              type: 'image',
+              aws: true,
+            },
+          ],
         },
         type: 'image',
       },
@@ -174,7 +210,13 @@ describe('received messages: the other media types', () => {
     ['sticker', 'sticker', 'image/webp', undefined],
   ] as const)('%s becomes %s', async (type, normalized, mimeType, voice) => {
     const event = await only({
-      messages: { id: 'm1', from: '905551112233', timestamp: '1689756449', type, [type]: { message: 'a caption', media_id: 'media-1', mime_type: mimeType, sha: 'abc', filename: 'f.bin' } },
+      messages: {
+        id: 'm1',
+        from: '905551112233',
+        timestamp: '1689756449',
+        type,
+        [type]: { message: 'a caption', media_id: 'media-1', mime_type: mimeType, sha: 'abc', filename: 'f.bin' },
+      },
     });
     expect(event.type === 'message' && event.message.content).toEqual({
       type: normalized,
@@ -183,8 +225,19 @@ describe('received messages: the other media types', () => {
   });
 
   it('reads a reply button tap in WhatsApp shape', async () => {
-    const event = await only({ messages: { id: 'm1', from: '905551112233', timestamp: '1', type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'ID 1.1', title: 'Button 1' } } } });
-    expect(event.type === 'message' && event.message.content).toEqual({ type: 'interactive_reply', reply: { kind: 'button', id: 'ID 1.1', title: 'Button 1' } });
+    const event = await only({
+      messages: {
+        id: 'm1',
+        from: '905551112233',
+        timestamp: '1',
+        type: 'interactive',
+        interactive: { type: 'button_reply', button_reply: { id: 'ID 1.1', title: 'Button 1' } },
+      },
+    });
+    expect(event.type === 'message' && event.message.content).toEqual({
+      type: 'interactive_reply',
+      reply: { kind: 'button', id: 'ID 1.1', title: 'Button 1' },
+    });
   });
 
   it('keeps an unknown type as unsupported, with the payload in raw', async () => {
@@ -204,7 +257,9 @@ describe('liberal reading', () => {
       statuses: [{ id: 'g1', status: 'DELIVERED', timestamp: '1700000001' }],
     });
     expect(events.map((e) => e.type)).toEqual(['message', 'message', 'status']);
-    expect(events[0]).toMatchObject({ message: { id: '1234', from: '+905551112233', timestamp: new Date(1700000000000), content: { type: 'text', text: 'as WhatsApp sends it' } } });
+    expect(events[0]).toMatchObject({
+      message: { id: '1234', from: '+905551112233', timestamp: new Date(1700000000000), content: { type: 'text', text: 'as WhatsApp sends it' } },
+    });
     expect(events[1]).toMatchObject({ message: { from: '+905551112233', content: { type: 'location', latitude: 41, longitude: 29.5 } } });
     expect(events[2]).toMatchObject({ status: { messageId: 'g1', status: 'delivered', vendorStatus: 'DELIVERED', timestamp: at(1700000001) } });
   });
@@ -225,6 +280,13 @@ describe('liberal reading', () => {
     expect(events[0]).toMatchObject({ type: 'status', status: { status: 'failed', errors: [{ code: '131026', title: 'Message undeliverable' }] } });
     expect(events[1]).toMatchObject({ type: 'provider_event', kind: 'unknown_status', id: 'g2:warning', payload: { messageId: 'g2', status: 'warning' } });
   });
+
+  it('emits exactly the statuses the capabilities declare, whatever word Desk360 uses for them', async () => {
+    const words = ['queued', 'pending', 'sent', 'delivered', 'read', 'seen', 'played', 'failed', 'error', 'deleted'];
+    const events = await parse({ statuses: words.map((status, i) => ({ id: `g${i}`, status })) });
+    const emitted = new Set(events.map((event) => (event.type === 'status' ? event.status.status : event.type)));
+    expect(emitted).toEqual(new Set(desk360.capabilities.statuses));
+  });
 });
 
 describe('malformed bodies: the whole delivery is refused, naming the field', () => {
@@ -233,10 +295,23 @@ describe('malformed bodies: the whole delivery is refused, naming the field', ()
     ['neither messages nor statuses', { hello: 'world' }, '(body)'],
     ['a message without an id', { messages: { from: '905551112233', text: 'x' } }, 'messages.id'],
     ['a message with an empty id', { messages: { id: '', from: '905551112233', text: 'x' } }, 'messages.id'],
-    ['a message with a blank id', { messages: [{ id: 'm1', from: '905551112233', text: 'x' }, { id: '  ', from: '905551112233', text: 'y' }] }, 'messages.1.id'],
+    [
+      'a message with a blank id',
+      {
+        messages: [
+          { id: 'm1', from: '905551112233', text: 'x' },
+          { id: '  ', from: '905551112233', text: 'y' },
+        ],
+      },
+      'messages.1.id',
+    ],
     ['a status with an empty id', { statuses: { id: '', status: 'read' } }, 'statuses.id'],
     ['a sender that is not a phone number', { messages: { id: 'm', from: 'john', text: 'x' } }, 'messages.from'],
-    ['a location without coordinates', { messages: { id: 'm', from: '905551112233', type: 'location', location: { name: 'x' } } }, 'messages.location.latitude'],
+    [
+      'a location without coordinates',
+      { messages: { id: 'm', from: '905551112233', type: 'location', location: { name: 'x' } } },
+      'messages.location.latitude',
+    ],
     ['a status without a status', { statuses: [{ id: 'g1' }] }, 'statuses.0.status'],
     ['a JSON array', [1, 2], '(body)'],
   ])('%s → WebhookPayloadError', async (_what, body, field) => {
@@ -275,7 +350,13 @@ describe('vendor words are looked up as own keys only', () => {
 describe('contact cards are read totally', () => {
   it('an empty formatted_name is rebuilt from the name parts, not a crash', async () => {
     const event = await only({
-      messages: { id: 'm1', from: '905551112233', timestamp: '1700000000', type: 'contacts', contacts: [{ name: { formatted_name: '', first_name: 'Kerry', last_name: 'Fisher' }, phones: [{ phone: '+16505551234' }] }] },
+      messages: {
+        id: 'm1',
+        from: '905551112233',
+        timestamp: '1700000000',
+        type: 'contacts',
+        contacts: [{ name: { formatted_name: '', first_name: 'Kerry', last_name: 'Fisher' }, phones: [{ phone: '+16505551234' }] }],
+      },
     });
     expect(event.type === 'message' && event.message.content).toEqual({
       type: 'contacts',
@@ -284,7 +365,15 @@ describe('contact cards are read totally', () => {
   });
 
   it('an empty name with no parts falls back to the first phone', async () => {
-    const event = await only({ messages: { id: 'm1', from: '905551112233', timestamp: '1700000000', type: 'contacts', contacts: { name: { formatted_name: '' }, phones: [{ phone: '+16505551234' }] } } });
+    const event = await only({
+      messages: {
+        id: 'm1',
+        from: '905551112233',
+        timestamp: '1700000000',
+        type: 'contacts',
+        contacts: { name: { formatted_name: '' }, phones: [{ phone: '+16505551234' }] },
+      },
+    });
     expect(event.type === 'message' && event.message.content).toMatchObject({ type: 'contacts', contacts: [{ name: { formatted: '+16505551234' } }] });
   });
 });
@@ -295,7 +384,9 @@ describe('shared secret (Desk360 signs nothing)', () => {
 
   it('checks a query parameter in constant time', async () => {
     const desk360 = provider({ webhookSecret: { value: SECRET, query: 'token' } });
-    await expect(desk360.parseWebhook(post(body, { url: `https://app.example/hook?token=${SECRET}` }))).resolves.toMatchObject({ events: [{ type: 'message' }] });
+    await expect(desk360.parseWebhook(post(body, { url: `https://app.example/hook?token=${SECRET}` }))).resolves.toMatchObject({
+      events: [{ type: 'message' }],
+    });
     const wrong = await caught(() => desk360.parseWebhook(post(body, { url: 'https://app.example/hook?token=guess' })));
     expect(wrong).toBeInstanceOf(WebhookVerificationError);
     expect(wrong).toMatchObject({ status: 401 });

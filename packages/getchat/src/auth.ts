@@ -1,7 +1,7 @@
 import { match } from 'ts-pattern';
 import type { ResolvedCredentials } from './options';
 
-/** Exchanges long-lived credentials for an auth token (the calls live in token-exchanges.ts). */
+/** Exchanges long-lived credentials for an auth token (the calls live in client/token-exchanges.ts). */
 export interface TokenExchanges {
   /** `POST /auth/token/` with username and password. */
   login(username: string, password: string, signal?: AbortSignal): Promise<string>;

@@ -1,4 +1,5 @@
-import { INTERACTIVE_KINDS, MESSAGE_CONTENT_TYPES, OUTBOUND_MESSAGE_TYPES, type ProviderCapabilities } from '@wamux/core';
+import { INTERACTIVE_KINDS, MESSAGE_CONTENT_TYPES, OUTBOUND_MESSAGE_TYPES, type ProviderCapabilities } from '@wamux/core/adapter';
+import { GETCHAT_STATUSES } from './map/status';
 
 /**
  * What the get.chat adapter can do, as data.
@@ -6,10 +7,11 @@ import { INTERACTIVE_KINDS, MESSAGE_CONTENT_TYPES, OUTBOUND_MESSAGE_TYPES, type 
  * - every outbound type createMessage's enum lists, every interactive kind;
  * - media by URL (`link`), by get.chat media id, or as bytes (uploaded
  *   through createMediaFile first); captions on images, videos and documents;
- * - the statuses WhatsApp reports through get.chat;
+ * - the statuses WhatsApp reports through get.chat: every one map/status.ts
+ *   can produce;
  * - `messages.markRead` through createReceivedMessageMark, `messages.history`
  *   through `before_time` / `since_time`, `events.live` through the
- *   websockets server (`getchatLive(provider).connect()`, @wamux/getchat/live);
+ *   websockets server (`getchat.live.connect()`);
  * - `webhooks.verify` when a `webhookSecret` or `webhookHeaders` is
  *   configured (a provider without either reports the same minus it);
  * - `webhooks.bsuid`: get.chat forwards WhatsApp's Cloud API payloads, which
@@ -23,7 +25,7 @@ export const getchatCapabilities: ProviderCapabilities = {
   interactive: INTERACTIVE_KINDS,
   mediaSources: ['url', 'id', 'data'],
   inbound: MESSAGE_CONTENT_TYPES,
-  statuses: ['sent', 'delivered', 'read', 'failed', 'deleted'],
+  statuses: GETCHAT_STATUSES,
   features: [
     'media.upload',
     'media.download',

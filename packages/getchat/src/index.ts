@@ -1,15 +1,14 @@
 // @wamux/getchat: the get.chat (360dialog inbox) Integration API adapter
-// behind the `Provider` contract. Three more entry points, so an app bundles
-// only what it uses: @wamux/getchat/operations (every typed get.chat
-// operation), @wamux/getchat/live (the websocket client) and
+// behind the `Provider` contract, with every typed get.chat operation and
+// live events as properties of the provider. The emulator is
 // @wamux/getchat/emulator.
 
-export { createGetchatProvider, type GetchatProvider } from './provider';
+export { createGetchatProvider, type GetchatProvider, type GetchatOptions } from './provider';
 export { getchatCapabilities } from './capabilities';
 export {
+  GETCHAT,
   stackBaseUrl,
   websocketUrlFor,
-  type GetchatOptions,
   type GetchatLocation,
   type GetchatCredentials,
   type GetchatTokenAuth,
@@ -17,8 +16,16 @@ export {
   type GetchatPasswordAuth,
   type GetchatRefreshTokenAuth,
 } from './options';
-export type { GetchatOperationName, GetchatProviderOperationName, GetchatPathOverrides, OperationPath, PathStatus } from './paths';
-export type { GetchatMessage, GetchatMessageStatuses, GetchatCreatedMessage } from './messages/schema';
+export {
+  getchatPaths,
+  GETCHAT_EXPERIMENTAL_OPERATIONS,
+  type GetchatOperationName,
+  type GetchatExperimentalOperationName,
+  type GetchatPathOverrides,
+  type OperationPath,
+  type PathStatus,
+} from './client/paths';
+export type { GetchatMessage, GetchatMessageStatuses, GetchatCreatedMessage } from './map/message';
 export {
   isGetchatProviderEvent,
   type GetchatProviderEvent,
@@ -28,8 +35,8 @@ export {
   type GetchatWabaChange,
   type GetchatUnrecognizedItem,
 } from './webhook/events';
-// The other entries' types, type-only: they cost an app nothing unless it
-// imports @wamux/getchat/operations or @wamux/getchat/live.
-export type { GetchatLiveOperations, GetchatLiveConnection, GetchatLiveOptions, GetchatLiveState, GetchatReconnectOptions } from './live';
+export type { GetchatLive, GetchatLiveConnection, GetchatLiveOptions, GetchatLiveState, GetchatReconnectOptions } from './live';
+export { GETCHAT_TEMPLATE_CATEGORIES } from './operations/templates';
+export { GETCHAT_BUSINESS_VERTICALS } from './operations/settings';
+export { GETCHAT_MESSAGE_TYPES } from './operations/message-inputs';
 export type * from './operations/types';
-export type { GetchatOperationsOptions } from './operations';

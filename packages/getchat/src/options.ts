@@ -1,9 +1,8 @@
-import { checkBaseUrl, commonProviderOptionsEntries, ConfigurationError, parseOptions, type CommonProviderOptions } from '@wamux/core';
+import { checkBaseUrl, isLoopbackHost, commonProviderOptionsEntries, ConfigurationError, parseOptions, type CommonProviderOptions } from '@wamux/core/adapter';
 import * as v from 'valibot';
-import { GetchatPathOverridesSchema, type GetchatPathOverrides } from './paths';
 
-/** The adapter's name, stamped on every event and error. */
-export const PROVIDER = 'getchat' as const;
+/** The adapter's name, stamped on every event and error: `Provider<'getchat'>`. */
+export const GETCHAT = 'getchat' as const;
 
 /** API base of a stack: `https://{stack}.inbox.getchat.360dialog.io/api/v1`. */
 export function stackBaseUrl(stack: string): string {
@@ -54,8 +53,12 @@ export type GetchatCredentials = GetchatTokenAuth | GetchatD360Auth | GetchatPas
 /** Where the API is: a full base URL, or the stack name it is built from. */
 export type GetchatLocation = { baseUrl: string; stack?: undefined } | { stack: string; baseUrl?: undefined };
 
-/** Options of `createGetchatProvider`. */
-export type GetchatOptions = GetchatLocation &
+/**
+ * Options of `createGetchatProvider`. `TPaths` is the type of the `paths`
+ * option: provider.ts narrows it to the path table's operation names
+ * (`GetchatOptions`); this file does not import the client, which owns the table.
+ */
+export type GetchatOptionsOf<TPaths> = GetchatLocation &
   GetchatCredentials &
   CommonProviderOptions & {
     /**
@@ -79,8 +82,13 @@ export type GetchatOptions = GetchatLocation &
      * network path that is authenticated otherwise. Default `false`.
      */
     allowUnauthenticatedWebhooks?: boolean | undefined;
-    /** Per-operation path overrides, for the paths the adapter had to infer (see the docs page). */
-    paths?: GetchatPathOverrides | undefined;
+    /**
+     * Per-operation path overrides, e.g. `{ blockContact: '/contacts/{wa_id}/block/' }`:
+     * for the experimental operations, whose paths the adapter had to infer
+     * (see the docs page). Names are checked against the path table when the
+     * provider is created.
+     */
+    paths?: TPaths | undefined;
     /** The websockets server; derived from the API host by default. */
     websocketUrl?: string | undefined;
     /** Allow `http://` and `ws://` URLs (a local emulator). */
@@ -89,7 +97,13 @@ export type GetchatOptions = GetchatLocation &
 
 const NonEmpty = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
 
-const OptionsSchema = v.object({
+/** A path override: below the API base, starting with `/`, without query string or host. */
+const PathOverride = v.pipe(
+  v.string('must be a path string'),
+  v.regex(/^\/[^?#\s]*$/, 'must be a path below the API base starting with "/", without query string'),
+);
+
+const OptionsSchema = v.strictObject({
   baseUrl: v.optional(NonEmpty),
   stack: v.optional(v.pipe(NonEmpty, v.regex(/^[a-z0-9-]+$/i, 'must be a stack name such as "acme" (letters, digits, dashes)'))),
   token: v.optional(NonEmpty),
@@ -101,7 +115,7 @@ const OptionsSchema = v.object({
   webhookSecret: v.optional(NonEmpty),
   webhookHeaders: v.optional(v.record(v.pipe(v.string(), v.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a header name')), v.string())),
   allowUnauthenticatedWebhooks: v.optional(v.boolean('must be a boolean')),
-  paths: v.optional(GetchatPathOverridesSchema),
+  paths: v.optional(v.record(v.string(), PathOverride)),
   websocketUrl: v.optional(NonEmpty),
   allowInsecureHttp: v.optional(v.boolean('must be a boolean')),
   ...commonProviderOptionsEntries,
@@ -117,7 +131,8 @@ export type ResolvedCredentials =
   | { method: 'refreshToken'; refreshToken: string; keepRefreshToken: boolean };
 
 /** Validated options, with the base URL and credentials resolved. */
-export interface ResolvedOptions extends Omit<ParsedOptions, 'baseUrl' | 'stack' | 'token' | 'd360ApiKey' | 'username' | 'password' | 'refreshToken' | 'keepRefreshToken'> {
+export interface ResolvedOptions
+  extends Omit<ParsedOptions, 'baseUrl' | 'stack' | 'token' | 'd360ApiKey' | 'username' | 'password' | 'refreshToken' | 'keepRefreshToken'> {
   baseUrl: string;
   /** `undefined` when it cannot be derived and was not given (`live.connect()` then needs a `url`). */
   websocketUrl: string | undefined;
@@ -125,19 +140,21 @@ export interface ResolvedOptions extends Omit<ParsedOptions, 'baseUrl' | 'stack'
 }
 
 /** Validates `createGetchatProvider` options; a bad one throws `ConfigurationError` naming it. */
-export function resolveOptions(options: GetchatOptions): ResolvedOptions {
-  const parsed = parseOptions(OptionsSchema, options, PROVIDER);
+export function resolveOptions(options: GetchatOptionsOf<Readonly<Record<string, string>>>): ResolvedOptions {
+  const parsed = parseOptions(OptionsSchema, options, GETCHAT);
   const { baseUrl: rawBase, stack, token, d360ApiKey, username, password, refreshToken, keepRefreshToken, ...rest } = parsed;
   if ((rawBase === undefined) === (stack === undefined)) {
-    throw new ConfigurationError('baseUrl', 'give either baseUrl or stack (exactly one)', { provider: PROVIDER });
+    throw new ConfigurationError('baseUrl', 'give either baseUrl or stack (exactly one)', { provider: GETCHAT });
   }
-  const baseUrl = checkBaseUrl(rawBase ?? stackBaseUrl(stack as string), { allowInsecure: rest.allowInsecureHttp, provider: PROVIDER });
+  const baseUrl = checkBaseUrl(rawBase ?? stackBaseUrl(stack as string), { allowInsecure: rest.allowInsecureHttp, provider: GETCHAT });
   const websocketUrl = rest.websocketUrl ?? websocketUrlFor(baseUrl);
   if (websocketUrl !== undefined) checkWebsocketUrl(websocketUrl, rest.allowInsecureHttp ?? false);
   return { ...rest, baseUrl, websocketUrl, credentials: resolveCredentials({ token, d360ApiKey, username, password, refreshToken, keepRefreshToken }) };
 }
 
-function resolveCredentials(input: Pick<ParsedOptions, 'token' | 'd360ApiKey' | 'username' | 'password' | 'refreshToken' | 'keepRefreshToken'>): ResolvedCredentials {
+function resolveCredentials(
+  input: Pick<ParsedOptions, 'token' | 'd360ApiKey' | 'username' | 'password' | 'refreshToken' | 'keepRefreshToken'>,
+): ResolvedCredentials {
   const given = [
     input.token !== undefined && 'token',
     input.d360ApiKey !== undefined && 'd360ApiKey',
@@ -145,14 +162,15 @@ function resolveCredentials(input: Pick<ParsedOptions, 'token' | 'd360ApiKey' | 
     input.refreshToken !== undefined && 'refreshToken',
   ].filter((method): method is string => method !== false);
   if (given.length !== 1) {
-    const message = given.length === 0 ? 'give one auth method: token, d360ApiKey, username + password, or refreshToken' : `give one auth method, not ${given.join(' and ')}`;
-    throw new ConfigurationError('token', message, { provider: PROVIDER });
+    const message =
+      given.length === 0 ? 'give one auth method: token, d360ApiKey, username + password, or refreshToken' : `give one auth method, not ${given.join(' and ')}`;
+    throw new ConfigurationError('token', message, { provider: GETCHAT });
   }
   if (input.token !== undefined) return { method: 'token', token: input.token };
   if (input.d360ApiKey !== undefined) return { method: 'd360ApiKey', apiKey: input.d360ApiKey };
   if (input.refreshToken !== undefined) return { method: 'refreshToken', refreshToken: input.refreshToken, keepRefreshToken: input.keepRefreshToken ?? true };
-  if (input.username === undefined) throw new ConfigurationError('username', 'is required with password', { provider: PROVIDER });
-  if (input.password === undefined) throw new ConfigurationError('password', 'is required with username', { provider: PROVIDER });
+  if (input.username === undefined) throw new ConfigurationError('username', 'is required with password', { provider: GETCHAT });
+  if (input.password === undefined) throw new ConfigurationError('password', 'is required with username', { provider: GETCHAT });
   return { method: 'password', username: input.username, password: input.password };
 }
 
@@ -162,10 +180,14 @@ export function checkWebsocketUrl(url: string, allowInsecure: boolean): void {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigurationError('websocketUrl', 'must be an absolute ws(s) URL', { provider: PROVIDER });
+    throw new ConfigurationError('websocketUrl', 'must be an absolute ws(s) URL', { provider: GETCHAT });
   }
-  if (parsed.protocol !== 'wss:' && parsed.protocol !== 'ws:') throw new ConfigurationError('websocketUrl', 'must be a ws(s) URL', { provider: PROVIDER });
-  if (parsed.protocol === 'ws:' && !allowInsecure) {
-    throw new ConfigurationError('websocketUrl', 'get.chat requires wss://; pass allowInsecureHttp: true for a local emulator', { provider: PROVIDER });
+  if (parsed.protocol !== 'wss:' && parsed.protocol !== 'ws:') throw new ConfigurationError('websocketUrl', 'must be a ws(s) URL', { provider: GETCHAT });
+  if (parsed.protocol === 'ws:' && !allowInsecure && !isLoopbackHost(parsed.hostname)) {
+    throw new ConfigurationError(
+      'websocketUrl',
+      'get.chat requires wss:// outside this machine (plain ws is allowed to localhost, 127.x.x.x and [::1]); for an emulator on another host set allowInsecureHttp: true',
+      { provider: GETCHAT },
+    );
   }
 }

@@ -1,9 +1,8 @@
 import nock from 'nock';
 import { useNock } from '../../../test-support/use-nock';
 import { inspect } from 'node:util';
-import { AuthenticationError, ConfigurationError, ValidationError } from '@wamux/core';
+import { AuthenticationError, ConfigurationError, ValidationError } from '@wamux/core/adapter';
 import { createGetchatProvider, stackBaseUrl, websocketUrlFor, type GetchatOptions } from '../src';
-import { getchatOperations } from '../src/operations';
 
 const ORIGIN = 'https://acme.inbox.getchat.360dialog.io';
 const TOKEN = '8aeb44f5a318542d32bb13019d68198467ee21f0';
@@ -14,30 +13,49 @@ const API_KEY = 'xEZOvMBDS6zEZtbR2xCJkP5R75szhCUIvMH';
 const make = (credentials: Partial<GetchatOptions>) =>
   createGetchatProvider({ stack: 'acme', retry: false, rateLimit: false, ...credentials } as GetchatOptions);
 // The typed operations of a provider, on its credentials.
-const opsOf = (credentials: Partial<GetchatOptions>) => getchatOperations(make(credentials));
+const opsOf = (credentials: Partial<GetchatOptions>) => make(credentials);
 
 const expectNoSecret = (error: unknown, secrets: string[]) => {
-  for (const view of [String((error as Error).message), String((error as Error).stack), JSON.stringify(error), inspect(error, { depth: 20, showHidden: true })]) {
+  for (const view of [
+    String((error as Error).message),
+    String((error as Error).stack),
+    JSON.stringify(error),
+    inspect(error, { depth: 20, showHidden: true }),
+  ]) {
     for (const secret of secrets) expect(view).not.toContain(secret);
   }
 };
 
-const user = { url: `${ORIGIN}/api/v1/users/2/`, id: 2, username: 'peter', first_name: 'Peter', last_name: 'Rabbit', email: 'peter@example.com', profile: { role: 'admin' }, groups: [{ id: 3, name: 'Admin' }], permissions: { can_use_tags: true, can_read_chats: 'all', can_write_to_chats: 'all' } };
+const user = {
+  url: `${ORIGIN}/api/v1/users/2/`,
+  id: 2,
+  username: 'peter',
+  first_name: 'Peter',
+  last_name: 'Rabbit',
+  email: 'peter@example.com',
+  profile: { role: 'admin' },
+  groups: [{ id: 3, name: 'Admin' }],
+  permissions: { can_use_tags: true, can_read_chats: 'all', can_write_to_chats: 'all' },
+};
 
 useNock({ loopback: true });
 
 describe('auth methods', () => {
   it('token: Authorization: Token <token>', async () => {
-    const scope = nock(ORIGIN, { reqheaders: { authorization: `Token ${TOKEN}` }, badheaders: ['d360-api-key'] }).get('/api/v1/users/current/').reply(200, user);
+    const scope = nock(ORIGIN, { reqheaders: { authorization: `Token ${TOKEN}` }, badheaders: ['d360-api-key'] })
+      .get('/api/v1/users/current/')
+      .reply(200, user);
     await expect(opsOf({ token: TOKEN }).users.current()).resolves.toMatchObject({ id: 2, username: 'peter' });
     scope.done();
   });
 
-  it('d360ApiKey: the D360-Api-Key header; the document\'s 403 for an invalid key is an AuthenticationError', async () => {
+  it("d360ApiKey: the D360-Api-Key header; the document's 403 for an invalid key is an AuthenticationError", async () => {
     nock(ORIGIN, { reqheaders: { 'd360-api-key': API_KEY }, badheaders: ['authorization'] })
       .get('/api/v1/users/current/')
       .reply(403, { detail: 'Authentication credentials were not provided.' });
-    const error = await opsOf({ d360ApiKey: API_KEY }).users.current().catch((e: unknown) => e);
+    const error = await opsOf({ d360ApiKey: API_KEY })
+      .users.current()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).code).toBe('authentication_failed');
     expectNoSecret(error, [API_KEY]);
@@ -45,7 +63,10 @@ describe('auth methods', () => {
 
   it('username + password: one POST /auth/token/ for concurrent first requests, then the token', async () => {
     const login = nock(ORIGIN).post('/api/v1/auth/token/', { username: 'peter', password: PASSWORD }).once().reply(200, { token: TOKEN });
-    nock(ORIGIN, { reqheaders: { authorization: `Token ${TOKEN}` } }).get('/api/v1/users/current/').times(3).reply(200, user);
+    nock(ORIGIN, { reqheaders: { authorization: `Token ${TOKEN}` } })
+      .get('/api/v1/users/current/')
+      .times(3)
+      .reply(200, user);
     const ops = opsOf({ username: 'peter', password: PASSWORD });
     await Promise.all([ops.users.current(), ops.users.current(), ops.users.current()]);
     login.done();
@@ -61,7 +82,10 @@ describe('auth methods', () => {
   });
 
   it('a wrong password (DRF answers 400) is an AuthenticationError without the password, and is not cached', async () => {
-    nock(ORIGIN).post('/api/v1/auth/token/').twice().reply(400, { non_field_errors: ['Unable to log in with provided credentials.'] });
+    nock(ORIGIN)
+      .post('/api/v1/auth/token/')
+      .twice()
+      .reply(400, { non_field_errors: ['Unable to log in with provided credentials.'] });
     const ops = opsOf({ username: 'peter', password: PASSWORD });
     const error = await ops.users.current().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -81,16 +105,22 @@ describe('auth methods', () => {
     convert.done();
   });
 
-  it('refreshToken with keepRefreshToken: false sends get.chat\'s default', async () => {
-    const convert = nock(ORIGIN).post('/api/v1/auth/convert_refresh_token/', { refresh_token: REFRESH, keep_refresh_token: false }).reply(200, { token: TOKEN });
+  it("refreshToken with keepRefreshToken: false sends get.chat's default", async () => {
+    const convert = nock(ORIGIN)
+      .post('/api/v1/auth/convert_refresh_token/', { refresh_token: REFRESH, keep_refresh_token: false })
+      .reply(200, { token: TOKEN });
     nock(ORIGIN).get('/api/v1/users/current/').reply(200, user);
     await opsOf({ refreshToken: REFRESH, keepRefreshToken: false }).users.current();
     convert.done();
   });
 
   it('an invalid refresh token is an AuthenticationError without the refresh token', async () => {
-    nock(ORIGIN).post('/api/v1/auth/convert_refresh_token/').reply(400, { refresh_token: [`Invalid refresh token ${REFRESH}.`] });
-    const error = await opsOf({ refreshToken: REFRESH }).users.current().catch((e: unknown) => e);
+    nock(ORIGIN)
+      .post('/api/v1/auth/convert_refresh_token/')
+      .reply(400, { refresh_token: [`Invalid refresh token ${REFRESH}.`] });
+    const error = await opsOf({ refreshToken: REFRESH })
+      .users.current()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expectNoSecret(error, [REFRESH]);
   });
@@ -100,7 +130,9 @@ describe('auth namespace (Authorization section)', () => {
   const ops = opsOf({ token: TOKEN });
 
   it('createToken: POST /auth/token/ without credentials of its own', async () => {
-    nock(ORIGIN, { badheaders: ['authorization'] }).post('/api/v1/auth/token/', { username: 'bot', password: PASSWORD }).reply(200, { token: 'new-token' });
+    nock(ORIGIN, { badheaders: ['authorization'] })
+      .post('/api/v1/auth/token/', { username: 'bot', password: PASSWORD })
+      .reply(200, { token: 'new-token' });
     await expect(ops.auth.createToken({ username: 'bot', password: PASSWORD })).resolves.toEqual({ token: 'new-token' });
   });
 
@@ -112,7 +144,9 @@ describe('auth namespace (Authorization section)', () => {
   });
 
   it('retrieveRefreshToken: GET /users/{id}/refresh_token/ (inferred), authenticated', async () => {
-    nock(ORIGIN, { reqheaders: { authorization: `Token ${TOKEN}` } }).get('/api/v1/users/7/refresh_token/').reply(200, { refresh_token: 'rt' });
+    nock(ORIGIN, { reqheaders: { authorization: `Token ${TOKEN}` } })
+      .get('/api/v1/users/7/refresh_token/')
+      .reply(200, { refresh_token: 'rt' });
     await expect(ops.auth.retrieveRefreshToken(7)).resolves.toEqual({ refreshToken: 'rt' });
   });
 
@@ -155,6 +189,8 @@ describe('options', () => {
     expect(configError({ stack: 'acme', token: TOKEN, websocketUrl: 'ws://acme.example/' }).field).toBe('websocketUrl');
     expect(configError({ stack: 'acme', token: TOKEN, paths: { retrieveChats: '/x/' } }).field).toBe('paths.retrieveChats');
     expect(configError({ stack: 'acme bad', token: TOKEN }).field).toBe('stack');
+    // The options schema is strict: a misspelt option is refused by name, not ignored.
+    expect(configError({ stack: 'acme', token: TOKEN, webhookSecrett: 'x' }).field).toBe('webhookSecrett');
     expectNoSecret(configError({ stack: 'acme', token: TOKEN, password: PASSWORD }), [TOKEN, PASSWORD]);
   });
 
@@ -162,18 +198,17 @@ describe('options', () => {
     const provider = make({ token: TOKEN, paths: { retrieveMessage: '/messages/by-id/{id}/' } });
     const message = { id: 'abc', waba_payload: { id: 'wamid.1', from: '48123123123', timestamp: '1', type: 'text', text: { body: 'x' } }, from_us: false };
     nock(ORIGIN).get('/api/v1/messages/by-id/abc/').twice().reply(200, message);
-    await expect(getchatOperations(provider).messages.retrieve('abc')).resolves.toMatchObject({ getchatId: 'abc', content: { type: 'text', text: 'x' } });
+    await expect(provider.messages.retrieve('abc')).resolves.toMatchObject({ getchatId: 'abc', content: { type: 'text', text: 'x' } });
     nock(ORIGIN).post('/api/v1/mark_as_received/').reply(200, {});
     await provider.markRead('abc');
     expect(nock.pendingMocks()).toEqual([]);
   });
 
-  it('takes the operation groups\' path overrides in getchatOperations, and refuses them in createGetchatProvider', async () => {
-    expect(configError({ stack: 'acme', token: TOKEN, paths: { blockContact: '/x/' } }).field).toBe('paths.blockContact');
-    const ops = getchatOperations(make({ token: TOKEN }), { paths: { retrieveUser: '/members/{id}/' } });
+  it("takes every operation's path override in createGetchatProvider, and names a typo", async () => {
+    const provider = make({ token: TOKEN, paths: { retrieveUser: '/members/{id}/' } });
     nock(ORIGIN).get('/api/v1/members/2/').reply(200, user);
-    await expect(ops.users.retrieve(2)).resolves.toMatchObject({ id: 2 });
-    expect(() => getchatOperations(make({ token: TOKEN }), { paths: { retrieveUsr: '/x/' } as never })).toThrow(ConfigurationError);
-    expect(() => getchatOperations(make({ token: TOKEN }), { paths: { retrieveMessage: '/x/' } as never })).toThrow(/paths\.retrieveMessage/);
+    await expect(provider.users.retrieve(2)).resolves.toMatchObject({ id: 2 });
+    expect(configError({ stack: 'acme', token: TOKEN, paths: { retrieveUsr: '/x/' } as never }).field).toBe('paths.retrieveUsr');
+    expect(configError({ stack: 'acme', token: TOKEN, paths: { retrieveUser: 'members/' } }).field).toBe('paths.retrieveUser');
   });
 });

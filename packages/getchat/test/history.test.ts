@@ -1,6 +1,5 @@
 import { createGetchatProvider, type GetchatProvider } from '../src';
 import { createGetchatEmulator, type GetchatEmulator } from '../src/emulator';
-import { getchatOperations } from '../src/operations';
 
 const CUSTOMER = '+905551119988';
 const OTHER = '+905551110000';
@@ -45,7 +44,7 @@ describe('messages.history: before_time / since_time walks', () => {
     const expected = seedHistory().reverse();
     const seen: string[] = [];
     let page = 0;
-    for await (const message of getchatOperations(provider).messages.history({ waId: CUSTOMER, pageSize: 2 })) {
+    for await (const message of provider.messages.history({ waId: CUSTOMER, pageSize: 2 })) {
       seen.push(message.getchatId as string);
       if (seen.length % 2 === 0) {
         // Between pages: the customer writes, and the business answers.
@@ -71,7 +70,7 @@ describe('messages.history: before_time / since_time walks', () => {
     const expected = seedHistory();
     const seen: string[] = [];
     const arrived: string[] = [];
-    for await (const message of getchatOperations(provider).messages.history({ waId: CUSTOMER, since: at(998), order: 'oldest', pageSize: 2 })) {
+    for await (const message of provider.messages.history({ waId: CUSTOMER, since: at(998), order: 'oldest', pageSize: 2 })) {
       seen.push(message.getchatId as string);
       if (seen.length === 3) {
         const [late] = emulator.seedMessages([{ contact: CUSTOMER, direction: 'inbound', text: 'late', timestamp: at(1005) }]);
@@ -89,17 +88,17 @@ describe('messages.history: before_time / since_time walks', () => {
   it('honours before, since and limit', async () => {
     seedHistory();
     const between = [];
-    for await (const message of getchatOperations(provider).messages.history({ waId: CUSTOMER, before: at(1003), since: at(999), pageSize: 2 })) between.push(textOf(message));
+    for await (const message of provider.messages.history({ waId: CUSTOMER, before: at(1003), since: at(999), pageSize: 2 })) between.push(textOf(message));
     expect(between).toEqual(['m5', 'm4', 'm3', 'm2']);
     const limited = [];
-    for await (const message of getchatOperations(provider).messages.history({ waId: CUSTOMER, limit: 3 })) limited.push(textOf(message));
+    for await (const message of provider.messages.history({ waId: CUSTOMER, limit: 3 })) limited.push(textOf(message));
     expect(limited).toEqual(['m7', 'm6', 'm5']);
   });
 
   it('the offset-paged list would repeat a message when one arrives mid-walk (why history exists)', async () => {
     seedHistory();
     const seen: string[] = [];
-    for await (const message of getchatOperations(provider).messages.list({ waId: CUSTOMER, pageSize: 2 })) {
+    for await (const message of provider.messages.list({ waId: CUSTOMER, pageSize: 2 })) {
       seen.push(message.getchatId as string);
       if (seen.length === 2) emulator.seedMessages([{ contact: CUSTOMER, direction: 'inbound', text: 'new', timestamp: new Date() }]);
     }
@@ -107,7 +106,7 @@ describe('messages.history: before_time / since_time walks', () => {
   });
 });
 
-describe('provider.listMessages: the model\'s history', () => {
+describe("provider.listMessages: the model's history", () => {
   it('maps direction, contact and ids: get.chat ids for sent messages, WhatsApp ids for received ones', async () => {
     const sent = await provider.send({ type: 'text', to: CUSTOMER, text: 'hello' });
     const inbound = await emulator.simulateInbound({ from: CUSTOMER, content: { type: 'text', text: 'hi back' } });

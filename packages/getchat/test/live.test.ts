@@ -1,10 +1,9 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
-import { AuthenticationError, createWebhookHandler, type WamuxError, type WebhookEvent, type WebhookHandler } from '@wamux/core';
+import { AuthenticationError, createWebhookHandler, type WamuxError, type WebhookEvent, type WebhookHandler } from '@wamux/core/adapter';
 import { WebSocketServer } from 'ws';
 import { createGetchatProvider, type GetchatLiveState, type GetchatOptions, type GetchatProvider } from '../src';
-import { getchatLive } from '../src/live';
 import { createGetchatEmulator, type GetchatEmulator } from '../src/emulator';
 
 const CUSTOMER = '+905551119988';
@@ -57,7 +56,7 @@ async function until(condition: () => boolean, ms = 3_000): Promise<void> {
 describe('live events over the websockets server', () => {
   it('authenticates with the token first, then turns waba_webhook frames into events (no webhook secret needed)', async () => {
     const provider = makeProvider();
-    const connection = getchatLive(provider).connect({ reconnect: FAST });
+    const connection = provider.live.connect({ reconnect: FAST });
     const { events } = collect(connection.handler);
     await connection.ready;
     expect(connection.state).toBe('open');
@@ -67,27 +66,35 @@ describe('live events over the websockets server', () => {
     const inbound = await emulator.simulateInbound({ from: CUSTOMER, profileName: 'Ada', content: { type: 'text', text: 'hello' } });
     await emulator.simulateStatus({ messageId: sent.id, status: 'delivered' });
     await until(() => events.length === 2);
-    expect(events[0]).toMatchObject({ type: 'message', message: { id: inbound.id, from: CUSTOMER, profileName: 'Ada', content: { type: 'text', text: 'hello' } } });
+    expect(events[0]).toMatchObject({
+      type: 'message',
+      message: { id: inbound.id, from: CUSTOMER, profileName: 'Ada', content: { type: 'text', text: 'hello' } },
+    });
     expect(events[1]).toMatchObject({ type: 'status', status: { messageId: sent.id, status: 'delivered' } });
   });
 
   it('a provider with no webhook secret still receives live frames (the token authenticates them), while HTTP deliveries are refused', async () => {
     const provider = makeProvider({ token: emulator.credentials.token, webhookSecret: undefined });
-    const connection = getchatLive(provider).connect({ reconnect: FAST });
+    const connection = provider.live.connect({ reconnect: FAST });
     const { events } = collect(connection.handler);
     await connection.ready;
     const inbound = await emulator.simulateInbound({ from: CUSTOMER, content: { type: 'text', text: 'over the websocket' } });
     await until(() => events.length === 1);
     expect(events[0]).toMatchObject({ type: 'message', message: { id: inbound.id } });
 
-    const outcome = await createWebhookHandler(provider, { dedupe: false }).handle({ method: 'POST', url: 'http://127.0.0.1/hook', headers: {}, body: JSON.stringify(inbound.payload) });
+    const outcome = await createWebhookHandler(provider, { dedupe: false }).handle({
+      method: 'POST',
+      url: 'http://127.0.0.1/hook',
+      headers: {},
+      body: JSON.stringify(inbound.payload),
+    });
     expect(outcome).toMatchObject({ status: 500, events: [], error: { code: 'configuration_invalid', field: 'webhookSecret' } });
   });
 
   it('survives a dropped connection: reconnects with backoff and keeps delivering', async () => {
     const provider = makeProvider();
     const states: GetchatLiveState[] = [];
-    const connection = getchatLive(provider).connect({ reconnect: FAST, onStateChange: (state) => states.push(state) });
+    const connection = provider.live.connect({ reconnect: FAST, onStateChange: (state) => states.push(state) });
     const { events } = collect(connection.handler);
     await connection.ready;
 
@@ -104,7 +111,7 @@ describe('live events over the websockets server', () => {
     const provider = makeProvider();
     const handler = createWebhookHandler(provider);
     const { events } = collect(handler);
-    const connection = getchatLive(provider).connect({ handler });
+    const connection = provider.live.connect({ handler });
     await connection.ready;
     const { createServer } = await import('node:http');
     const server = createServer((req, res) => void handler.node(req, res));
@@ -122,7 +129,7 @@ describe('live events over the websockets server', () => {
   it('gets a websocket token for D360-Api-Key auth through the refresh token, keeping it valid', async () => {
     const provider = makeProvider({ d360ApiKey: emulator.credentials.d360ApiKey });
     const refreshToken = emulator.credentials.refreshToken;
-    const connection = getchatLive(provider).connect();
+    const connection = provider.live.connect();
     await connection.ready;
     const paths = emulator.requests().map((r) => `${r.method} ${r.path}`);
     expect(paths).toEqual(['GET /api/v1/users/current/', 'GET /api/v1/users/1/refresh_token/', 'POST /api/v1/auth/convert_refresh_token/']);
@@ -132,13 +139,13 @@ describe('live events over the websockets server', () => {
 
   it('logs in with username and password for the websocket token', async () => {
     const provider = makeProvider({ username: emulator.credentials.username, password: emulator.credentials.password });
-    await getchatLive(provider).connect().ready;
+    await provider.live.connect().ready;
     expect(emulator.requests().map((r) => r.path)).toEqual(['/api/v1/auth/token/']);
   });
 
   it('a refused token ends the connection with an AuthenticationError that leaks nothing', async () => {
     const provider = makeProvider({ token: 'wrong-token-0123456789' });
-    const connection = getchatLive(provider).connect({ reconnect: FAST });
+    const connection = provider.live.connect({ reconnect: FAST });
     const { errors } = collect(connection.handler);
     const error = await connection.ready.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
@@ -149,17 +156,16 @@ describe('live events over the websockets server', () => {
 
   it('provider.close() closes the connections opened on it', async () => {
     const provider = makeProvider();
-    const connection = getchatLive(provider).connect();
+    const connection = provider.live.connect();
     await connection.ready;
     await provider.close();
     expect(connection.state).toBe('closed');
     await until(() => emulator.liveClients() === 0);
   });
 
-  it('needs a websocket URL, and a get.chat provider', () => {
+  it('needs a websocket URL', () => {
     const provider = makeProvider({ token: emulator.credentials.token, websocketUrl: undefined } as Partial<GetchatOptions>);
-    expect(() => getchatLive(provider).connect()).toThrow(/websocketUrl: cannot be derived/);
-    expect(() => getchatLive({} as GetchatProvider)).toThrow(/provider: must be a get.chat provider/);
+    expect(() => provider.live.connect()).toThrow(/websocketUrl: cannot be derived/);
   });
 });
 
@@ -182,12 +188,19 @@ describe('the websocket protocol, frame by frame', () => {
   it('sends {"token"} first; reads getchat_webhook frames (payload under any documented key) and reports bad frames', async () => {
     const server = await frameServer([
       JSON.stringify({ type: 'response', status: 'bad_request', message: 'Expecting value: line 1 column 1 (char 0)' }),
-      JSON.stringify({ type: 'getchat_webhook', payload: { outgoing_messages: [{ id: 'gc-1', waba_payload: { to: '905551119988', type: 'text', text: { body: 'agent' }, id: 'wamid.1', timestamp: 1700000000 }, from_us: true }] } }),
+      JSON.stringify({
+        type: 'getchat_webhook',
+        payload: {
+          outgoing_messages: [
+            { id: 'gc-1', waba_payload: { to: '905551119988', type: 'text', text: { body: 'agent' }, id: 'wamid.1', timestamp: 1700000000 }, from_us: true },
+          ],
+        },
+      }),
       'not json',
       JSON.stringify({ type: 'typing', wa_id: '905551119988' }),
     ]);
     const provider = makeProvider();
-    const connection = getchatLive(provider).connect({ url: server.url, reconnect: false });
+    const connection = provider.live.connect({ url: server.url, reconnect: false });
     const { events, errors } = collect(connection.handler);
     await connection.ready;
     await until(() => events.length === 1 && errors.length === 2);

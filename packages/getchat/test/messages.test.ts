@@ -1,8 +1,7 @@
 import nock from 'nock';
 import { useNock } from '../../../test-support/use-nock';
-import { NotFoundError, ValidationError, webhookRequest } from '@wamux/core';
+import { NotFoundError, ValidationError, webhookRequest } from '@wamux/core/adapter';
 import { createGetchatProvider } from '../src';
-import { getchatOperations } from '../src/operations';
 import { listMessagesVideoResult } from './fixtures/document-webhooks';
 
 const ORIGIN = 'https://acme.inbox.getchat.360dialog.io';
@@ -11,17 +10,20 @@ const auth = { reqheaders: { authorization: `Token ${TOKEN}` } };
 
 // Its webhooks are only a source of what markRead needs here: accepted without authentication.
 const provider = createGetchatProvider({ stack: 'acme', token: TOKEN, retry: false, rateLimit: false, allowUnauthenticatedWebhooks: true });
-const ops = getchatOperations(provider);
+const ops = provider;
 
 useNock({ loopback: true });
 
 const page = (results: unknown[], next: string | null = null) => ({ count: results.length, next, previous: null, results });
 
 describe('messages namespace (Messages section)', () => {
-  it('create: WhatsApp\'s own format under the type\'s key, as the document\'s curl example', async () => {
+  it("create: WhatsApp's own format under the type's key, as the document's curl example", async () => {
     const scope = nock(ORIGIN, auth)
       .post('/api/v1/messages/', { wa_id: '48123456789', type: 'text', text: { body: 'Hello!' } })
-      .reply(201, { reason: 'Message is saved and will be sent as soon as other messages currently pending for this user are delivered.', id: '8b176ba5-fa8e-458e-94ad-85d1ae8f3be0' });
+      .reply(201, {
+        reason: 'Message is saved and will be sent as soon as other messages currently pending for this user are delivered.',
+        id: '8b176ba5-fa8e-458e-94ad-85d1ae8f3be0',
+      });
     await expect(ops.messages.create({ waId: '48123456789', type: 'text', content: { body: 'Hello!' } })).resolves.toEqual({
       getchatId: '8b176ba5-fa8e-458e-94ad-85d1ae8f3be0',
       reason: 'Message is saved and will be sent as soon as other messages currently pending for this user are delivered.',
@@ -30,9 +32,14 @@ describe('messages namespace (Messages section)', () => {
     scope.done();
   });
 
-  it('create: a contacts array, a reply and a preview flag; an object that is not the type\'s is refused before I/O', async () => {
+  it("create: a contacts array, a reply and a preview flag; an object that is not the type's is refused before I/O", async () => {
     const scope = nock(ORIGIN)
-      .post('/api/v1/messages/', { wa_id: '48123456789', type: 'contacts', contacts: [{ name: { formatted_name: 'Ada' } }], context: { message_id: 'wamid.q' } })
+      .post('/api/v1/messages/', {
+        wa_id: '48123456789',
+        type: 'contacts',
+        contacts: [{ name: { formatted_name: 'Ada' } }],
+        context: { message_id: 'wamid.q' },
+      })
       .reply(201, { id: 'gc-2' });
     await ops.messages.create({ waId: '+48123456789', type: 'contacts', content: [{ name: { formatted_name: 'Ada' } }], replyTo: 'wamid.q' });
     scope.done();
@@ -56,7 +63,12 @@ describe('messages namespace (Messages section)', () => {
         before_time: '1612600000',
         limit: '1',
       })
-      .reply(200, { count: 2, next: 'http://{YOUR_STACK_NAME}.inbox.getchat.360dialog.io/api/v1/messages/?wa_id=48123123123/&limit=1&offset=1', previous: null, results: [listMessagesVideoResult] });
+      .reply(200, {
+        count: 2,
+        next: 'http://{YOUR_STACK_NAME}.inbox.getchat.360dialog.io/api/v1/messages/?wa_id=48123123123/&limit=1&offset=1',
+        previous: null,
+        results: [listMessagesVideoResult],
+      });
     const second = nock(ORIGIN, auth)
       .get('/api/v1/messages/')
       .query((query) => query.offset === '1' && query.wa_id === '48123123123')
@@ -97,7 +109,11 @@ describe('messages namespace (Messages section)', () => {
   });
 
   it('history: before_time from the second page on, never a bare offset', async () => {
-    const message = (id: string, timestamp: number) => ({ id, waba_payload: { id: `wamid.${id}`, from: '48123123123', timestamp: String(timestamp), type: 'text', text: { body: id } }, from_us: false });
+    const message = (id: string, timestamp: number) => ({
+      id,
+      waba_payload: { id: `wamid.${id}`, from: '48123123123', timestamp: String(timestamp), type: 'text', text: { body: id } },
+      from_us: false,
+    });
     nock(ORIGIN, auth)
       .get('/api/v1/messages/')
       .query({ wa_id: '48123123123', limit: '2' })
@@ -113,7 +129,9 @@ describe('messages namespace (Messages section)', () => {
   });
 
   it('retrieve: GET /messages/{id}/ (an inferred path); 404 is NotFoundError', async () => {
-    nock(ORIGIN, auth).get('/api/v1/messages/gc-1/').reply(200, { id: 'gc-1', ...listMessagesVideoResult });
+    nock(ORIGIN, auth)
+      .get('/api/v1/messages/gc-1/')
+      .reply(200, { id: 'gc-1', ...listMessagesVideoResult });
     await expect(ops.messages.retrieve('gc-1')).resolves.toMatchObject({ getchatId: 'gc-1', type: 'video' });
     nock(ORIGIN).get('/api/v1/messages/nope/').reply(404, { detail: 'Not found.' });
     await expect(ops.messages.retrieve('nope')).rejects.toBeInstanceOf(NotFoundError);
@@ -155,25 +173,32 @@ describe('media namespace (Media Files section)', () => {
   });
 
   it('upload: returns the id and the file URL; downloadMedia() and uploadMedia() use the same calls', async () => {
-    nock(ORIGIN, auth).post('/api/v1/media/').reply(201, { file: `${ORIGIN}/api/v1/media/m-1`, id: 'm-1' });
+    nock(ORIGIN, auth)
+      .post('/api/v1/media/')
+      .reply(201, { file: `${ORIGIN}/api/v1/media/m-1`, id: 'm-1' });
     await expect(provider.uploadMedia({ data: new Uint8Array([1]), filename: 'a.bin', mimeType: 'application/octet-stream' })).resolves.toEqual({
       id: 'm-1',
       raw: { id: 'm-1', url: `${ORIGIN}/api/v1/media/m-1` },
     });
-    nock(ORIGIN).get('/api/v1/media/m-1').reply(200, Buffer.from([1]), { 'content-type': 'application/octet-stream' });
+    nock(ORIGIN)
+      .get('/api/v1/media/m-1')
+      .reply(200, Buffer.from([1]), { 'content-type': 'application/octet-stream' });
     await expect(provider.downloadMedia('m-1')).resolves.toMatchObject({ data: new Uint8Array([1]), mimeType: 'application/octet-stream' });
   });
 });
 
 describe('accounts namespace and listTemplates', () => {
   it('accounts.list: GET /whatsapp_accounts/ with this_instance', async () => {
-    nock(ORIGIN, auth).get('/api/v1/whatsapp_accounts/').query({ this_instance: 'true' }).reply(200, page([{ phone_number: '48500500500', this_instance: true, extra: 1 }]));
+    nock(ORIGIN, auth)
+      .get('/api/v1/whatsapp_accounts/')
+      .query({ this_instance: 'true' })
+      .reply(200, page([{ phone_number: '48500500500', this_instance: true, extra: 1 }]));
     const accounts = [];
     for await (const account of ops.accounts.list({ thisInstance: true })) accounts.push(account);
     expect(accounts).toEqual([{ phoneNumber: '48500500500', thisInstance: true, raw: { phone_number: '48500500500', this_instance: true, extra: 1 } }]);
   });
 
-  it('listTemplates: WhatsApp\'s template objects normalized, with their variables and buttons', async () => {
+  it("listTemplates: WhatsApp's template objects normalized, with their variables and buttons", async () => {
     nock(ORIGIN, auth)
       .get('/api/v1/templates/')
       .reply(
@@ -190,10 +215,24 @@ describe('accounts namespace and listTemplates', () => {
               { type: 'HEADER', format: 'TEXT', text: 'Order {{1}}' },
               { type: 'BODY', text: 'Hello {{1}}, your order {{2}} is on its way' },
               { type: 'FOOTER', text: 'wamux' },
-              { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track', url: 'https://x.example/{{1}}' }, { type: 'QUICK_REPLY', text: 'Stop' }] },
+              {
+                type: 'BUTTONS',
+                buttons: [
+                  { type: 'URL', text: 'Track', url: 'https://x.example/{{1}}' },
+                  { type: 'QUICK_REPLY', text: 'Stop' },
+                ],
+              },
             ],
           },
-          { name: 'photo', language: 'tr', status: 'REJECTED', components: [{ type: 'HEADER', format: 'IMAGE' }, { type: 'BODY', text: 'Bak' }] },
+          {
+            name: 'photo',
+            language: 'tr',
+            status: 'REJECTED',
+            components: [
+              { type: 'HEADER', format: 'IMAGE' },
+              { type: 'BODY', text: 'Bak' },
+            ],
+          },
         ]),
       );
     const templates = [];

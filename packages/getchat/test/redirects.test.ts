@@ -33,7 +33,8 @@ function otherOrigin() {
   return received;
 }
 
-const make = (credentials: Partial<GetchatOptions>) => createGetchatProvider({ stack: 'acme', retry: { limit: 2, baseDelay: 1, maxDelay: 2 }, rateLimit: false, ...credentials } as GetchatOptions);
+const make = (credentials: Partial<GetchatOptions>) =>
+  createGetchatProvider({ stack: 'acme', retry: { limit: 2, baseDelay: 1, maxDelay: 2 }, rateLimit: false, ...credentials } as GetchatOptions);
 const send = (credentials: Partial<GetchatOptions>) => make(credentials).send({ type: 'text', to: TO, text: 'Hello!' });
 
 async function rejection(promise: Promise<unknown>): Promise<WamuxError> {
@@ -46,7 +47,12 @@ async function rejection(promise: Promise<unknown>): Promise<WamuxError> {
 }
 
 function expectNoSecret(error: unknown, secrets: readonly string[]) {
-  for (const view of [String((error as Error).message), String((error as Error).stack), JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) {
+  for (const view of [
+    String((error as Error).message),
+    String((error as Error).stack),
+    JSON.stringify(error),
+    inspect(error, { depth: 10, showHidden: true }),
+  ]) {
     for (const secret of secrets) expect(view).not.toContain(secret);
   }
 }
@@ -74,7 +80,9 @@ describe.each(CREDENTIALS)('%s', (_name, credentials, secrets) => {
   ] as const)('a %i on the send is refused: the other origin gets nothing, send() rejects (delivery %s)', async (status, delivery) => {
     const received = otherOrigin();
     login(credentials);
-    nock(ORIGIN).post('/api/v1/messages/').reply(status, '', { location: `${OTHER}/api/v1/messages/` });
+    nock(ORIGIN)
+      .post('/api/v1/messages/')
+      .reply(status, '', { location: `${OTHER}/api/v1/messages/` });
     const error = await rejection(send(credentials));
     expect(error).toBeInstanceOf(RedirectRefusedError);
     expect(error).toMatchObject({ code: 'redirect_refused', status, location: OTHER, delivery, provider: 'getchat' });
@@ -85,7 +93,11 @@ describe.each(CREDENTIALS)('%s', (_name, credentials, secrets) => {
   it('a redirect of a read is refused too', async () => {
     const received = otherOrigin();
     login(credentials);
-    nock(ORIGIN).get('/api/v1/templates/').query(true).times(3).reply(302, '', { location: `${OTHER}/templates/` });
+    nock(ORIGIN)
+      .get('/api/v1/templates/')
+      .query(true)
+      .times(3)
+      .reply(302, '', { location: `${OTHER}/templates/` });
     const error = await rejection(
       (async () => {
         for await (const _template of make(credentials).listTemplates()) break;
@@ -102,7 +114,9 @@ describe.each([
 ] as const)('%s: a redirect of the login itself', (_name, credentials, loginPath, secret) => {
   it.each([302, 307])('a %i is refused: the credential goes nowhere else, and the send is not_sent', async (status) => {
     const received = otherOrigin();
-    nock(ORIGIN).post(loginPath).reply(status, '', { location: `${OTHER}${loginPath}` });
+    nock(ORIGIN)
+      .post(loginPath)
+      .reply(status, '', { location: `${OTHER}${loginPath}` });
     const message = nock(ORIGIN).post('/api/v1/messages/').reply(201, { id: 'never' });
     const error = await rejection(send(credentials));
     expect(error).toBeInstanceOf(RedirectRefusedError);

@@ -28,7 +28,7 @@ async function sentBody(message: OutboundMessage): Promise<Record<string, unknow
 }
 
 describe('send: createMessage bodies', () => {
-  it('text, as the document\'s request sample: wa_id digits, type, text.body', async () => {
+  it("text, as the document's request sample: wa_id digits, type, text.body", async () => {
     expect(await sentBody({ type: 'text', to, text: 'Hello!' })).toEqual({ wa_id: '48123123123', type: 'text', text: { body: 'Hello!' } });
   });
 
@@ -47,7 +47,11 @@ describe('send: createMessage bodies', () => {
     ['video', { media: { id: 'f2a7c5a0-0000-4000-8000-000000000001' } }, { video: { id: 'f2a7c5a0-0000-4000-8000-000000000001' } }],
     ['audio', { media: { id: 'aud-1' } }, { audio: { id: 'aud-1' } }],
     ['sticker', { media: { url: 'https://cdn.example/s.webp' } }, { sticker: { link: 'https://cdn.example/s.webp' } }],
-    ['document', { media: { url: 'https://cdn.example/i.pdf' }, caption: 'Invoice', filename: 'invoice.pdf' }, { document: { link: 'https://cdn.example/i.pdf', caption: 'Invoice', filename: 'invoice.pdf' } }],
+    [
+      'document',
+      { media: { url: 'https://cdn.example/i.pdf' }, caption: 'Invoice', filename: 'invoice.pdf' },
+      { document: { link: 'https://cdn.example/i.pdf', caption: 'Invoice', filename: 'invoice.pdf' } },
+    ],
   ] as const)('%s by link or id', async (type, fields, expected) => {
     expect(await sentBody({ type, to, ...fields } as OutboundMessage)).toEqual({ wa_id: '48123123123', type, ...expected });
   });
@@ -77,10 +81,20 @@ describe('send: createMessage bodies', () => {
     const contacts = await sentBody({
       type: 'contacts',
       to,
-      contacts: [{ name: { formatted: 'Ada Lovelace', first: 'Ada' }, phones: [{ phone: '+441234567890', type: 'WORK', waId: '441234567890' }], org: { company: 'Analytical' } }],
+      contacts: [
+        {
+          name: { formatted: 'Ada Lovelace', first: 'Ada' },
+          phones: [{ phone: '+441234567890', type: 'WORK', waId: '441234567890' }],
+          org: { company: 'Analytical' },
+        },
+      ],
     });
     expect(contacts.contacts).toEqual([
-      { name: { formatted_name: 'Ada Lovelace', first_name: 'Ada' }, phones: [{ phone: '+441234567890', type: 'WORK', wa_id: '441234567890' }], org: { company: 'Analytical' } },
+      {
+        name: { formatted_name: 'Ada Lovelace', first_name: 'Ada' },
+        phones: [{ phone: '+441234567890', type: 'WORK', wa_id: '441234567890' }],
+        org: { company: 'Analytical' },
+      },
     ]);
   });
 
@@ -90,7 +104,13 @@ describe('send: createMessage bodies', () => {
         await sentBody({
           type: 'interactive',
           to,
-          interactive: { kind: 'buttons', body: 'OK?', footer: 'wamux', header: { type: 'image', media: { url: 'https://cdn.example/h.png' } }, buttons: [{ id: 'yes', title: 'Yes' }] },
+          interactive: {
+            kind: 'buttons',
+            body: 'OK?',
+            footer: 'wamux',
+            header: { type: 'image', media: { url: 'https://cdn.example/h.png' } },
+            buttons: [{ id: 'yes', title: 'Yes' }],
+          },
         })
       ).interactive,
     ).toEqual({
@@ -105,7 +125,13 @@ describe('send: createMessage bodies', () => {
         await sentBody({
           type: 'interactive',
           to,
-          interactive: { kind: 'list', body: 'Pick', buttonText: 'Slots', header: { type: 'text', text: 'Delivery' }, sections: [{ title: 'Tomorrow', rows: [{ id: 'am', title: 'Morning', description: '9-12' }] }] },
+          interactive: {
+            kind: 'list',
+            body: 'Pick',
+            buttonText: 'Slots',
+            header: { type: 'text', text: 'Delivery' },
+            sections: [{ title: 'Tomorrow', rows: [{ id: 'am', title: 'Morning', description: '9-12' }] }],
+          },
         })
       ).interactive,
     ).toEqual({
@@ -126,7 +152,15 @@ describe('send: createMessage bodies', () => {
     expect(positional.template).toEqual({
       name: 'order_update',
       language: { policy: 'deterministic', code: 'en' },
-      components: [{ type: 'body', parameters: [{ type: 'text', text: 'Ada' }, { type: 'text', text: '#1001' }] }],
+      components: [
+        {
+          type: 'body',
+          parameters: [
+            { type: 'text', text: 'Ada' },
+            { type: 'text', text: '#1001' },
+          ],
+        },
+      ],
     });
     const full = await sentBody({
       type: 'template',
@@ -148,7 +182,13 @@ describe('send: createMessage bodies', () => {
       name: 'receipt',
       language: { policy: 'deterministic', code: 'en_US' },
       components: [
-        { type: 'header', parameters: [{ type: 'document', document: { link: 'https://cdn.example/r.pdf', filename: 'r.pdf' } }, { type: 'text', text: 'Receipt' }] },
+        {
+          type: 'header',
+          parameters: [
+            { type: 'document', document: { link: 'https://cdn.example/r.pdf', filename: 'r.pdf' } },
+            { type: 'text', text: 'Receipt' },
+          ],
+        },
         { type: 'body', parameters: [{ type: 'text', parameter_name: 'first_name', text: 'Ada' }] },
         { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'order/1001' }] },
         { type: 'button', sub_type: 'quick_reply', index: '1', parameters: [{ type: 'payload', payload: 'stop' }] },
@@ -165,7 +205,7 @@ describe('send: createMessage bodies', () => {
     });
   });
 
-  it('returns get.chat\'s id (before WhatsApp has one) and the raw response', async () => {
+  it("returns get.chat's id (before WhatsApp has one) and the raw response", async () => {
     nock(ORIGIN).post('/api/v1/messages/').reply(201, { id: GETCHAT_ID, reason: 'queued' });
     const result = await provider.send({ type: 'text', to, text: 'x' });
     expect(result).toEqual({ id: GETCHAT_ID, raw: { id: GETCHAT_ID, reason: 'queued' } });
@@ -182,17 +222,23 @@ describe('send: WhatsApp limits, checked before any request', () => {
   it('names the field at fault', async () => {
     const button = (i: number) => ({ id: `b${i}`, title: `B${i}` });
     await refused({ type: 'interactive', to, interactive: { kind: 'buttons', body: 'x', buttons: [1, 2, 3, 4].map(button) } }, 'message.interactive.buttons');
-    await refused({ type: 'interactive', to, interactive: { kind: 'buttons', body: 'x', buttons: [{ id: 'a', title: 'A title longer than twenty' }] } }, 'message.interactive.buttons.0.title');
+    await refused(
+      { type: 'interactive', to, interactive: { kind: 'buttons', body: 'x', buttons: [{ id: 'a', title: 'A title longer than twenty' }] } },
+      'message.interactive.buttons.0.title',
+    );
     await refused({ type: 'text', to, text: 'x'.repeat(4097) }, 'message.text');
     await refused({ type: 'audio', to, media: { id: 'a' }, caption: 'no' }, 'message.caption');
     await refused({ type: 'image', to, media: { id: 'a' }, filename: 'x.png' }, 'message.filename');
     await refused({ type: 'template', to, template: { id: 'tpl_1', language: 'en' } }, 'message.template.name');
     const rows = Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: `Row ${i}` }));
-    await refused({ type: 'interactive', to, interactive: { kind: 'list', body: 'x', buttonText: 'Open', sections: [{ rows }] } }, 'message.interactive.sections');
+    await refused(
+      { type: 'interactive', to, interactive: { kind: 'list', body: 'x', buttonText: 'Open', sections: [{ rows }] } },
+      'message.interactive.sections',
+    );
     expect(nock.pendingMocks()).toHaveLength(0);
   });
 
-  it('bad model input is the core\'s ValidationError, also before any request', async () => {
+  it("bad model input is the core's ValidationError, also before any request", async () => {
     await refused({ type: 'text', to: '0048123', text: 'x' } as OutboundMessage, 'message.to');
   });
 });

@@ -2,7 +2,15 @@ import { createWebhookHandler, customerKey, UnsupportedFeatureError, webhookRequ
 import { webhookEventIssues } from '@wamux/testing';
 import { createGetchatProvider, getchatCapabilities } from '../src';
 import { createGetchatEmulator, type GetchatEmulator } from '../src/emulator';
-import { contactRequestReply, incomingFromUsernameUser, issue21Delivery, NEW_BSUID, SHEENA_BSUID, usernameFixtures, userChangedUserId } from './fixtures/usernames';
+import {
+  contactRequestReply,
+  incomingFromUsernameUser,
+  issue21Delivery,
+  NEW_BSUID,
+  SHEENA_BSUID,
+  usernameFixtures,
+  userChangedUserId,
+} from './fixtures/usernames';
 
 // WhatsApp usernames: a customer who hides their number is named by a
 // business-scoped user ID (BSUID). get.chat forwards the Cloud API's fields;
@@ -16,7 +24,7 @@ const deliver = (body: unknown) => provider.parseWebhook(webhookRequest({ url: `
 
 const messages = (events: WebhookEvent[]) => events.filter((e): e is Extract<WebhookEvent, { type: 'message' }> => e.type === 'message');
 
-describe('getchat: the documents\' username payloads', () => {
+describe("getchat: the documents' username payloads", () => {
   it.each(usernameFixtures.map((fixture) => [fixture.name, fixture] as const))('%s', async (_name, fixture) => {
     const { events } = await deliver(fixture.body);
     expect(events.map((e) => e.type)).toEqual(fixture.events.map((e) => e.type));
@@ -141,13 +149,15 @@ describe('getchat emulator: a username user', () => {
     const customer = { bsuid: SHEENA_BSUID, username: 'realsheenanelson' };
     const statusValue = async (status: 'sent' | 'delivered' | 'failed') => {
       const result = await emulator.simulateStatus({ messageId: 'wamid.x', status, recipient: '+16315551111', customer });
-      return (result.payload as typeof incomingFromUsernameUser & { entry: Array<{ changes: Array<{ value: Record<string, unknown> }> }> }).entry[0]?.changes[0]?.value;
+      return (result.payload as typeof incomingFromUsernameUser & { entry: Array<{ changes: Array<{ value: Record<string, unknown> }> }> }).entry[0]?.changes[0]
+        ?.value;
     };
     expect(await statusValue('delivered')).toMatchObject({
       contacts: [{ profile: { username: 'realsheenanelson' }, wa_id: '16315551111', user_id: SHEENA_BSUID }],
       statuses: [{ recipient_id: '16315551111', recipient_user_id: SHEENA_BSUID, status: 'delivered' }],
     });
-    expect(((await statusValue('sent'))?.contacts as Array<{ profile: object }>)[0]?.profile).not.toHaveProperty('username');
+    const sent = await statusValue('sent');
+    expect((sent?.contacts as Array<{ profile: object }> | undefined)?.[0]?.profile).not.toHaveProperty('username');
     expect(await statusValue('failed')).not.toHaveProperty('contacts');
   });
 });

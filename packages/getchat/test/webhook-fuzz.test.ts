@@ -30,7 +30,14 @@ const built: unknown[] = [
     'cloud_api',
     {
       statuses: [
-        { id: 'wamid.sent.1', getchat_id: '8b176ba5-fa8e-458e-94ad-85d1ae8f3be0', recipient_id: '48123123123', status: 'failed', timestamp: '1700000000', errors: [{ code: 131026, title: 'Message undeliverable', error_data: { details: 'x' } }] },
+        {
+          id: 'wamid.sent.1',
+          getchat_id: '8b176ba5-fa8e-458e-94ad-85d1ae8f3be0',
+          recipient_id: '48123123123',
+          status: 'failed',
+          timestamp: '1700000000',
+          errors: [{ code: 131026, title: 'Message undeliverable', error_data: { details: 'x' } }],
+        },
         { id: 'wamid.sent.2', recipient_id: '48123123123', status: 'delivered', timestamp: '1700000000' },
       ],
     },
@@ -59,7 +66,14 @@ const built: unknown[] = [
 describeWebhookFuzz({
   name: 'getchat',
   createProvider: () =>
-    createGetchatProvider({ stack: 'acme', token: 'getchat-fuzz-api-token', webhookSecret: SECRET, webhookHeaders: { [HEADER.name]: HEADER.value }, retry: false, rateLimit: false }),
+    createGetchatProvider({
+      stack: 'acme',
+      token: 'getchat-fuzz-api-token',
+      webhookSecret: SECRET,
+      webhookHeaders: { [HEADER.name]: HEADER.value },
+      retry: false,
+      rateLimit: false,
+    }),
   bodies: [...Object.values(documented), ...built],
   authenticate: ({ url, headers }) => {
     url.searchParams.set('auth', SECRET);

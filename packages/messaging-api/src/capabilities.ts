@@ -1,4 +1,5 @@
-import type { ProviderCapabilities } from '@wamux/core';
+import type { ProviderCapabilities } from '@wamux/core/adapter';
+import { MAPPED_STATUSES } from './map/status';
 
 /**
  * What the adapter can do, as data.
@@ -11,7 +12,9 @@ import type { ProviderCapabilities } from '@wamux/core';
  * - Media by URL only: the vendor fetches `link`; it has no upload.
  * - Inbound: what `InBoundMsg` carries (`voice` arrives as audio with
  *   `voice: true`, `form` replies as interactive replies); no contacts.
- * - Statuses: the five codes of `InBoundMsgStatus`.
+ * - Statuses: what `map/status.ts` maps the vendor's codes to: the five
+ *   webhook codes of `InBoundMsgStatus`, and `queued` for the outbox codes
+ *   (`SCHLD`, `CRTD`, `INIT`) the vendor may report too.
  * - No history feature: `sessions.messages()` reads a session's messages,
  *   but `ChatMessageDTO` says nothing of their direction.
  * - `webhooks.verify` with a `verifyToken` (see {@link capabilitiesFor}).
@@ -24,7 +27,7 @@ export const messagingApiCapabilities: ProviderCapabilities = {
   interactive: ['buttons'],
   mediaSources: ['url'],
   inbound: ['text', 'image', 'video', 'audio', 'document', 'location', 'interactive_reply', 'unsupported'],
-  statuses: ['sent', 'delivered', 'read', 'failed', 'deleted'],
+  statuses: MAPPED_STATUSES,
   features: ['media.captions', 'templates.list', 'webhooks.verify'],
 };
 

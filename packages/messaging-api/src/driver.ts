@@ -1,30 +1,22 @@
-import { paginate, type ProviderDriver, type Template } from '@wamux/core';
+import { paginate, type ProviderDriver, type Template } from '@wamux/core/adapter';
 import { capabilitiesFor } from './capabilities';
-import { toOutBoundMsg } from './mappers/outbound';
-import { toTemplate } from './mappers/template';
-import type { ConfigOperations } from './operations/config';
-import { requireChannelId, type SendWire } from './operations/messages';
-import type { ResolvedOptions } from './options';
-import { PROVIDER, type MessagingApiName } from './provider-name';
+import { ENDPOINTS, type MessagingApiClient } from './client';
+import { toOutBoundMsg } from './map/outbound';
+import { toTemplate } from './map/template';
+import { MESSAGING_API_PROVIDER, requireChannelId, type MessagingApiName, type ResolvedOptions } from './options';
 import { createWebhookParser } from './webhook/parse';
+import { HSMTemplateDocSchema } from './wire/config';
 
-/** What the driver is built from. */
-export interface DriverParts {
-  options: ResolvedOptions;
-  sendWire: SendWire;
-  config: ConfigOperations;
-}
-
-/** The adapter's implementation of the core contract. */
-export function createDriver({ options, sendWire, config }: DriverParts): ProviderDriver<MessagingApiName> {
+/** The adapter's implementation of the core contract: each method maps with map/ and calls the client. */
+export function createDriver(client: MessagingApiClient, options: ResolvedOptions): ProviderDriver<MessagingApiName> {
   return {
     specificationVersion: 'v1',
-    name: PROVIDER,
+    name: MESSAGING_API_PROVIDER,
     capabilities: capabilitiesFor(options.verifyToken !== undefined),
 
     async send(message, { signal }) {
       const channelId = requireChannelId(options.channelId);
-      const { receipt: _receipt, ...result } = await sendWire(toOutBoundMsg(message, channelId), signal);
+      const { receipt: _receipt, ...result } = await client.send(toOutBoundMsg(message, channelId), signal);
       return result;
     },
 
@@ -36,7 +28,7 @@ export function createDriver({ options, sendWire, config }: DriverParts): Provid
         limit,
         signal,
         fetchPage: async (_cursor, pageSignal) => {
-          const docs = await config.listTemplates({}, { signal: pageSignal });
+          const docs = await client.list(HSMTemplateDocSchema, { method: 'GET', path: ENDPOINTS.templates, signal: pageSignal });
           return { items: docs.map((doc) => toTemplate(doc, options.channelId)).filter((template) => template !== undefined) };
         },
       });

@@ -1,11 +1,18 @@
 // @wamux/messaging-api: the "Messaging APIs v1.0" (x-api-key) adapter.
 // The emulator is a separate entry point: `@wamux/messaging-api/emulator`.
 
-export { createMessagingApiProvider, type MessagingApiOperations, type MessagingApiProvider } from './provider';
-export type { MessagingApiOptions } from './options';
+export { createMessagingApiProvider, type MessagingApiProvider } from './provider';
+export {
+  MESSAGING_API_PROVIDER,
+  VERIFY_TOKEN_HEADER,
+  type ContactInfoHandler,
+  type ContactInfoRequest,
+  type MessagingApiName,
+  type MessagingApiOptions,
+} from './options';
 export { messagingApiCapabilities } from './capabilities';
-export { PROVIDER as MESSAGING_API_PROVIDER, type MessagingApiName } from './provider-name';
 
+export type { MessagingApiOperations } from './operations';
 export type { ConfigOperations } from './operations/config';
 export type { ContactOperations } from './operations/contacts';
 export type { AnalyticsOperations } from './operations/analytics';
@@ -17,21 +24,15 @@ export {
   inboundSession,
   MESSAGING_API_EVENT_KINDS,
   type ActionPayload,
-  type ContactInfoRequest,
   type MessagingApiEvent,
   type MessagingApiEventKind,
   type SessionEventPayload,
   type UnknownStatusPayload,
   type UnmappedMessagePayload,
-} from './events';
-export type { ContactInfoHandler } from './webhook/contact-info';
-export { VERIFY_TOKEN_HEADER } from './webhook/verify';
-export { STATUS_CODES, normalizeStatusCode } from './mappers/status-codes';
+} from './webhook/events';
 
-export type { ApiFieldError } from './wire/envelope';
-export type { Attachment, Contactable, Location, MessageReferral, MessageRouter, MessageSession, SessionAssigned, SessionRouted, TagDocument } from './wire/common';
+// The vendor's own shapes that the operations and events above take and return.
 export type {
-  ApprovedChannel,
   ClientApp,
   CompanyVarsConfigDoc,
   GlobalVarsQuery,
@@ -44,5 +45,5 @@ export type {
 export type { ContactInfoUpdate, ContactInfoUpdateInput, ContactPrefsUpdate, InBoundContact } from './wire/contact';
 export type { DigitalEventDto, DigitalEventResult, DigitalObjectDto, DigitalObjectLink, DigitalObjectResult } from './wire/analytics';
 export type { ChatMessageDTO, InBoundEvent, SessionQueueAssignment, SessionRequest } from './wire/session';
-export type { OutBoundMsg, OutBoundMsgType, OutBoundReceipt } from './wire/outbound';
-export type { FormReply, InBoundAction, InBoundMeta, InBoundMsg, InBoundMsgMedia, InBoundMsgStatus, InBoundWrapper, MsgSession } from './wire/inbound';
+export type { OutBoundMsg, OutBoundReceipt } from './wire/outbound';
+export type { InBoundMeta, InBoundMsg, InBoundMsgStatus, MsgSession } from './wire/inbound';

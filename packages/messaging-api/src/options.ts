@@ -1,17 +1,44 @@
 import {
   checkBaseUrl,
+  commonOptions,
   commonProviderOptionsEntries,
+  ConfigurationError,
   parseOptions,
   resolveRateLimiter,
   type CommonProviderOptions,
-  type Logger,
+  type PhoneNumber,
   type RateLimiter,
-  type RetryPolicy,
-  type TelemetryOptions,
-} from '@wamux/core';
+} from '@wamux/core/adapter';
 import * as v from 'valibot';
-import { API_PREFIX, PROVIDER } from './provider-name';
-import type { ContactInfoHandler } from './webhook/contact-info';
+import type { ContactInfoUpdateInput, InBoundContact } from './wire/contact';
+
+/** The adapter's name: `provider.name`, and the `provider` of every error and event it raises. */
+export const MESSAGING_API_PROVIDER = 'messaging-api' as const;
+
+/** The adapter's name as a type. */
+export type MessagingApiName = typeof MESSAGING_API_PROVIDER;
+
+/** The path prefix of every operation in the vendor document (`/api/v1/config/channels`, ...). */
+export const API_PREFIX = '/api/v1';
+
+/** The header both inbound requests carry the app's `verifyToken` in. */
+export const VERIFY_TOKEN_HEADER = 'x-verify-token';
+
+/** A `contact/info` request: the vendor asks the app about a contact (the `onContactInfo` handler answers it). */
+export interface ContactInfoRequest {
+  contact: InBoundContact;
+  /** The contact's phone number, when it has one. */
+  phone: PhoneNumber | undefined;
+}
+
+/**
+ * Answers the vendor's `contact/info` request with the contact details to
+ * change. Return nothing (or `{}`) to change nothing.
+ */
+export type ContactInfoHandler = (
+  request: ContactInfoRequest,
+  // biome-ignore lint/suspicious/noConfusingVoidType: void lets a handler that updates nothing be a plain `async () => {}`
+) => ContactInfoUpdateInput | undefined | void | Promise<ContactInfoUpdateInput | undefined | void>;
 
 /** Options of {@link createMessagingApiProvider}. */
 export interface MessagingApiOptions extends CommonProviderOptions {
@@ -48,12 +75,14 @@ export interface MessagingApiOptions extends CommonProviderOptions {
 }
 
 const NonEmpty = v.pipe(v.string('is required'), v.nonEmpty('is required'));
+const OptionalNonEmpty = v.optional(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')));
 
-const OptionsSchema = v.object({
+// Strict: a misspelt option (`apiID`, `verify_token`) is refused, not ignored.
+const OptionsSchema = v.strictObject({
   baseUrl: NonEmpty,
   apiKey: NonEmpty,
-  apiId: v.optional(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))),
-  channelId: v.optional(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))),
+  apiId: OptionalNonEmpty,
+  channelId: OptionalNonEmpty,
   verifyToken: v.optional(v.pipe(v.string('must be a string'), v.minLength(4, 'must be at least 4 characters'))),
   allowUnauthenticatedWebhooks: v.optional(v.boolean('must be a boolean')),
   onContactInfo: v.optional(v.custom<ContactInfoHandler>((value) => typeof value === 'function', 'must be a function')),
@@ -62,7 +91,7 @@ const OptionsSchema = v.object({
 });
 
 /** Options after validation, with the base URL normalized and the limiter built. */
-export interface ResolvedOptions {
+export interface ResolvedOptions extends CommonProviderOptions {
   /** The server root, without a trailing slash or `/api/v1`. */
   baseUrl: string;
   apiKey: string;
@@ -73,23 +102,18 @@ export interface ResolvedOptions {
   allowUnauthenticatedWebhooks: boolean;
   onContactInfo: ContactInfoHandler | undefined;
   allowInsecureHttp: boolean;
-  fetch: typeof globalThis.fetch | undefined;
-  timeout: number | undefined;
-  retry: Partial<RetryPolicy> | false | undefined;
   rateLimiter: RateLimiter | undefined;
-  logger: Logger | undefined;
-  telemetry: TelemetryOptions | undefined;
 }
 
 /**
- * Validates the options (a bad one throws `ConfigurationError` naming it).
- * The document states no rate limit, so there is no client-side limit by
- * default; the vendor's 429 answers are honoured either way.
+ * Validates the options (a bad or unknown one throws `ConfigurationError`
+ * naming it). The document states no rate limit, so there is no client-side
+ * limit by default; the vendor's 429 answers are honoured either way.
  */
 export function resolveOptions(options: MessagingApiOptions): ResolvedOptions {
-  const parsed = parseOptions(OptionsSchema, options, PROVIDER);
+  const parsed = parseOptions(OptionsSchema, options, MESSAGING_API_PROVIDER);
   const allowInsecureHttp = parsed.allowInsecureHttp ?? false;
-  const root = checkBaseUrl(parsed.baseUrl, { allowInsecure: allowInsecureHttp, provider: PROVIDER });
+  const root = checkBaseUrl(parsed.baseUrl, { allowInsecure: allowInsecureHttp, provider: MESSAGING_API_PROVIDER });
   return {
     baseUrl: root.endsWith(API_PREFIX) ? root.slice(0, -API_PREFIX.length) : root,
     apiKey: parsed.apiKey,
@@ -99,12 +123,15 @@ export function resolveOptions(options: MessagingApiOptions): ResolvedOptions {
     allowUnauthenticatedWebhooks: parsed.allowUnauthenticatedWebhooks ?? false,
     onContactInfo: parsed.onContactInfo,
     allowInsecureHttp,
-    fetch: parsed.fetch,
-    timeout: parsed.timeout,
-    retry: parsed.retry,
-    logger: parsed.logger,
-    telemetry: parsed.telemetry,
-    // The unparsed value: a store instance must stay the caller's object.
+    ...commonOptions(options),
     rateLimiter: resolveRateLimiter(options.rateLimit, undefined),
   };
+}
+
+/** The channel to send from, or a `ConfigurationError` naming `channelId` before any request. */
+export function requireChannelId(channelId: string | undefined): string {
+  if (channelId !== undefined) return channelId;
+  throw new ConfigurationError('channelId', 'is required to send messages: set it to a channelId from config.listChannels()', {
+    provider: MESSAGING_API_PROVIDER,
+  });
 }

@@ -1,4 +1,6 @@
+import { createServer, type Server } from 'node:net';
 import { AuthenticationError, NotFoundError, type MessageEvent } from '@wamux/core';
+import { PortInUseError } from '@wamux/emulator';
 import { createMessagingApiProvider, inboundSession, isMessagingApiEvent, type MessagingApiOptions } from '@wamux/messaging-api';
 import { createMessagingApiEmulator, type MessagingApiEmulator } from '@wamux/messaging-api/emulator';
 import { collect } from './helpers';
@@ -71,7 +73,10 @@ describe('configuration against the emulator', () => {
 
 describe('a conversation session', () => {
   it('inbound, reply, history, routing, resolve, close', async () => {
-    const inbound = await emulator.simulateInbound({ from: CUSTOMER, profileName: 'Grace', content: { type: 'text', text: 'Where is my order?' } }, { webhookUrl: receiver.url });
+    const inbound = await emulator.simulateInbound(
+      { from: CUSTOMER, profileName: 'Grace', content: { type: 'text', text: 'Where is my order?' } },
+      { webhookUrl: receiver.url },
+    );
     expect(inbound.status).toBe(200);
     const event = receiver.events[0] as MessageEvent;
     const session = inboundSession(event);
@@ -86,7 +91,10 @@ describe('a conversation session', () => {
     ]);
 
     const [routed] = await provider().sessions.route({ sessionId, queue: 'billing', agent: 'ada', skills: ['tr'], params: { priority: 'high' } });
-    expect(routed).toMatchObject({ eventCode: 'SESSION_ROUTED', sessionRouted: { sourceQueue: 'default', targetQueue: 'billing', params: { priority: 'high' } } });
+    expect(routed).toMatchObject({
+      eventCode: 'SESSION_ROUTED',
+      sessionRouted: { sourceQueue: 'default', targetQueue: 'billing', params: { priority: 'high' } },
+    });
     expect(emulator.sessions()[0]).toMatchObject({ queue: 'billing', agent: 'ada', skills: ['tr'] });
 
     await expect(provider().sessions.resolve({ sessionId })).resolves.toMatchObject([{ eventCode: 'SESSION_RESOLVED' }]);
@@ -98,10 +106,17 @@ describe('a conversation session', () => {
 
   it('session events and actions arrive as typed provider events', async () => {
     const session = emulator.openSession(CUSTOMER);
-    await emulator.simulateSessionEvent({ sessionId: session.sessionId, eventCode: 'SESSION_ROUTED', sessionRouted: { targetQueue: 'bot' } }, { webhookUrl: receiver.url });
+    await emulator.simulateSessionEvent(
+      { sessionId: session.sessionId, eventCode: 'SESSION_ROUTED', sessionRouted: { targetQueue: 'bot' } },
+      { webhookUrl: receiver.url },
+    );
     await emulator.simulateAction('SEND_INVOICE', { webhookUrl: receiver.url });
     const [routed, action] = receiver.events;
-    expect(routed && isMessagingApiEvent(routed, 'session_event') && routed.payload).toMatchObject({ eventCode: 'SESSION_ROUTED', sessionId: session.sessionId, event: { sessionRouted: { targetQueue: 'bot' } } });
+    expect(routed && isMessagingApiEvent(routed, 'session_event') && routed.payload).toMatchObject({
+      eventCode: 'SESSION_ROUTED',
+      sessionId: session.sessionId,
+      event: { sessionRouted: { targetQueue: 'bot' } },
+    });
     expect(action && isMessagingApiEvent(action, 'action') && action.payload.actionCode).toBe('SEND_INVOICE');
   });
 });
@@ -116,7 +131,7 @@ describe('contacts and analytics against the emulator', () => {
     expect(emulator.pushedEvents()).toEqual([{ eventName: 'ORDER_SHIPPED', id: 42, links: [] }]);
   });
 
-  it('answers the contact/info request with the app\'s callback, on its own URL or the shared one', async () => {
+  it("answers the contact/info request with the app's callback, on its own URL or the shared one", async () => {
     for (const webhookUrl of [receiver.contactInfoUrl, receiver.url]) {
       const known = await emulator.simulateContactInfo({ phone: CUSTOMER, name: 'Grace' }, { webhookUrl });
       expect(known).toMatchObject({ status: 200, reply: { name: 'Grace Hopper', profileId: 'CRM-42' } });
@@ -151,7 +166,9 @@ describe('vendor-format sends the model cannot decode', () => {
   });
 
   it('a template the emulator does not know is refused in an HTTP 200 envelope', async () => {
-    const error = await provider().send({ type: 'template', to: CUSTOMER, template: { name: 'nope', language: 'en' } }).catch((e: unknown) => e);
+    const error = await provider()
+      .send({ type: 'template', to: CUSTOMER, template: { name: 'nope', language: 'en' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 200, vendorCode: 'TEMPLATE_NOT_FOUND' });
   });
@@ -193,6 +210,103 @@ describe('emulator options', () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 400, statusKey: 'INVALID_REQUEST', errors: [{ field: 'to' }] });
+  });
+});
+
+describe('the x-api-id header', () => {
+  const channels = (target: MessagingApiEmulator, headers: Record<string, string>) => fetch(`${target.url}/api/v1/config/channels`, { headers });
+
+  it('a request without it, to an emulator that requires one, gets a 401 saying it is missing and how to set it', async () => {
+    const response = await channels(emulator, { 'x-api-key': API_KEY });
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { message: string };
+    expect(body).toMatchObject({ status: 401, statusKey: 'UNAUTHORIZED' });
+    expect(body.message).toMatch(/x-api-id header is missing/);
+    expect(body.message).toMatch(/apiId \(MESSAGING_API_ID\)/);
+    expect(body.message).not.toContain(API_ID);
+    // The adapter's error carries the reason.
+    const error = await provider({ apiId: undefined })
+      .config.listChannels()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as Error).message).toMatch(/x-api-id header is missing/);
+  });
+
+  it('a wrong key and a wrong id are told apart', async () => {
+    expect(await (await channels(emulator, {})).json()).toMatchObject({ message: expect.stringMatching(/x-api-key header is missing/) });
+    expect(await (await channels(emulator, { 'x-api-key': 'wrong-key-0000' })).json()).toMatchObject({
+      message: expect.stringMatching(/x-api-key header does not match/),
+    });
+    expect(await (await channels(emulator, { 'x-api-key': API_KEY, 'x-api-id': 'wrong-id-0000' })).json()).toMatchObject({
+      message: expect.stringMatching(/x-api-id header does not match/),
+    });
+  });
+
+  it('is optional when the emulator was started without an apiId, as it is for the adapter', async () => {
+    const open = await createMessagingApiEmulator({ apiKey: API_KEY });
+    try {
+      expect(open.apiId).toBeUndefined();
+      const options = { baseUrl: open.url, apiKey: API_KEY, channelId: open.channelId, allowInsecureHttp: true };
+      expect(await createMessagingApiProvider(options).config.listChannels()).toHaveLength(1);
+      expect(await createMessagingApiProvider({ ...options, apiId: 'any-id' }).config.listChannels()).toHaveLength(1);
+    } finally {
+      await open.close();
+    }
+  });
+});
+
+describe('standalone', () => {
+  it('starts with the sample templates, so a template sends by name without seeding; reset() keeps them', async () => {
+    const fresh = await createMessagingApiEmulator();
+    try {
+      const standalone = createMessagingApiProvider({
+        baseUrl: fresh.url,
+        apiKey: fresh.apiKey,
+        channelId: fresh.channelId,
+        allowInsecureHttp: true,
+        retry: false,
+      });
+      expect((await collect(standalone.listTemplates())).map((t) => [t.name, t.status])).toEqual([['order_update', 'approved']]);
+      const template = { name: 'order_update', language: 'en', body: ['Ada', '#1001'] };
+      await expect(standalone.send({ type: 'template', to: CUSTOMER, template })).resolves.toMatchObject({ id: expect.any(String) });
+      fresh.reset();
+      expect(await collect(standalone.listTemplates())).toHaveLength(1);
+      fresh.seedTemplates([]);
+      expect(await collect(standalone.listTemplates())).toHaveLength(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('starts with no templates when told so', async () => {
+    const empty = await createMessagingApiEmulator({ templates: [] });
+    try {
+      const client = createMessagingApiProvider({ baseUrl: empty.url, apiKey: empty.apiKey, allowInsecureHttp: true });
+      expect(await client.config.listTemplates()).toEqual([]);
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('listens on the port it is given, and a busy port rejects with PortInUseError naming it', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const error = await createMessagingApiEmulator({ port }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(PortInUseError);
+      expect((error as Error).message).toContain(String(port));
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
+    // The port is free now: the emulator takes it.
+    const onPort = await createMessagingApiEmulator({ port });
+    try {
+      expect(new URL(onPort.url).port).toBe(String(port));
+    } finally {
+      await onPort.close();
+    }
   });
 });
 

@@ -8,7 +8,9 @@ useNock();
 
 const text = { type: 'text', to: '+905551112233', text: 'Hello' } as const;
 const failedSend = async (status: number, body: unknown, headers: Record<string, string> = {}) => {
-  nock(BASE).post('/api/v1/message/send').reply(status, body as Record<string, unknown>, headers);
+  nock(BASE)
+    .post('/api/v1/message/send')
+    .reply(status, body as Record<string, unknown>, headers);
   return (await rejectionOf(makeProvider().send(text))) as WamuxError;
 };
 
@@ -54,14 +56,18 @@ describe('a failure envelope inside HTTP 200 is a typed error', () => {
 
   it('is not retried, even for a server-side key (the send may have been taken)', async () => {
     const first = nock(BASE).post('/api/v1/message/send').reply(200, { statusKey: 'SERVER_ERROR' });
-    nock(BASE).post('/api/v1/message/send').reply(200, compactResponse([{ id: 'twice' }]));
+    nock(BASE)
+      .post('/api/v1/message/send')
+      .reply(200, compactResponse([{ id: 'twice' }]));
     await expect(makeProvider().send(text)).rejects.toBeInstanceOf(ProviderServerError);
     expect(first.isDone()).toBe(true);
     expect(nock.pendingMocks()).toHaveLength(1);
   });
 
   it('warnings alone are a success', async () => {
-    nock(BASE).get('/api/v1/config/channels').reply(200, { ...compactResponse([msgChannelSample()]), warnings: [{ field: 'sabdnox', description: 'unknown' }] });
+    nock(BASE)
+      .get('/api/v1/config/channels')
+      .reply(200, { ...compactResponse([msgChannelSample()]), warnings: [{ field: 'sabdnox', description: 'unknown' }] });
     await expect(makeProvider().config.listChannels()).resolves.toHaveLength(1);
   });
 
@@ -94,7 +100,9 @@ describe('non-2xx answers', () => {
 
   it('429 with Retry-After on a send: waited for, then sent once', async () => {
     nock(BASE).post('/api/v1/message/send').reply(429, { statusKey: 'TOO_MANY_REQUESTS' }, { 'Retry-After': '0' });
-    nock(BASE).post('/api/v1/message/send').reply(200, compactResponse([{ id: 'after-429' }]));
+    nock(BASE)
+      .post('/api/v1/message/send')
+      .reply(200, compactResponse([{ id: 'after-429' }]));
     await expect(makeProvider().send(text)).resolves.toMatchObject({ id: 'after-429' });
   });
 });

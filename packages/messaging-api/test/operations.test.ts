@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { ValidationError, type Template } from '@wamux/core';
+import type { ValidationError, Template } from '@wamux/core';
 import type { OutBoundMsg } from '@wamux/messaging-api';
 import {
   apiResponse,
@@ -24,7 +24,9 @@ const api = () => nock(BASE, { reqheaders: AUTH_HEADERS });
 
 describe('config', () => {
   it('listChannels: GET /api/v1/config/channels with both headers; lane numbers read as strings', async () => {
-    const scope = api().get('/api/v1/config/channels').reply(200, compactResponse([msgChannelSample()]));
+    const scope = api()
+      .get('/api/v1/config/channels')
+      .reply(200, compactResponse([msgChannelSample()]));
     const channels = await makeProvider().config.listChannels();
     scope.done();
     expect(channels).toEqual([{ channelId: 'wa360:918828218374', contactType: 'WHATSAPP', lane: '919999998888', name: 'Customer Support' }]);
@@ -71,7 +73,7 @@ describe('config', () => {
     await expect(makeProvider().config.setWebhook({ url: 'https://app.example.com/h' })).resolves.toBeUndefined();
   });
 
-  it('setWebhook: refuses the sample\'s empty URL and plain http (unless allowed)', async () => {
+  it("setWebhook: refuses the sample's empty URL and plain http (unless allowed)", async () => {
     const empty = await rejectionOf(makeProvider().config.setWebhook(requestSamples.webhook));
     expect((empty as ValidationError).field).toBe('request.url');
     const insecure = await rejectionOf(makeProvider().config.setWebhook({ url: 'http://app.example.com/h' }));
@@ -95,7 +97,12 @@ describe('listTemplates(): HSM templates in the normalized model', () => {
       { channelId: 'wa360:other', status: 'PENDING', templateId: 'x' },
       { channelId: CHANNEL_ID, status: 'APPROVED', templateId: 'y' },
     ],
-    options: { buttons: [{ name: 'yes', label: 'Yes', type: 'QUICK_REPLY' }, { name: 'site', label: 'Visit', type: 'URL', url: 'https://example.com' }] },
+    options: {
+      buttons: [
+        { name: 'yes', label: 'Yes', type: 'QUICK_REPLY' },
+        { name: 'site', label: 'Visit', type: 'URL', url: 'https://example.com' },
+      ],
+    },
   };
 
   it('name is the code; status is the approval on the configured channel; variables from header and body', async () => {
@@ -129,14 +136,18 @@ describe('listTemplates(): HSM templates in the normalized model', () => {
   });
 
   it('the sample template: an image header from its attachment when it has no header text; unknown status', async () => {
-    api().get('/api/v1/config/tmpl/hsm').reply(200, apiResponse({ ...hsmTemplateSample(), header: '' }));
+    api()
+      .get('/api/v1/config/tmpl/hsm')
+      .reply(200, apiResponse({ ...hsmTemplateSample(), header: '' }));
     const [template] = await collect(makeProvider().listTemplates());
     expect(template).toMatchObject({ name: 'string', status: 'unknown', vendorStatus: 'string', header: { format: 'image' } });
   });
 
   it('honours limit, skips docs with no code, name or id, and retries the read after a 500', async () => {
     api().get('/api/v1/config/tmpl/hsm').reply(500);
-    api().get('/api/v1/config/tmpl/hsm').reply(200, compactResponse([{ body: 'nameless' }, { ...doc, code: 'A' }, { ...doc, code: 'B' }]));
+    api()
+      .get('/api/v1/config/tmpl/hsm')
+      .reply(200, compactResponse([{ body: 'nameless' }, { ...doc, code: 'A' }, { ...doc, code: 'B' }]));
     const names = (await collect(makeProvider().listTemplates({ limit: 1 }))).map((t) => t.name);
     expect(names).toEqual(['A']);
   });
@@ -144,7 +155,9 @@ describe('listTemplates(): HSM templates in the normalized model', () => {
 
 describe('contacts', () => {
   it('setLanguage: POST /api/v1/contact/prefs/lang with the sample body', async () => {
-    const scope = api().post('/api/v1/contact/prefs/lang', requestSamples.contactPrefs).reply(200, compactResponse([inBoundEventSample()]));
+    const scope = api()
+      .post('/api/v1/contact/prefs/lang', requestSamples.contactPrefs)
+      .reply(200, compactResponse([inBoundEventSample()]));
     const events = await makeProvider().contacts.setLanguage(requestSamples.contactPrefs);
     scope.done();
     expect(events[0]).toMatchObject({ eventCode: 'SESSION_ROUTED', sessionRouted: { sessionStart: true }, session: { sessionStamp: new Date(0) } });
@@ -155,10 +168,14 @@ describe('contacts', () => {
     expect((error as ValidationError).field).toBe('request.lang');
   });
 
-  it('answerInfo: {} without a callback; the callback\'s update validated, numbers as strings', async () => {
+  it("answerInfo: {} without a callback; the callback's update validated, numbers as strings", async () => {
     await expect(makeProvider().contacts.answerInfo(inBoundContactSample())).resolves.toEqual({});
     const provider = makeProvider({
-      onContactInfo: ({ contact, phone }) => ({ name: `${contact.profile?.name} (VIP)`, mobile: Number(phone?.slice(1)), labels: [{ key: 'tier', value: 'Platinum', type: 'TEXT' }] }),
+      onContactInfo: ({ contact, phone }) => ({
+        name: `${contact.profile?.name} (VIP)`,
+        mobile: Number(phone?.slice(1)),
+        labels: [{ key: 'tier', value: 'Platinum', type: 'TEXT' }],
+      }),
     });
     await expect(provider.contacts.answerInfo(inBoundContactSample())).resolves.toEqual({
       name: 'John Doe (VIP)',
@@ -201,13 +218,17 @@ describe('sessions', () => {
     ['close', '/api/v1/session/close'],
     ['resolve', '/api/v1/session/resolve'],
   ] as const)('%s: POST %s { sessionId }', async (operation, path) => {
-    const scope = api().post(path, requestSamples.session).reply(200, compactResponse([inBoundEventSample()]));
+    const scope = api()
+      .post(path, requestSamples.session)
+      .reply(200, compactResponse([inBoundEventSample()]));
     await expect(makeProvider().sessions[operation](requestSamples.session)).resolves.toHaveLength(1);
     scope.done();
   });
 
   it('messages: POST /api/v1/session/messages, the history items parsed', async () => {
-    const scope = api().post('/api/v1/session/messages', requestSamples.session).reply(200, compactResponse([chatMessageSample()]));
+    const scope = api()
+      .post('/api/v1/session/messages', requestSamples.session)
+      .reply(200, compactResponse([chatMessageSample()]));
     const [message] = await makeProvider().sessions.messages(requestSamples.session);
     scope.done();
     expect(message).toMatchObject({ messageId: 'string', text: 'string', contact: { phone: '919876543210' }, timestamp: new Date(0) });
@@ -225,7 +246,9 @@ describe('sessions', () => {
   });
 
   it('route: POST /api/v1/session/routing with the sample body; params default to {}', async () => {
-    const scope = api().post('/api/v1/session/routing', requestSamples.routing).reply(200, compactResponse([inBoundEventSample()]));
+    const scope = api()
+      .post('/api/v1/session/routing', requestSamples.routing)
+      .reply(200, compactResponse([inBoundEventSample()]));
     await makeProvider().sessions.route(requestSamples.routing);
     const minimal = api().post('/api/v1/session/routing', { sessionId: 's1', queue: 'sales', params: {} }).reply(200, compactResponse([]));
     await makeProvider().sessions.route({ sessionId: 's1', queue: 'sales' });
@@ -241,7 +264,9 @@ describe('sessions', () => {
 
 describe('messages.send(): the vendor format, every type and recipient form', () => {
   const send = (message: OutBoundMsg, body: Record<string, unknown>) => {
-    const scope = api().post('/api/v1/message/send', body as nock.DataMatcherMap).reply(200, apiResponse(receiptSample()));
+    const scope = api()
+      .post('/api/v1/message/send', body as nock.DataMatcherMap)
+      .reply(200, apiResponse(receiptSample()));
     return makeProvider()
       .messages.send(message)
       .then((result) => {
@@ -251,13 +276,21 @@ describe('messages.send(): the vendor format, every type and recipient form', ()
   };
 
   it('text with the sample options, recipient, resend id, mask and channel, as given', async () => {
-    const message = { type: 'text', channelId: parts.channelId, to: parts.to, mask: true, messageIdResend: parts.messageIdResend, text: parts.text, options: parts.options } as const;
+    const message = {
+      type: 'text',
+      channelId: parts.channelId,
+      to: parts.to,
+      mask: true,
+      messageIdResend: parts.messageIdResend,
+      text: parts.text,
+      options: parts.options,
+    } as const;
     const result = await send(message, message);
     expect(result.receipt).toEqual(receiptSample());
     expect(result.id).toBe('gBEGkYiEB1VXAglK1ZEqA1YKPrU');
   });
 
-  it('the provider\'s channel and mask false when left out; a list scheme', async () => {
+  it("the provider's channel and mask false when left out; a list scheme", async () => {
     const options = { buttonDisplayScheme: 'list' as const, buttons: [{ name: 'a', code: 'a', label: 'A', desc: 'first' }] };
     await send(
       { type: 'text', to: { contactId: 'wa919988776655_918828218374' }, text: parts.text, options },

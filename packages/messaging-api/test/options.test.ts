@@ -32,6 +32,10 @@ describe('options', () => {
     expect(configError(options as Partial<MessagingApiOptions>).field).toBe(field);
   });
 
+  it('refuses an unknown option, naming it (a misspelt apiId is not silently ignored)', () => {
+    expect(configError({ apiID: 'unit-api-id' } as never).field).toBe('apiID');
+  });
+
   it('never echoes a credential given in the wrong type', () => {
     const error = configError({ apiKey: { key: API_KEY } as never });
     for (const view of errorViews(error)) expect(view).not.toContain(API_KEY);

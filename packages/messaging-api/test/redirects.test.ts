@@ -46,7 +46,9 @@ describe('x-api-key + x-api-id', () => {
 
   it('with x-api-key alone (no apiId configured) too', async () => {
     const received = otherOrigin();
-    nock(BASE).post('/api/v1/message/send').reply(307, '', { location: `${OTHER}/send` });
+    nock(BASE)
+      .post('/api/v1/message/send')
+      .reply(307, '', { location: `${OTHER}/send` });
     const error = await rejectionOf(makeProvider({ apiId: undefined }).send({ type: 'text', to: TO, text: 'Hello!' }));
     expect(error).toBeInstanceOf(RedirectRefusedError);
     expect(received).toEqual([]);
@@ -54,7 +56,11 @@ describe('x-api-key + x-api-id', () => {
 
   it('a redirect of a read is refused too, and not retried', async () => {
     const received = otherOrigin();
-    nock(BASE).get('/api/v1/config/tmpl/hsm').query(true).times(3).reply(302, '', { location: `${OTHER}/hsm` });
+    nock(BASE)
+      .get('/api/v1/config/tmpl/hsm')
+      .query(true)
+      .times(3)
+      .reply(302, '', { location: `${OTHER}/hsm` });
     const error = await rejectionOf(collect(makeProvider().listTemplates()));
     expect(error).toBeInstanceOf(RedirectRefusedError);
     expect(received).toEqual([]);

@@ -35,7 +35,9 @@ describe('send(): the normalized model on the wire (POST /api/v1/message/send)',
   });
 
   it('accepts a receipt in results only, and a numeric id', async () => {
-    nock(BASE).post('/api/v1/message/send').reply(200, { status: 200, statusKey: 'SUCCESS', results: [{ id: 987654321, type: 'text' }] });
+    nock(BASE)
+      .post('/api/v1/message/send')
+      .reply(200, { status: 200, statusKey: 'SUCCESS', results: [{ id: 987654321, type: 'text' }] });
     await expect(makeProvider().send({ type: 'text', to: TO, text: 'Hello' })).resolves.toMatchObject({ id: '987654321' });
   });
 
@@ -92,7 +94,18 @@ describe('send(): the normalized model on the wire (POST /api/v1/message/send)',
 
   it('interactive buttons: a text with options.buttons shown as buttons', async () => {
     await expectWire(
-      { type: 'interactive', to: TO, interactive: { kind: 'buttons', body: 'OK?', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'no', title: 'No' }] } },
+      {
+        type: 'interactive',
+        to: TO,
+        interactive: {
+          kind: 'buttons',
+          body: 'OK?',
+          buttons: [
+            { id: 'yes', title: 'Yes' },
+            { id: 'no', title: 'No' },
+          ],
+        },
+      },
       wire({
         type: 'text',
         text: { body: 'OK?' },
@@ -119,7 +132,10 @@ describe('send(): the normalized model on the wire (POST /api/v1/message/send)',
       { type: 'template', to: TO, template: { name: 'feedback', language: 'en_US', header: { name: 'Ada' }, body: { amount: '10', currency: 'INR' } } },
       wire({ type: 'template', template: { code: 'feedback', lang: 'en_US', data: { name: 'Ada', amount: '10', currency: 'INR' } } }),
     );
-    await expectWire({ type: 'template', to: TO, template: { id: 'tpl_9', language: 'en' } }, wire({ type: 'template', template: { id: 'tpl_9', lang: 'en' } }));
+    await expectWire(
+      { type: 'template', to: TO, template: { id: 'tpl_9', language: 'en' } },
+      wire({ type: 'template', template: { id: 'tpl_9', lang: 'en' } }),
+    );
   });
 });
 
@@ -139,12 +155,26 @@ describe('send(): refused before any request', () => {
   });
 
   it('more than three buttons, a long title, repeated ids', async () => {
-    const buttons = (list: Array<{ id: string; title: string }>) => ({ type: 'interactive', to: TO, interactive: { kind: 'buttons', body: 'Pick', buttons: list } });
+    const buttons = (list: Array<{ id: string; title: string }>) => ({
+      type: 'interactive',
+      to: TO,
+      interactive: { kind: 'buttons', body: 'Pick', buttons: list },
+    });
     const four = await refusal(buttons(['a', 'b', 'c', 'd'].map((id) => ({ id, title: id }))));
     expect((four as ValidationError).field).toBe('message.interactive.buttons');
-    const long = await refusal(buttons([{ id: 'a', title: 'ok' }, { id: 'b', title: 'x'.repeat(21) }]));
+    const long = await refusal(
+      buttons([
+        { id: 'a', title: 'ok' },
+        { id: 'b', title: 'x'.repeat(21) },
+      ]),
+    );
     expect((long as ValidationError).field).toBe('message.interactive.buttons.1.title');
-    const repeated = await refusal(buttons([{ id: 'a', title: 'One' }, { id: 'a', title: 'Two' }]));
+    const repeated = await refusal(
+      buttons([
+        { id: 'a', title: 'One' },
+        { id: 'a', title: 'Two' },
+      ]),
+    );
     expect((repeated as ValidationError).message).toMatch(/distinct ids/);
   });
 
@@ -154,14 +184,26 @@ describe('send(): refused before any request', () => {
   });
 
   it.each([
-    ['an interactive header', { type: 'interactive', to: TO, interactive: { kind: 'buttons', body: 'b', header: { type: 'text', text: 'H' }, buttons: [{ id: 'a', title: 'A' }] } }],
-    ['template button parameters', { type: 'template', to: TO, template: { name: 't', language: 'en', buttons: [{ index: 0, subType: 'url', parameter: 'x' }] } }],
-    ['template header media', { type: 'template', to: TO, template: { name: 't', language: 'en', headerMedia: { type: 'image', media: { url: 'https://cdn.example.com/a.png' } } } }],
+    [
+      'an interactive header',
+      { type: 'interactive', to: TO, interactive: { kind: 'buttons', body: 'b', header: { type: 'text', text: 'H' }, buttons: [{ id: 'a', title: 'A' }] } },
+    ],
+    [
+      'template button parameters',
+      { type: 'template', to: TO, template: { name: 't', language: 'en', buttons: [{ index: 0, subType: 'url', parameter: 'x' }] } },
+    ],
+    [
+      'template header media',
+      { type: 'template', to: TO, template: { name: 't', language: 'en', headerMedia: { type: 'image', media: { url: 'https://cdn.example.com/a.png' } } } },
+    ],
     ['a list', { type: 'interactive', to: TO, interactive: { kind: 'list', body: 'b', buttonText: 'Pick', sections: [{ rows: [{ id: 'a', title: 'A' }] }] } }],
     ['media by id', { type: 'image', to: TO, media: { id: 'media-1' } }],
     ['a sticker', { type: 'sticker', to: TO, media: { url: 'https://cdn.example.com/a.webp' } }],
     ['a quoted reply', { type: 'text', to: TO, text: 'hi', replyTo: 'wamid.1' }],
-    ['an interactive footer (no field for it; never dropped)', { type: 'interactive', to: TO, interactive: { kind: 'buttons', body: 'b', footer: 'f', buttons: [{ id: 'a', title: 'A' }] } }],
+    [
+      'an interactive footer (no field for it; never dropped)',
+      { type: 'interactive', to: TO, interactive: { kind: 'buttons', body: 'b', footer: 'f', buttons: [{ id: 'a', title: 'A' }] } },
+    ],
     ['a link preview (no field for it; never dropped)', { type: 'text', to: TO, text: 'https://example.com', previewUrl: true }],
   ])('%s: UnsupportedFeatureError', async (_name, message) => {
     await expect(refusal(message)).resolves.toBeInstanceOf(UnsupportedFeatureError);

@@ -9,8 +9,23 @@ import { inBoundContactSample, inBoundWrapperSample } from './fixtures/document-
 const VERIFY_TOKEN = 'messaging-api-fuzz-verify-token';
 const API_KEY = 'messaging-api-fuzz-api-key';
 
-const context: EncodeContext = { state: createState([], undefined), business: '919999998888', channelId: 'wa360:919999998888', origin: 'https://emulator.example' };
-const session = { sessionId: 's-1', routingId: 'r-1', contactId: 'wa919988776655_919999998888', phone: '919988776655', status: 'OPEN' as const, queue: 'default', skills: [], params: {}, messages: [] };
+const context: EncodeContext = {
+  state: createState([], [], undefined),
+  business: '919999998888',
+  channelId: 'wa360:919999998888',
+  origin: 'https://emulator.example',
+};
+const session = {
+  sessionId: 's-1',
+  routingId: 'r-1',
+  contactId: 'wa919988776655_919999998888',
+  phone: '919988776655',
+  status: 'OPEN' as const,
+  queue: 'default',
+  skills: [],
+  params: {},
+  messages: [],
+};
 
 const content = (type: (typeof MESSAGE_CONTENT_TYPES)[number]): MessageContent =>
   type === 'unsupported' ? { type, originalType: 'order', text: 'An order' } : inboundFixture(type);
@@ -20,15 +35,42 @@ const bodies: unknown[] = [
   inBoundWrapperSample(),
   inBoundContactSample(),
   ...MESSAGE_CONTENT_TYPES.map((type, index) =>
-    messageNotification({ id: String(1000 + index), messageIdExt: `wamid.fuzz.${index}`, from: '+919988776655', profileName: 'Ada', timestamp: new Date(1_700_000_000_000), content: content(type), session }, context),
+    messageNotification(
+      {
+        id: String(1000 + index),
+        messageIdExt: `wamid.fuzz.${index}`,
+        from: '+919988776655',
+        profileName: 'Ada',
+        timestamp: new Date(1_700_000_000_000),
+        content: content(type),
+        session,
+      },
+      context,
+    ),
   ),
-  statusNotification({ messageId: '5001', messageIdExt: 'wamid.sent.1', code: 'FAILD', recipient: '+919988776655', timestamp: new Date(1_700_000_000_000), errors: [{ code: '470', title: 'Re-engagement' }] }, context),
+  statusNotification(
+    {
+      messageId: '5001',
+      messageIdExt: 'wamid.sent.1',
+      code: 'FAILD',
+      recipient: '+919988776655',
+      timestamp: new Date(1_700_000_000_000),
+      errors: [{ code: '470', title: 'Re-engagement' }],
+    },
+    context,
+  ),
 ];
 
 describeWebhookFuzz({
   name: 'messaging-api',
   createProvider: () =>
-    createMessagingApiProvider({ baseUrl: 'https://messaging.example.test', apiKey: API_KEY, channelId: 'wa360:919999998888', verifyToken: VERIFY_TOKEN, retry: false }),
+    createMessagingApiProvider({
+      baseUrl: 'https://messaging.example.test',
+      apiKey: API_KEY,
+      channelId: 'wa360:919999998888',
+      verifyToken: VERIFY_TOKEN,
+      retry: false,
+    }),
   bodies,
   // The vendor posts both requests to one URL; the path decides only for a body of neither shape.
   paths: ['/webhooks', '/api/v1/message/receive', '/api/v1/contact/info', '/contact/info/'],

@@ -8,7 +8,8 @@ import {
   type StatusEvent,
   type WebhookEvent,
 } from '@wamux/core';
-import { inboundSession, isMessagingApiEvent, STATUS_CODES } from '@wamux/messaging-api';
+import { inboundSession, isMessagingApiEvent, messagingApiCapabilities } from '@wamux/messaging-api';
+import { STATUS_CODES } from '../src/map/status';
 import { inBoundContactSample, inBoundMsgSample, inBoundWrapperSample } from './fixtures/document-samples';
 import { expectNoSecrets, makeProvider, rejectionOf, VERIFY_TOKEN } from './helpers';
 
@@ -23,11 +24,23 @@ const messageOf = async (message: Record<string, unknown>) => {
   return (events[0] as MessageEvent).message;
 };
 const sample = (fields: Record<string, unknown>) => {
-  const { attachments: _a, audio: _au, document: _d, form: _f, image: _i, location: _l, text: _t, video: _v, voice: _vo, referral: _r, ...rest } = inBoundMsgSample();
+  const {
+    attachments: _a,
+    audio: _au,
+    document: _d,
+    form: _f,
+    image: _i,
+    location: _l,
+    text: _t,
+    video: _v,
+    voice: _vo,
+    referral: _r,
+    ...rest
+  } = inBoundMsgSample();
   return { ...rest, ...fields };
 };
 
-describe('message/receive: the document\'s InBoundWrapper sample', () => {
+describe("message/receive: the document's InBoundWrapper sample", () => {
   it('becomes a message, a status, a session event and an action, in that order', async () => {
     const body = inBoundWrapperSample();
     const { events, reply } = await parse(body, `${APP}/api/v1/message/receive`);
@@ -85,14 +98,27 @@ describe('message/receive: the document\'s InBoundWrapper sample', () => {
     expect(isMessagingApiEvent(action, 'action') && action.payload).toMatchObject({ actionCode: 'SEND_INVOICE', contacts: [{ contactId: '1234567' }] });
   });
 
-  it('gives the message\'s session to the session operations', async () => {
+  it("gives the message's session to the session operations", async () => {
     const { events } = await parse(inBoundWrapperSample());
-    expect(inboundSession(events[0] as MessageEvent)).toEqual({ assignedToAgent: 'SUPPORT', assignedToDept: 'SUPPORT', routingId: 'xsds34434-323-232', sessionId: 'xsds34434' });
+    expect(inboundSession(events[0] as MessageEvent)).toEqual({
+      assignedToAgent: 'SUPPORT',
+      assignedToDept: 'SUPPORT',
+      routingId: 'xsds34434-323-232',
+      sessionId: 'xsds34434',
+    });
   });
 });
 
 describe('message/receive: each kind of customer message', () => {
-  const media = { id: 2121212, link: 'http://cdn.example/f', linkSecure: 'https://cdn.example/f', mime_type: 'image/jpeg', sha256: 'm3232kaoe4belrr', caption: 'c', filename: 'f.jpg' };
+  const media = {
+    id: 2121212,
+    link: 'http://cdn.example/f',
+    linkSecure: 'https://cdn.example/f',
+    mime_type: 'image/jpeg',
+    sha256: 'm3232kaoe4belrr',
+    caption: 'c',
+    filename: 'f.jpg',
+  };
   const ref = { id: '2121212', url: 'https://cdn.example/f', mimeType: 'image/jpeg', sha256: 'm3232kaoe4belrr', caption: 'c', filename: 'f.jpg' };
 
   it.each(['image', 'video', 'audio', 'document'] as const)('%s: the media object, linkSecure preferred', async (type) => {
@@ -172,7 +198,10 @@ describe('message/receive: each kind of customer message', () => {
   });
 
   it('a sender that is not a phone number (an email channel) is kept as an unmapped_message event', async () => {
-    const { events } = await parse({ contacts: [{ contactType: 'EMAIL', profile: { email: 'a@b.c' } }], messages: [{ id: 'e1', from: 'a@b.c', type: 'text', text: { body: 'hi' } }] });
+    const { events } = await parse({
+      contacts: [{ contactType: 'EMAIL', profile: { email: 'a@b.c' } }],
+      messages: [{ id: 'e1', from: 'a@b.c', type: 'text', text: { body: 'hi' } }],
+    });
     expect(events).toHaveLength(1);
     expect(isMessagingApiEvent(events[0] as WebhookEvent, 'unmapped_message') && (events[0] as { payload: unknown }).payload).toMatchObject({
       reason: 'the sender is not a phone number',
@@ -189,7 +218,7 @@ describe('message/receive: statuses', () => {
     expect(event).toMatchObject({ type: 'status', status: { messageId: 'msg_1', status: normalized, vendorStatus: code, timestamp: new Date(1700000000000) } });
   });
 
-  it('lower-case codes and normalized names are understood; a distinct messageIdExt is WhatsApp\'s id', async () => {
+  it("lower-case codes and normalized names are understood; a distinct messageIdExt is WhatsApp's id", async () => {
     expect(await statusOf({ id: 'm', status: 'dlvrd' })).toMatchObject({ status: { status: 'delivered' } });
     expect(await statusOf({ id: 'm', status: 'read', messageIdExt: 'wamid.X' })).toMatchObject({ status: { status: 'read', whatsappMessageId: 'wamid.X' } });
   });
@@ -198,9 +227,15 @@ describe('message/receive: statuses', () => {
     const event = await statusOf({ id: 'm9', status: 'QUEUED_X' });
     expect(event).toMatchObject({ type: 'provider_event', kind: 'unknown_status', id: 'm9:QUEUED_X', payload: { messageId: 'm9', vendorStatus: 'QUEUED_X' } });
   });
+
+  it('declares exactly the statuses the table can produce, so nothing undeclared is emitted', async () => {
+    expect([...messagingApiCapabilities.statuses].sort()).toEqual([...new Set(Object.values(STATUS_CODES))].sort());
+    // A normalized name the table never produces is the vendor's unknown code, not a status.
+    expect(await statusOf({ id: 'm', status: 'played' })).toMatchObject({ type: 'provider_event', kind: 'unknown_status' });
+  });
 });
 
-describe('contact/info: the document\'s InBoundContact sample', () => {
+describe("contact/info: the document's InBoundContact sample", () => {
   it('answers {} by default and reports the request as an event', async () => {
     const body = inBoundContactSample();
     const { events, reply } = await parse(body, `${APP}/api/v1/contact/info`);
@@ -227,7 +262,7 @@ describe('contact/info: the document\'s InBoundContact sample', () => {
     ]);
   });
 
-  it('answers with the callback\'s update, recognised by its shape on a shared URL', async () => {
+  it("answers with the callback's update, recognised by its shape on a shared URL", async () => {
     const { reply } = await parse(inBoundContactSample(), `${APP}/hooks/messaging`, { onContactInfo: async () => ({ name: 'John D.', profileId: 'CRM-1' }) });
     expect(reply).toEqual({ status: 200, body: { name: 'John D.', profileId: 'CRM-1' } });
   });
@@ -244,7 +279,7 @@ describe('contact/info: the document\'s InBoundContact sample', () => {
   it.each([
     ['throws', () => Promise.reject(new Error('CRM down'))],
     ['answers an invalid update', () => ({ email: 'not-an-email' })],
-  ])('a callback that %s is the app\'s failure: 500, so the vendor asks again', async (_name, onContactInfo) => {
+  ])("a callback that %s is the app's failure: 500, so the vendor asks again", async (_name, onContactInfo) => {
     const handler = createWebhookHandler(makeProvider({ onContactInfo }));
     const errors: unknown[] = [];
     handler.on('error', (error) => errors.push(error));
@@ -313,7 +348,16 @@ describe('verification and malformed bodies', () => {
     ['a status without status', 'statuses.0.status', { statuses: [{ id: 'm1' }] }],
     ['an action without code', 'actions.0.actionCode', { actions: [{}] }],
     ['a timestamp that is not one', 'messages.0.timestamp', { messages: [{ id: 'm', from: 1, timestamp: 'yesterday' }] }],
-    ['a message with an empty id', 'messages.1.id', { messages: [{ id: 'm1', from: 905551112233 }, { id: '', from: 905551112233 }] }],
+    [
+      'a message with an empty id',
+      'messages.1.id',
+      {
+        messages: [
+          { id: 'm1', from: 905551112233 },
+          { id: '', from: 905551112233 },
+        ],
+      },
+    ],
     ['a message with a blank id (one object)', 'messages.id', { messages: { id: '  ', from: 905551112233 } }],
     ['a status with an empty id', 'statuses.0.id', { statuses: [{ id: '', status: 'DLVRD' }] }],
   ])('%s: WebhookPayloadError naming %s', async (_name, path, body) => {

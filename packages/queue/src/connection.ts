@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@wamux/core';
+import { ConfigurationError } from '@wamux/core/adapter';
 import type { ConnectionOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 
@@ -39,7 +39,9 @@ export function toConnectionOptions(connection: OutboxConnection): ConnectionOpt
  */
 export function openOwnClient(options: ConnectionOptions): Redis {
   if (options instanceof Redis) return options.duplicate();
-  const client = new Redis({ ...(options as RedisOptions), maxRetriesPerRequest: null, lazyConnect: false });
+  // The outbox reads plain replies: an app's replyMapping is not carried over (nor accepted by ioredis's types here).
+  const { replyMapping: _replyMapping, ...redisOptions } = options as RedisOptions;
+  const client = new Redis({ ...redisOptions, maxRetriesPerRequest: null, lazyConnect: false });
   // Outages are reported by BullMQ's own `error` events; commands wait for the reconnection.
   client.on('error', () => undefined);
   return client;

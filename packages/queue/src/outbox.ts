@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'eventemitter3';
-import { checkOutbound, ConfigurationError, type OutboundMessage, type Provider } from '@wamux/core';
+import { checkOutbound, compact, ConfigurationError, type OutboundMessage, type Provider } from '@wamux/core/adapter';
 import { Job, Queue, QueueEvents, QueueEventsProducer, type JobState } from 'bullmq';
 import { openOwnClient, toConnectionOptions, type OutboxConnection } from './connection';
 import { jobIdForKey, outboxKeys } from './keys';
@@ -120,7 +120,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const attempts = options.attempts ?? 8;
   if (!Number.isInteger(attempts) || attempts < 1) throw new ConfigurationError('attempts', 'must be a whole number of at least 1');
   const provider = options.provider;
-  if (provider !== undefined && (typeof provider.name !== 'string' || typeof provider.capabilities !== 'object')) throw new ConfigurationError('provider', 'must be a wamux provider');
+  if (provider !== undefined && (typeof provider.name !== 'string' || typeof provider.capabilities !== 'object'))
+    throw new ConfigurationError('provider', 'must be a wamux provider');
   const connection = toConnectionOptions(options.connection);
   const keys = outboxKeys(prefix, name);
   const finished = options.retention?.finished ?? 7 * 24 * 3600;
@@ -156,7 +157,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
       // is not); the reason is read from the job.
       void Job.fromId<OutboxJobData, OutboxJobResult>(queue, jobId).then(
         (job) => {
-          if (job && job.finishedOn !== undefined) emitter.emit('failed', { jobId, failure: job.data.lastFailure ?? { code: 'error', message: job.failedReason } });
+          if (job && job.finishedOn !== undefined)
+            emitter.emit('failed', { jobId, failure: job.data.lastFailure ?? { code: 'error', message: job.failedReason } });
         },
         (error: Error) => emitter.emit('error', error),
       );
@@ -188,7 +190,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const fetchJob = (jobId: string) => Job.fromId<OutboxJobData, OutboxJobResult>(queue, jobId);
 
   const settleJob = async (jobId: string, outcome: SettleOutcome, by: string): Promise<boolean> => {
-        const job = await fetchJob(jobId);
+    const job = await fetchJob(jobId);
     if (!job || job.data.settlement) return false;
     // ZREM decides the race between two settling parties: only the one that removed it goes on.
     const removed = await client.zrem(keys.unknown, jobId);
@@ -215,7 +217,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       }
       const jobId = key === undefined ? undefined : jobIdForKey(key);
       const enqueueId = randomUUID();
-      const job = await queue.add('send', { message: valid, key, enqueueId }, { jobId, delay, priority });
+      const job = await queue.add('send', { message: valid, key, enqueueId }, compact({ jobId, delay, priority }));
       // BullMQ keeps the existing job for an id it has and answers with the id:
       // whether the stored job carries this call's enqueueId tells the two apart.
       const duplicate = jobId !== undefined && (await fetchJob(jobId))?.data.enqueueId !== enqueueId;
@@ -227,13 +229,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return settleJob('jobId' in ref ? ref.jobId : jobIdForKey(ref.idempotencyKey), outcome, by);
     },
     async settleByRecipient(recipient: string, messageId: string, by = 'webhook') {
-            const candidates = await client.smembers(keys.unknownTo(recipient));
+      const candidates = await client.smembers(keys.unknownTo(recipient));
       if (candidates.length !== 1) return undefined;
       const jobId = candidates[0] as string;
       return (await settleJob(jobId, { delivered: true, messageId }, by)) ? jobId : undefined;
     },
     async listUnknown(limit = 100) {
-            const ids = await client.zrange(keys.unknown, 0, limit - 1);
+      const ids = await client.zrange(keys.unknown, 0, limit - 1);
       const entries = await Promise.all(ids.map(async (id) => entryOf(await fetchJob(id))));
       // A job past its retention is gone: its id leaves the set (and the counts) here.
       const gone = ids.filter((_, i) => entries[i] === undefined);
@@ -241,7 +243,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return entries.filter((entry): entry is OutboxEntry => entry !== undefined);
     },
     async counts() {
-            const [bull, unknown, settled] = await Promise.all([
+      const [bull, unknown, settled] = await Promise.all([
         queue.getJobCounts('waiting', 'prioritized', 'delayed', 'waiting-children', 'active', 'completed', 'failed'),
         client.zcard(keys.unknown),
         client.zcard(keys.settled),

@@ -1,4 +1,4 @@
-import type { StatusEvent } from '@wamux/core';
+import type { StatusEvent } from '@wamux/core/adapter';
 import type { Outbox } from './outbox';
 
 /** Something that emits `status` events: a wamux webhook handler. */

@@ -5,7 +5,10 @@ import type { OutboxWorker } from './worker';
  * flight), then calls `done` (default: exit 0; 1 when a close failed).
  * Returns a function that removes the signal handlers.
  */
-export function handleSigterm(workers: readonly Pick<OutboxWorker, 'close'>[], done: (failed: boolean) => void = (failed) => process.exit(failed ? 1 : 0)): () => void {
+export function handleSigterm(
+  workers: readonly Pick<OutboxWorker, 'close'>[],
+  done: (failed: boolean) => void = (failed) => process.exit(failed ? 1 : 0),
+): () => void {
   const onSignal = () => {
     remove();
     void Promise.allSettled(workers.map((worker) => worker.close())).then((results) => done(results.some((result) => result.status === 'rejected')));

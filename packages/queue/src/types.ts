@@ -1,4 +1,4 @@
-import type { OutboundMessage } from '@wamux/core';
+import type { OutboundMessage } from '@wamux/core/adapter';
 
 /**
  * Where a message of the outbox stands:
@@ -26,9 +26,7 @@ export interface OutboxFailure {
 }
 
 /** How an `unknown` message was settled. */
-export type Settlement =
-  | { delivered: true; messageId?: string | undefined; by: string; at: number }
-  | { delivered: false; by: string; at: number };
+export type Settlement = { delivered: true; messageId?: string | undefined; by: string; at: number } | { delivered: false; by: string; at: number };
 
 /** One message of the outbox, as {@link Outbox.get} and {@link Outbox.lookup} return it. */
 export interface OutboxEntry {
@@ -77,6 +75,4 @@ export interface OutboxJobData {
 }
 
 /** What a finished (completed) job returns. */
-export type OutboxJobResult =
-  | { outcome: 'sent'; messageId: string; whatsappMessageId?: string | undefined }
-  | { outcome: 'unknown'; failure: OutboxFailure };
+export type OutboxJobResult = { outcome: 'sent'; messageId: string; whatsappMessageId?: string | undefined } | { outcome: 'unknown'; failure: OutboxFailure };

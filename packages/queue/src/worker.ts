@@ -1,5 +1,5 @@
 import { EventEmitter } from 'eventemitter3';
-import { deliveryOf, type Provider } from '@wamux/core';
+import { deliveryOf, type Provider } from '@wamux/core/adapter';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { openOwnClient, toConnectionOptions } from './connection';
 import { describeFailure, NotSentError, retryDelay, type BackoffOptions } from './failure';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { createMemoryEmulator, type MemoryEmulator } from '@wamux/testing/emulator';
+import { createMemoryEmulator, type MemoryEmulator } from '@wamux/memory/emulator';
 import { killAll, runCli, startCli, tempDir, writeMemoryConfig } from '../../wamux/test/cli/helpers';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../../../test-support/redis-server';
 import { eventually } from './support';
@@ -70,7 +70,12 @@ describeWithRedis('the outbox from the CLI', () => {
     const ended = await worker.done;
     expect(ended.code).toBe(0);
     expect(ended.stderr).toContain('worker: 5 sent, 0 attempts to retry, 0 dead-lettered, 0 unknown');
-    expect(emulator.delivered().map((message) => message.message.to).sort()).toEqual(phones);
+    expect(
+      emulator
+        .delivered()
+        .map((message) => message.message.to)
+        .sort(),
+    ).toEqual(phones);
     expect(emulator.delivered().map((message) => (message.message as { text?: string }).text)).toContain('Hi Customer 0');
 
     const sent = await runCli(bundle, ['outbox', 'status', '--json', ...queue], options);

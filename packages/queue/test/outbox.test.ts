@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { ProviderServerError, RateLimitError, RequestRejectedError, UnsupportedFeatureError, ValidationError, NetworkError, type OutboundMessage } from '@wamux/core';
+import {
+  ProviderServerError,
+  RateLimitError,
+  RequestRejectedError,
+  UnsupportedFeatureError,
+  ValidationError,
+  NetworkError,
+  type OutboundMessage,
+} from '@wamux/core';
 import { createOutbox, settleFromWebhooks, startOutboxWorker, type Outbox, type OutboxWorker } from '@wamux/queue';
 import { EventEmitter } from 'node:events';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../../../test-support/redis-server';
@@ -40,7 +48,9 @@ describeWithRedis('the outbox against a real redis-server', () => {
     const invalid = outbox.send({ type: 'text', to: '+905551112233' } as unknown as OutboundMessage);
     await expect(invalid).rejects.toBeInstanceOf(ValidationError);
     await expect(invalid).rejects.toMatchObject({ field: 'message.text' });
-    await expect(outbox.send({ type: 'text', to: '+905551112233', text: 'see https://example.com', previewUrl: true })).rejects.toBeInstanceOf(UnsupportedFeatureError);
+    await expect(outbox.send({ type: 'text', to: '+905551112233', text: 'see https://example.com', previewUrl: true })).rejects.toBeInstanceOf(
+      UnsupportedFeatureError,
+    );
     expect(await outbox.counts()).toEqual({ queued: 0, sending: 0, sent: 0, dead_lettered: 0, unknown: 0, settled: 0 });
   });
 
@@ -72,10 +82,13 @@ describeWithRedis('the outbox against a real redis-server', () => {
   });
 
   it('retries a not_sent failure after the Retry-After, then sends once', async () => {
-    const { outbox, provider } = setup((message, call) => {
-      if (call === 1) throw new RateLimitError('slow down', { retryAfter: 600, retryable: true, delivery: 'not_sent', status: 429 });
-      return { id: 'vendor-after-retry', raw: {} };
-    }, { backoff: 10 });
+    const { outbox, provider } = setup(
+      (_message, call) => {
+        if (call === 1) throw new RateLimitError('slow down', { retryAfter: 600, retryable: true, delivery: 'not_sent', status: 429 });
+        return { id: 'vendor-after-retry', raw: {} };
+      },
+      { backoff: 10 },
+    );
     const enqueued = Date.now();
     await outbox.send(text('+905551110004'), { idempotencyKey: 'k4' });
     await eventually(async () => (await outbox.lookup('k4'))?.state === 'sent', 'the retried message sent');
@@ -141,7 +154,12 @@ describeWithRedis('the outbox against a real redis-server', () => {
     await outbox.send(text('+905551110009'));
     await outbox.send(text('+905551110009'));
     await eventually(async () => (await outbox.counts()).unknown === 3, 'three unknown');
-    const status = (recipient: string, messageId: string) => ({ type: 'status', provider: 'scripted', raw: {}, status: { messageId, status: 'delivered', recipient } });
+    const status = (recipient: string, messageId: string) => ({
+      type: 'status',
+      provider: 'scripted',
+      raw: {},
+      status: { messageId, status: 'delivered', recipient },
+    });
     handler.emit('status', status('+905551110008', 'wamid-8'));
     handler.emit('status', status('+905551110009', 'wamid-9'));
     await Promise.all(listeners);

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { OutboundMessage, SendResult } from '@wamux/core';
-import { memoryCapabilities } from '@wamux/testing';
+import { memoryCapabilities } from '@wamux/memory';
 
 /** Waits until `check` holds, polling; fails with `what` after `within` ms. */
 export async function eventually(check: () => Promise<boolean> | boolean, what: string, within = 15_000): Promise<void> {

@@ -1,4 +1,4 @@
-import { ConfigurationError, StoreUnavailableError } from '@wamux/core';
+import { ConfigurationError, StoreUnavailableError } from '@wamux/core/adapter';
 import { toRedisPort, type RedisClientLike } from './client/port';
 import { createRedisDedupeStore, type RedisDedupeStore, type RedisDedupeStoreOptions } from './dedupe/redis-dedupe-store';
 import { DEFAULT_TIMEOUT, type RedisStoreOptions } from './options';
@@ -65,7 +65,9 @@ export async function connectRedisStores(target: string | RedisClientLike, optio
         try {
           await Promise.race([port.send(['PING']), expired]);
         } catch (cause) {
-          throw cause instanceof StoreUnavailableError ? cause : new StoreUnavailableError('Redis did not answer PING', { store: 'redis', cause, secrets: opened?.secrets });
+          throw cause instanceof StoreUnavailableError
+            ? cause
+            : new StoreUnavailableError('Redis did not answer PING', { store: 'redis', cause, secrets: opened?.secrets });
         } finally {
           clearTimeout(timer);
         }
@@ -121,7 +123,10 @@ async function openClient(url: string, connectTimeout: number, library: 'ioredis
   }
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await Promise.race([ready, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no connection within ${connectTimeout} ms`)), connectTimeout)))]);
+    await Promise.race([
+      ready,
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no connection within ${connectTimeout} ms`)), connectTimeout))),
+    ]);
   } catch (cause) {
     await close();
     throw new StoreUnavailableError(`could not connect to Redis at ${where}`, { store: 'redis', cause, secrets });

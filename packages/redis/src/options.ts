@@ -1,4 +1,4 @@
-import { ConfigurationError, safeParse, toValidationIssues } from '@wamux/core';
+import { ConfigurationError, toValidationIssues } from '@wamux/core/adapter';
 import * as v from 'valibot';
 
 /** A whole number of milliseconds, at least 1. */
@@ -30,7 +30,7 @@ export const DEFAULT_RETRY_INTERVAL = 1_000;
  * `field` names it (`timeout`, `doneTtl`...). The message never echoes the value.
  */
 export function parseStoreOptions<TSchema extends v.GenericSchema>(schema: TSchema, options: unknown): v.InferOutput<TSchema> {
-  const result = safeParse(schema, options ?? {});
+  const result = v.safeParse(schema, options ?? {});
   if (result.success) return result.output;
   const [issue] = toValidationIssues(result.issues);
   throw new ConfigurationError(issue?.path ?? '(root)', issue?.message ?? 'invalid');

@@ -38,23 +38,26 @@ describeWithRedis('connectRedisStores against a real redis-server', () => {
     await server?.close();
   });
 
-  it.each(['ioredis', 'redis'] as const)('opens a connection from a URL with %s, gives the three stores and the webhook dedupe on it, and closes it', async (library) => {
-    const stores = await connectRedisStores(server.url, { prefix: `connect-url-${library}:`, library });
-    try {
-      expect(await stores.ping()).toBeGreaterThanOrEqual(0);
-      expect(await stores.rateLimit.take('k', { capacity: 1, refillPerMs: 0.001 }, Date.now())).toBe(0);
-      const claim = await stores.statusOrder.claim('memory:s:msg-1', 'read', 60_000);
-      expect(claim).toMatchObject({ state: 'claimed' });
-      if (claim.state === 'claimed') await stores.statusOrder.complete('memory:s:msg-1', claim.token);
-      // A delivered after read is behind the message.
-      expect(await stores.statusOrder.claim('memory:s:msg-1', 'delivered', 60_000)).toMatchObject({ state: 'stale' });
-      expect(await stores.dedupe.claim('memory:m:msg-1', 60_000)).toMatchObject({ state: 'claimed' });
-      expect(await stores.statusOrder.claim('memory:s:msg-1', 'delivered', 60_000)).toEqual({ state: 'stale', current: 'read' });
-    } finally {
-      await stores.close();
-    }
-    await expect(stores.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
-  });
+  it.each(['ioredis', 'redis'] as const)(
+    'opens a connection from a URL with %s, gives the three stores and the webhook dedupe on it, and closes it',
+    async (library) => {
+      const stores = await connectRedisStores(server.url, { prefix: `connect-url-${library}:`, library });
+      try {
+        expect(await stores.ping()).toBeGreaterThanOrEqual(0);
+        expect(await stores.rateLimit.take('k', { capacity: 1, refillPerMs: 0.001 }, Date.now())).toBe(0);
+        const claim = await stores.statusOrder.claim('memory:s:msg-1', 'read', 60_000);
+        expect(claim).toMatchObject({ state: 'claimed' });
+        if (claim.state === 'claimed') await stores.statusOrder.complete('memory:s:msg-1', claim.token);
+        // A delivered after read is behind the message.
+        expect(await stores.statusOrder.claim('memory:s:msg-1', 'delivered', 60_000)).toMatchObject({ state: 'stale' });
+        expect(await stores.dedupe.claim('memory:m:msg-1', 60_000)).toMatchObject({ state: 'claimed' });
+        expect(await stores.statusOrder.claim('memory:s:msg-1', 'delivered', 60_000)).toEqual({ state: 'stale', current: 'read' });
+      } finally {
+        await stores.close();
+      }
+      await expect(stores.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+    },
+  );
 
   it('leaves an app’s own client open', async () => {
     const own = await connectClient('node-redis', server);

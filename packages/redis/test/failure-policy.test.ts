@@ -1,4 +1,4 @@
-import { createRateLimiter, isWamuxError, StoreUnavailableError, type TokenBucketRule } from '@wamux/core';
+import { createRateLimiter, isWamuxError, StoreUnavailableError, type TokenBucketRule } from '@wamux/core/adapter';
 import { createRedisDedupeStore, createRedisRateLimitStore, createRedisStatusOrderStore, toRedisPort, type RedisStoreEvents } from '@wamux/redis';
 import type { EventEmitter } from 'eventemitter3';
 import { CLIENT_KINDS, connectClient, type TestClient } from './support/clients';
@@ -20,7 +20,10 @@ function watch(store: EventEmitter<RedisStoreEvents>) {
 }
 
 let run = 0;
-const prefix = () => `policy-${process.pid}-${(run += 1)}:`;
+const prefix = () => {
+  run += 1;
+  return `policy-${process.pid}-${run}:`;
+};
 
 describeWithRedis('@wamux/redis failure policies against a real redis-server', () => {
   let server: RedisServer;

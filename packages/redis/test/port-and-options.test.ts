@@ -8,7 +8,10 @@ describe('toRedisPort', () => {
     const calls: unknown[][] = [];
     await toRedisPort({ call: async (...args: string[]) => calls.push(['call', ...args]) }).send(['GET', 'k'], 'k');
     await toRedisPort({ sendCommand: async (args: string[]) => calls.push(['sendCommand', ...args]) }).send(['GET', 'k'], 'k');
-    await toRedisPort({ masters: [], sendCommand: async (key: string | undefined, readonly: boolean | undefined, args: string[]) => calls.push(['cluster', key, readonly, ...args]) }).send(['GET', 'k'], 'k');
+    await toRedisPort({
+      masters: [],
+      sendCommand: async (key: string | undefined, readonly: boolean | undefined, args: string[]) => calls.push(['cluster', key, readonly, ...args]),
+    }).send(['GET', 'k'], 'k');
     expect(calls).toEqual([
       ['call', 'GET', 'k'],
       ['sendCommand', 'GET', 'k'],
@@ -60,14 +63,14 @@ describe('classifyRedisError', () => {
     ['NOSCRIPT No matching script', 'noscript'],
     ['LOADING Redis is loading the dataset in memory', 'transient'],
     ['BUSY Redis is busy running a script', 'transient'],
-    ['READONLY You can\'t write against a read only replica.', 'transient'],
+    ["READONLY You can't write against a read only replica.", 'transient'],
     ['CLUSTERDOWN The cluster is down', 'transient'],
     ['Connection is closed.', 'transient'],
     ['connect ECONNREFUSED 127.0.0.1:6379', 'transient'],
     ['Socket closed unexpectedly', 'transient'],
     ['The client is closed', 'transient'],
     ['WRONGTYPE Operation against a key holding the wrong kind of value', 'refused'],
-    ['NOPERM this user has no permissions to run the \'evalsha\' command', 'refused'],
+    ["NOPERM this user has no permissions to run the 'evalsha' command", 'refused'],
     ['ERR Error running script', 'refused'],
   ])('%s → %s', (message, kind) => {
     expect(classifyRedisError(new Error(message))).toBe(kind);

@@ -1,7 +1,7 @@
 import { createRedisRouteStore } from '@wamux/redis';
 import { createRouter, type Router } from '@wamux/router';
-import { createMemoryProvider } from '@wamux/testing';
-import { createMemoryEmulator, type MemoryEmulator } from '@wamux/testing/emulator';
+import { createMemoryProvider } from '@wamux/memory';
+import { createMemoryEmulator, type MemoryEmulator } from '@wamux/memory/emulator';
 import { CLIENT_KINDS, connectClient, type TestClient } from './support/clients';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../../../test-support/redis-server';
 
@@ -62,7 +62,8 @@ describeWithRedis('createRedisRouteStore on a real redis-server', () => {
     });
 
     const router = async (prefix: string, timeout?: number) => {
-      const member = (emulator: MemoryEmulator) => createMemoryProvider({ baseUrl: emulator.url, apiKey: emulator.apiKey, allowInsecureHttp: true, retry: false, rateLimit: false });
+      const member = (emulator: MemoryEmulator) =>
+        createMemoryProvider({ baseUrl: emulator.url, apiKey: emulator.apiKey, allowInsecureHttp: true, retry: false, rateLimit: false });
       const made = createRouter({
         providers: [
           { name: 'primary', provider: member(primary) },
@@ -74,7 +75,7 @@ describeWithRedis('createRedisRouteStore on a real redis-server', () => {
       return made;
     };
 
-    it("a conversation one process moved to the secondary stays there in another process", async () => {
+    it('a conversation one process moved to the secondary stays there in another process', async () => {
       const [a, b] = [await router('shared-a:'), await router('shared-a:')];
       primary.injectFault({ type: 'http_error', status: 403, times: 1 });
       expect((await a.send({ type: 'text', to: '+905551112233', text: 'from process a' })).provider).toBe('secondary');

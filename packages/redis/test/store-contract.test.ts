@@ -1,5 +1,6 @@
 import { createRedisDedupeStore, createRedisRateLimitStore, createRedisStatusOrderStore } from '@wamux/redis';
 import { runStoreContract } from '@wamux/testing';
+import { createRedisCustomerWindowStore } from '../src/customer-window/redis-customer-window-store';
 import { CLIENT_KINDS, connectClient, type TestClient } from './support/clients';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../../../test-support/redis-server';
 
@@ -26,9 +27,11 @@ describeWithRedis('@wamux/redis stores on a real redis-server', () => {
         // slow server on a busy machine must make the suite slower, never hand it to the memory fallback.
         const patient = { prefix, timeout: 30_000 };
         return {
-          rateLimit: (clock) => createRedisRateLimitStore((clients[next++ % clients.length] as TestClient).client, { ...patient, clock, whenUnavailable: 'fail' }),
+          rateLimit: (clock) =>
+            createRedisRateLimitStore((clients[next++ % clients.length] as TestClient).client, { ...patient, clock, whenUnavailable: 'fail' }),
           dedupe: clients.map(({ client }) => createRedisDedupeStore(client, patient)),
           statusOrder: clients.map(({ client }) => createRedisStatusOrderStore(client, patient)),
+          customerWindow: ({ ttl }) => clients.map(({ client }) => createRedisCustomerWindowStore(client, { ...patient, ttl })),
           // Leases are Redis key expiries (PX) and the server's TIME: only real time makes them lapse.
           elapse: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
           teardown: async () => {

@@ -1,4 +1,4 @@
-import type { WamuxErrorCode } from '@wamux/core';
+import type { WamuxErrorCode } from '@wamux/core/adapter';
 
 /** A provider's circuit: `up` (closed), `down` (open: skipped while others can send) or `probing` (half-open: one trial send). */
 export type CircuitState = 'up' | 'down' | 'probing';

@@ -7,7 +7,7 @@ import {
   type MediaSource,
   type OutboundMessage,
   type ProviderCapabilities,
-} from '@wamux/core';
+} from '@wamux/core/adapter';
 
 const MEDIA_SOURCES = ['url', 'id', 'data'] as const;
 
@@ -27,12 +27,30 @@ function union<T extends string>(canonical: readonly T[], lists: ReadonlyArray<r
  */
 export function unionCapabilities(all: readonly ProviderCapabilities[]): ProviderCapabilities {
   return {
-    outbound: union(OUTBOUND_MESSAGE_TYPES, all.map((c) => c.outbound)),
-    interactive: union(INTERACTIVE_KINDS, all.map((c) => c.interactive)),
-    mediaSources: union(MEDIA_SOURCES, all.map((c) => c.mediaSources)),
-    inbound: union(MESSAGE_CONTENT_TYPES, all.map((c) => c.inbound)),
-    statuses: union(DELIVERY_STATUSES, all.map((c) => c.statuses)),
-    features: union(PROVIDER_FEATURES, all.map((c) => c.features)),
+    outbound: union(
+      OUTBOUND_MESSAGE_TYPES,
+      all.map((c) => c.outbound),
+    ),
+    interactive: union(
+      INTERACTIVE_KINDS,
+      all.map((c) => c.interactive),
+    ),
+    mediaSources: union(
+      MEDIA_SOURCES,
+      all.map((c) => c.mediaSources),
+    ),
+    inbound: union(
+      MESSAGE_CONTENT_TYPES,
+      all.map((c) => c.inbound),
+    ),
+    statuses: union(
+      DELIVERY_STATUSES,
+      all.map((c) => c.statuses),
+    ),
+    features: union(
+      PROVIDER_FEATURES,
+      all.map((c) => c.features),
+    ),
   };
 }
 
@@ -49,7 +67,9 @@ export function mediaIdOf(message: OutboundMessage): string | undefined {
     case 'template':
       return idOf(message.template.headerMedia?.media);
     case 'interactive':
-      return message.interactive.kind === 'buttons' && message.interactive.header && 'media' in message.interactive.header ? idOf(message.interactive.header.media) : undefined;
+      return message.interactive.kind === 'buttons' && message.interactive.header && 'media' in message.interactive.header
+        ? idOf(message.interactive.header.media)
+        : undefined;
     default:
       return undefined;
   }

@@ -21,7 +21,7 @@ import {
   type WebhookHandler,
   type WebhookHandlerOptions,
   type WebhookParseResult,
-} from '@wamux/core';
+} from '@wamux/core/adapter';
 import { EventEmitter } from 'eventemitter3';
 import { createBreaker, type Breaker, type CircuitState } from './breaker';
 import { mediaIdOf, referencedMessageId, unionCapabilities } from './capabilities';
@@ -118,7 +118,10 @@ export function createRouter(options: RouterOptions): Router {
 
   const breakerOf = (member: Member) => breakers.get(member) as Breaker;
   const storeFailed = (cause: unknown) => {
-    emitter.emit('error', new StoreUnavailableError('the route store failed; the router went on without conversation stickiness', { provider: routerName, store: 'route', cause }));
+    emitter.emit(
+      'error',
+      new StoreUnavailableError('the route store failed; the router went on without conversation stickiness', { provider: routerName, store: 'route', cause }),
+    );
   };
   const recall = async (key: string): Promise<Member | undefined> => {
     try {
@@ -207,7 +210,9 @@ export function createRouter(options: RouterOptions): Router {
     if (capable.length === 0) unsupported(unsupportedFeature(message, capabilities) ?? `this ${message.type} message on any of its providers`);
     // A media id or a message id names something in one vendor's store: only that vendor can send it.
     const mediaId = mediaIdOf(message);
-    const pinned = (mediaId !== undefined ? await recall(mediaRoute(mediaId)) : undefined) ?? (referencedMessageId(message) !== undefined ? await recall(messageRoute(referencedMessageId(message) as string)) : undefined);
+    const pinned =
+      (mediaId !== undefined ? await recall(mediaRoute(mediaId)) : undefined) ??
+      (referencedMessageId(message) !== undefined ? await recall(messageRoute(referencedMessageId(message) as string)) : undefined);
     if (pinned !== undefined) {
       if (!capable.includes(pinned)) unsupported(`this message on ${pinned.name}, the provider that holds what it refers to`);
       capable = [pinned];
@@ -223,7 +228,10 @@ export function createRouter(options: RouterOptions): Router {
     const attempts = message.type === 'template' && routes === undefined ? order.slice(0, 1) : order;
     let lastError: unknown;
     for (const [index, member] of attempts.entries()) {
-      const routed = routes?.[member.name] !== undefined && message.type === 'template' ? { ...message, template: { ...message.template, ...routes[member.name] } } : message;
+      const routed =
+        routes?.[member.name] !== undefined && message.type === 'template'
+          ? { ...message, template: { ...message.template, ...routes[member.name] } }
+          : message;
       breakerOf(member).begin();
       try {
         const result = await member.provider.send(routed as OutboundMessage, callOptions ?? {});
@@ -237,7 +245,13 @@ export function createRouter(options: RouterOptions): Router {
         lastError = error;
         const code = isWamuxError(error) ? error.code : undefined;
         const next = attempts[index + 1];
-        if (deliveryOf(error) !== 'not_sent' || (code !== undefined && NOT_FAILED_OVER.has(code)) || callOptions?.signal?.aborted === true || next === undefined) throw error;
+        if (
+          deliveryOf(error) !== 'not_sent' ||
+          (code !== undefined && NOT_FAILED_OVER.has(code)) ||
+          callOptions?.signal?.aborted === true ||
+          next === undefined
+        )
+          throw error;
         emitter.emit('failover', { from: member.name, to: next.name, error: error as Error });
       }
     }
@@ -255,6 +269,8 @@ export function createRouter(options: RouterOptions): Router {
       await learn(webhookMember, result.events);
       return result;
     },
+    // The subscription handshake belongs to the provider that receives the webhooks.
+    verifySubscription: (request) => webhookMember.provider.verifySubscription(request),
     async uploadMedia(media, callOptions) {
       const [member] = holders('media.upload');
       const uploaded = await call(member as Member, (provider) => provider.uploadMedia(media, callOptions));
@@ -283,7 +299,7 @@ export function createRouter(options: RouterOptions): Router {
       const [first] = holders('messages.history');
       return (async function* () {
         const owner = typeof query?.contact === 'string' && sticky ? await recall(customerRoute(query.contact)) : undefined;
-        const member = owner !== undefined && owner.provider.capabilities.features.includes('messages.history') ? owner : (first as Member);
+        const member = owner?.provider.capabilities.features.includes('messages.history') ? owner : (first as Member);
         yield* member.provider.listMessages(query);
       })();
     },

@@ -1,4 +1,4 @@
-import { ConfigurationError, type OutboundMessage, type Provider, type TemplateSpec } from '@wamux/core';
+import { ConfigurationError, issueMessage, type OutboundMessage, type Provider, type TemplateSpec } from '@wamux/core/adapter';
 import * as v from 'valibot';
 import type { BreakerOptions } from './breaker';
 import type { RouteStore } from './route-store';
@@ -78,7 +78,9 @@ const MemberSchema = v.union(
 
 const OptionsSchema = v.object({
   providers: v.pipe(v.array(MemberSchema, 'must be an array of providers'), v.minLength(1, 'must name at least one provider')),
-  strategy: v.optional(v.union([v.picklist(['failover', 'round-robin', 'weighted']), Fn<RouteChooser>()], "must be 'failover', 'round-robin', 'weighted' or a function")),
+  strategy: v.optional(
+    v.union([v.picklist(['failover', 'round-robin', 'weighted']), Fn<RouteChooser>()], "must be 'failover', 'round-robin', 'weighted' or a function"),
+  ),
   name: v.optional(v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'))),
   breaker: v.optional(
     v.object({
@@ -86,8 +88,16 @@ const OptionsSchema = v.object({
       cooldown: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole number of ms'), v.minValue(0, 'must not be negative'))),
     }),
   ),
-  templates: v.optional(v.record(v.string(), v.record(v.string(), v.record(v.string(), v.unknown(), 'must be template fields'), 'must map member names to template fields'))),
-  store: v.optional(v.custom<RouteStore>((value) => typeof value === 'object' && value !== null && typeof (value as RouteStore).get === 'function' && typeof (value as RouteStore).set === 'function', 'must have get and set')),
+  templates: v.optional(
+    v.record(v.string(), v.record(v.string(), v.record(v.string(), v.unknown(), 'must be template fields'), 'must map member names to template fields')),
+  ),
+  store: v.optional(
+    v.custom<RouteStore>(
+      (value) =>
+        typeof value === 'object' && value !== null && typeof (value as RouteStore).get === 'function' && typeof (value as RouteStore).set === 'function',
+      'must have get and set',
+    ),
+  ),
   sticky: v.optional(v.boolean('must be true or false')),
   webhookProvider: v.optional(v.string('must be a string')),
   clock: v.optional(Fn<() => number>()),
@@ -110,7 +120,7 @@ export function readOptions(options: RouterOptions): { options: RouterOptions; m
   const result = v.safeParse(OptionsSchema, options);
   if (!result.success) {
     const issue = result.issues[0];
-    throw new ConfigurationError(v.getDotPath(issue) ?? '(options)', issue.message.replace(/,?\s*but received [\s\S]*$/, ''), { provider: 'router' });
+    throw new ConfigurationError(v.getDotPath(issue) ?? '(options)', issueMessage(issue), { provider: 'router' });
   }
   const members = options.providers.map((entry, index): Member => {
     const member = isProvider(entry) ? { provider: entry } : entry;
@@ -119,13 +129,16 @@ export function readOptions(options: RouterOptions): { options: RouterOptions; m
   const seen = new Set<string>();
   for (const member of members) {
     if (seen.has(member.name)) {
-      throw new ConfigurationError(`providers.${member.index}.name`, `two providers are named "${member.name}"; give each a name ({ name, provider })`, { provider: 'router' });
+      throw new ConfigurationError(`providers.${member.index}.name`, `two providers are named "${member.name}"; give each a name ({ name, provider })`, {
+        provider: 'router',
+      });
     }
     seen.add(member.name);
   }
   for (const [template, routes] of Object.entries(options.templates ?? {})) {
     for (const name of Object.keys(routes)) {
-      if (!seen.has(name)) throw new ConfigurationError(`templates.${template}.${name}`, `no provider of the router is named "${name}"`, { provider: 'router' });
+      if (!seen.has(name))
+        throw new ConfigurationError(`templates.${template}.${name}`, `no provider of the router is named "${name}"`, { provider: 'router' });
     }
   }
   if (options.webhookProvider !== undefined && !seen.has(options.webhookProvider)) {

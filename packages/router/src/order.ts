@@ -1,4 +1,4 @@
-import { ConfigurationError, type OutboundMessage } from '@wamux/core';
+import { ConfigurationError, type OutboundMessage } from '@wamux/core/adapter';
 import type { Member } from './options';
 import type { RouteStrategy } from './options';
 
@@ -13,10 +13,16 @@ export function createPicker(strategy: RouteStrategy, random: () => number): Str
     return {
       first(message, candidates) {
         if (candidates.length === 0) return undefined;
-        const chosen = strategy(message, candidates.map((member) => member.provider));
+        const chosen = strategy(
+          message,
+          candidates.map((member) => member.provider),
+        );
         if (chosen === undefined) return candidates[0];
         const member = candidates.find((m) => (typeof chosen === 'string' ? m.name === chosen : m.provider === chosen));
-        if (member === undefined) throw new ConfigurationError('strategy', 'the custom strategy returned a provider that is not one of the candidates it was given', { provider: 'router' });
+        if (member === undefined)
+          throw new ConfigurationError('strategy', 'the custom strategy returned a provider that is not one of the candidates it was given', {
+            provider: 'router',
+          });
         return member;
       },
     };

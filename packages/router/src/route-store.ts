@@ -1,4 +1,4 @@
-import { createRecentMap } from '@wamux/core';
+import { createRecentMap } from '@wamux/core/adapter';
 
 /**
  * Where a router remembers who owns what: which provider last sent to or

@@ -124,7 +124,10 @@ describe('capabilities', () => {
     router = createRouter({
       providers: [
         { name: 'narrow', provider: memberFor(emulators.primary, { capabilities: textOnly }) },
-        { name: 'full', provider: memberFor(emulators.secondary, { capabilities: { ...textOnly, outbound: ['text', 'location'], features: ['messages.markRead'] } }) },
+        {
+          name: 'full',
+          provider: memberFor(emulators.secondary, { capabilities: { ...textOnly, outbound: ['text', 'location'], features: ['messages.markRead'] } }),
+        },
       ],
     });
     expect(router.capabilities.outbound).toEqual(['text', 'location']);
@@ -136,7 +139,12 @@ describe('capabilities', () => {
   });
 
   it('a message no provider can carry fails with UnsupportedFeatureError before any I/O', async () => {
-    router = createRouter({ providers: [{ name: 'a', provider: memberFor(emulators.primary, { capabilities: textOnly }) }, { name: 'b', provider: memberFor(emulators.secondary, { capabilities: textOnly }) }] });
+    router = createRouter({
+      providers: [
+        { name: 'a', provider: memberFor(emulators.primary, { capabilities: textOnly }) },
+        { name: 'b', provider: memberFor(emulators.secondary, { capabilities: textOnly }) },
+      ],
+    });
     const error = await router.send({ type: 'location', to: TO, latitude: 1, longitude: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsupportedFeatureError);
     expect(error).toMatchObject({ delivery: 'not_sent', provider: 'router' });
@@ -160,7 +168,10 @@ describe('templates', () => {
     emulators.primary.injectFault({ type: 'http_error', status: 403, times: 1 });
     const result = await router.send(template);
     expect(result.provider).toBe('secondary');
-    expect(emulators.secondary.delivered()[0]?.message).toMatchObject({ type: 'template', template: { name: 'order_update_v2', language: 'en_US', body: ['Ada'] } });
+    expect(emulators.secondary.delivered()[0]?.message).toMatchObject({
+      type: 'template',
+      template: { name: 'order_update_v2', language: 'en_US', body: ['Ada'] },
+    });
   });
 
   it('a mapped template goes only to providers that know it', async () => {
@@ -187,7 +198,7 @@ describe('conversations stay with their provider', () => {
     expect(providers).toEqual(['primary', 'secondary', 'primary', 'secondary']);
   });
 
-  it("a customer who wrote to the secondary is answered there, and markRead goes to the provider that received the message", async () => {
+  it('a customer who wrote to the secondary is answered there, and markRead goes to the provider that received the message', async () => {
     router = pair();
     const handler = router.webhookHandler('secondary');
     server = createServer((req, res) => void handler.node(req, res));
@@ -211,7 +222,10 @@ describe('conversations stay with their provider', () => {
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
     const bsuid = 'US.13491208655302741918';
-    const inbound = await emulators.secondary.simulateInbound({ from: '+905550000010', customer: { bsuid }, content: { type: 'text', text: 'hi' } }, { webhookUrl: url });
+    const inbound = await emulators.secondary.simulateInbound(
+      { from: '+905550000010', customer: { bsuid }, content: { type: 'text', text: 'hi' } },
+      { webhookUrl: url },
+    );
     expect(inbound.status).toBeLessThan(300);
     expect((await router.send(text('by phone', '+905550000010'))).provider).toBe('secondary');
     expect((await router.send(text('by BSUID', bsuid))).provider).toBe('secondary');
@@ -291,7 +305,11 @@ describe('options', () => {
 
   it('refuses an empty provider list, an unknown strategy and a template route to an unknown provider', () => {
     expect(() => createRouter({ providers: [] })).toThrow(expect.objectContaining({ field: 'providers' }));
-    expect(() => createRouter({ providers: [memberFor(emulators.primary)], strategy: 'random' as never })).toThrow(expect.objectContaining({ field: 'strategy' }));
-    expect(() => createRouter({ providers: [memberFor(emulators.primary)], templates: { t: { nowhere: {} } } })).toThrow(expect.objectContaining({ field: 'templates.t.nowhere' }));
+    expect(() => createRouter({ providers: [memberFor(emulators.primary)], strategy: 'random' as never })).toThrow(
+      expect.objectContaining({ field: 'strategy' }),
+    );
+    expect(() => createRouter({ providers: [memberFor(emulators.primary)], templates: { t: { nowhere: {} } } })).toThrow(
+      expect.objectContaining({ field: 'templates.t.nowhere' }),
+    );
   });
 });

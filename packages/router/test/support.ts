@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProviderCapabilities, RetryPolicy } from '@wamux/core';
-import { createMemoryProvider, type MemoryProvider } from '@wamux/testing';
-import { createMemoryEmulator, type MemoryEmulator } from '@wamux/testing/emulator';
+import { createMemoryProvider, type MemoryProvider } from '@wamux/memory';
+import { createMemoryEmulator, type MemoryEmulator } from '@wamux/memory/emulator';
 
 /** Short retries: a Retry-After longer than 500 ms is reported (not_sent) instead of waited out. */
 export const RETRY: Partial<RetryPolicy> = { limit: 1, baseDelay: 5, maxDelay: 20, maxRetryAfter: 500 };

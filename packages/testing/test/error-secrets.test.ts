@@ -44,7 +44,11 @@ describe('desk360', () => {
   it.each([400, 500])('HTTP %i echoing the key in x-request-id and error.code', async (status) => {
     nock(BASE)
       .post('/v1/integrations/11/conversations/messages')
-      .reply(status, { error: { code: `bad_${KEY}`, message: `key ${KEY} refused`, doc_url: `https://docs.desk360.com/api?token=${KEY}` } }, { 'x-request-id': KEY });
+      .reply(
+        status,
+        { error: { code: `bad_${KEY}`, message: `key ${KEY} refused`, doc_url: `https://docs.desk360.com/api?token=${KEY}` } },
+        { 'x-request-id': KEY },
+      );
     const error = await rejection(provider().send(message));
     expect(error.vendorCode).toBe('bad_[redacted]');
     expect(error.requestId).toBe('[redacted]');
@@ -52,7 +56,9 @@ describe('desk360', () => {
   });
 
   it('a 200 rate limit echoing the key in traceid and error.code', async () => {
-    nock(BASE).post('/v1/integrations/11/conversations/messages').reply(200, { error: { code: KEY } }, { 'Retry-After': '3600', traceid: KEY });
+    nock(BASE)
+      .post('/v1/integrations/11/conversations/messages')
+      .reply(200, { error: { code: KEY } }, { 'Retry-After': '3600', traceid: KEY });
     const error = await rejection(provider().send(message));
     expect(error).toMatchObject({ code: 'rate_limited', delivery: 'not_sent' });
     expectSecretFree(error, [KEY]);
@@ -88,7 +94,13 @@ describe('messaging-api', () => {
       .post('/api/v1/message/send')
       .reply(
         200,
-        { status: 400, statusKey: 'FAILED', messageKey: `INVALID_${API_KEY}`, traceid: API_ID, errors: [{ field: 'to', codeKey: API_KEY, description: `bad ${API_ID}` }] },
+        {
+          status: 400,
+          statusKey: 'FAILED',
+          messageKey: `INVALID_${API_KEY}`,
+          traceid: API_ID,
+          errors: [{ field: 'to', codeKey: API_KEY, description: `bad ${API_ID}` }],
+        },
         { 'x-request-id': API_KEY },
       );
     const error = await rejection(provider().send(message));

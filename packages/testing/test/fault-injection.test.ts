@@ -7,8 +7,10 @@
 // - every send that resolved was delivered exactly once, with its id;
 // - every send that rejected says `not_sent` (and the emulator never saw
 //   it) or `unknown` (it may or may not have).
-import { FAULT_KINDS, createFaultProxy, createMemoryProvider, type FaultProxy } from '@wamux/testing';
-import { createMemoryEmulator, type Emulator } from '@wamux/testing/emulator';
+import { FAULT_KINDS, createFaultProxy, type FaultProxy } from '@wamux/testing';
+import { createMemoryProvider } from '@wamux/memory';
+import { createMemoryEmulator } from '@wamux/memory/emulator';
+import type { Emulator } from '@wamux/emulator';
 import { sendBulk, type Provider, type RetryPolicy } from '@wamux/core';
 import { createDesk360Provider } from '@wamux/desk360';
 import { createDesk360Emulator } from '@wamux/desk360/emulator';
@@ -52,7 +54,8 @@ const TARGETS: Array<[string, number, () => Promise<Target>]> = [
       const emulator = await createMessagingApiEmulator({ apiKey: 'fault-key-0123456', apiId: 'fault-id-6543210' });
       return {
         emulator,
-        provider: (baseUrl) => createMessagingApiProvider({ ...COMMON, baseUrl, apiKey: emulator.apiKey, apiId: emulator.apiId, channelId: emulator.channelId }),
+        provider: (baseUrl) =>
+          createMessagingApiProvider({ ...COMMON, baseUrl, apiKey: emulator.apiKey, apiId: emulator.apiId, channelId: emulator.channelId }),
       };
     },
   ],

@@ -1,6 +1,6 @@
 import { runProviderContract } from '@wamux/testing';
-import { createMemoryEmulator } from '@wamux/testing/emulator';
-import { createMemoryProvider, memoryCapabilities } from '@wamux/testing';
+import { createInProcessMemoryEmulator, createMemoryEmulator } from '@wamux/memory/emulator';
+import { createMemoryProvider, memoryCapabilities } from '@wamux/memory';
 
 runProviderContract({
   name: 'memory',
@@ -16,6 +16,31 @@ runProviderContract({
           apiKey: options.credentials === 'invalid' ? 'wrong-key-0000' : emulator.apiKey,
           webhookSecret: emulator.webhookSecret,
           allowInsecureHttp: true,
+          timeout: options.timeout,
+          retry: options.retry,
+          rateLimit: options.rateLimit,
+        }),
+    };
+  },
+});
+
+// The same suite in process: the emulator answers through the provider's
+// `fetch`, no socket (what `createMemoryProvider()` with no options runs on).
+// Webhooks are still posted over HTTP to the suite's receiver.
+runProviderContract({
+  name: 'memory',
+  capabilities: memoryCapabilities,
+  async setup() {
+    const emulator = createInProcessMemoryEmulator();
+    return {
+      emulator,
+      secrets: [emulator.apiKey, emulator.webhookSecret],
+      createProvider: (options = {}) =>
+        createMemoryProvider({
+          baseUrl: emulator.url,
+          apiKey: options.credentials === 'invalid' ? 'wrong-key-0000' : emulator.apiKey,
+          webhookSecret: emulator.webhookSecret,
+          fetch: emulator.fetch,
           timeout: options.timeout,
           retry: options.retry,
           rateLimit: options.rateLimit,

@@ -1,5 +1,7 @@
 import { createMemoryDedupeStore, createMemoryRateLimitStore, createMemoryStatusOrderStore } from '@wamux/core';
 import { runStoreContract } from '@wamux/testing';
+// Not exported by @wamux/core's entries yet.
+import { createMemoryCustomerWindowStore } from '../../core/src/whatsapp-limits/customer-window-store';
 
 // The in-memory stores, on a clock the suite moves: one process's stores,
 // so every "handle" is the same object.
@@ -14,6 +16,7 @@ runStoreContract({
       rateLimit: () => rateLimit,
       dedupe: [dedupe],
       statusOrder: [statusOrder],
+      customerWindow: ({ ttl }) => [createMemoryCustomerWindowStore({ ttl, now: () => now })],
       elapse: async (ms) => {
         now += ms;
       },

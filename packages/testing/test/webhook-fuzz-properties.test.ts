@@ -6,7 +6,14 @@ import { WebhookPayloadError, type Provider, type WebhookEvent, type WebhookPars
 import { fuzzWebhooks, type WebhookFuzzTarget } from '../../../test-support/webhook-fuzz';
 
 const SECRET = 'fuzz-self-test-secret';
-const BODIES = [{ items: [{ id: 'wamid.1', from: '905551112233', status: 'delivered', text: 'Hello' }, { id: 'wamid.2', from: '905551112233', status: 'read', text: 'Bye' }] }];
+const BODIES = [
+  {
+    items: [
+      { id: 'wamid.1', from: '905551112233', status: 'delivered', text: 'Hello' },
+      { id: 'wamid.2', from: '905551112233', status: 'read', text: 'Bye' },
+    ],
+  },
+];
 
 type Item = Record<string, unknown>;
 
@@ -39,7 +46,13 @@ function target(read: (item: Item, path: string) => WebhookEvent[]): WebhookFuzz
 const message = (id: unknown, text: unknown): WebhookEvent => ({
   type: 'message',
   provider: 'fake',
-  message: { id: id as string, from: '+905551112233', customer: { phone: '+905551112233' }, timestamp: new Date(0), content: { type: 'text', text: text as string } } as never,
+  message: {
+    id: id as string,
+    from: '+905551112233',
+    customer: { phone: '+905551112233' },
+    timestamp: new Date(0),
+    content: { type: 'text', text: text as string },
+  } as never,
   raw: {},
 });
 

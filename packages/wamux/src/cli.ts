@@ -17,7 +17,18 @@ import { enableVerbose } from './cli/verbose';
 import { PROVIDER_NAMES } from './registry';
 import { VERSION } from './version';
 
-const COMMANDS: readonly Command[] = [demoCommand, sendCommand, templatesCommand, mediaCommand, bulkCommand, workerCommand, outboxCommand, listenCommand, emulateCommand, doctorCommand];
+const COMMANDS: readonly Command[] = [
+  demoCommand,
+  sendCommand,
+  templatesCommand,
+  mediaCommand,
+  bulkCommand,
+  workerCommand,
+  outboxCommand,
+  listenCommand,
+  emulateCommand,
+  doctorCommand,
+];
 
 const USAGE = `Usage: wamux <command> [options]
 

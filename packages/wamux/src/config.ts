@@ -1,12 +1,6 @@
-import { ConfigurationError } from '@wamux/core';
+import { ConfigurationError, issueMessage } from '@wamux/core/adapter';
 import * as v from 'valibot';
-import type { createDesk360Provider } from '@wamux/desk360';
-import type { createGetchatProvider } from '@wamux/getchat';
-import type { createMessagingApiProvider } from '@wamux/messaging-api';
-import type { createMemoryProvider } from '@wamux/testing';
-import { adapters, PROVIDER_NAMES, type ProviderName } from './registry';
-
-type OptionsOf<F extends (options: never) => unknown> = Parameters<F>[0];
+import { adapters, PROVIDER_NAMES, type AdapterOptionsOf, type ProviderName } from './registry';
 
 /** What every config may have besides the adapter's options (a type, not an interface, so a config stays a plain record). */
 type SharedConfig = {
@@ -20,16 +14,13 @@ type SharedConfig = {
 };
 
 /**
- * A provider config: `provider` names the adapter, the other fields are that
- * adapter's options. Secrets may be left out and read from the environment.
+ * The config of the adapter `Name`: `provider` names it, the other fields
+ * are its options. Secrets may be left out and read from the environment.
  */
-export type ProviderConfig = SharedConfig &
-  (
-    | ({ provider: 'desk360' } & Partial<OptionsOf<typeof createDesk360Provider>>)
-    | ({ provider: 'getchat' } & Partial<OptionsOf<typeof createGetchatProvider>>)
-    | ({ provider: 'messaging-api' } & Partial<OptionsOf<typeof createMessagingApiProvider>>)
-    | ({ provider: 'memory' } & Partial<OptionsOf<typeof createMemoryProvider>>)
-  );
+export type ConfigOf<Name extends ProviderName> = SharedConfig & { provider: Name } & Partial<AdapterOptionsOf<Name>>;
+
+/** Any provider config (one member per adapter, told apart by `provider`). */
+export type ProviderConfig = { [Name in ProviderName]: ConfigOf<Name> }[ProviderName];
 
 /**
  * The schema of a config's envelope: an object whose `provider` is a known
@@ -51,7 +42,7 @@ export function resolveConfig(config: unknown, env: Environment = {}): { provide
   if (!result.success) {
     const issue = result.issues[0];
     const field = v.getDotPath(issue) ?? (typeof config === 'object' && config !== null ? 'provider' : '(config)');
-    throw new ConfigurationError(field, typeof config === 'object' && config !== null ? issue.message.replace(/,?\s*but received [\s\S]*$/, '') : 'must be an object');
+    throw new ConfigurationError(field, typeof config === 'object' && config !== null ? issueMessage(issue) : 'must be an object');
   }
   const { provider, ...options } = result.output as { provider: ProviderName } & Record<string, unknown>;
   for (const [option, source] of Object.entries(adapters[provider].env as Record<string, string | { variable: string; unless: readonly string[] }>)) {

@@ -1,6 +1,7 @@
 import type { Provider } from '@wamux/core';
-import { resolveConfig, type Environment, type ProviderConfig } from './config';
-import { adapters } from './registry';
+import type { Router } from '@wamux/router';
+import { resolveConfig, type ConfigOf, type Environment, type ProviderConfig } from './config';
+import { adapters, type ProviderName, type ProviderOf } from './registry';
 import { createRouterFromConfig, isRouterConfig, type RouterConfig } from './router-config';
 import { closingWith, redisUrlOf, shareRateLimit } from './shared-stores';
 
@@ -30,6 +31,16 @@ export interface CreateProviderOptions {
  * provider and a router over them (`@wamux/router`): one provider that fails
  * over only when a send was certainly not sent. See docs/routing.md.
  */
+export async function createProvider(config: RouterConfig, options?: CreateProviderOptions): Promise<Router>;
+/**
+ * Creates the provider of the adapter `config.provider` names, typed as that
+ * adapter's provider: `(await createProvider({ provider: 'desk360', ... })).templates`
+ * is Desk360's template operations, and the options are checked against
+ * Desk360's.
+ */
+export async function createProvider<Name extends ProviderName>(config: ConfigOf<Name>, options?: CreateProviderOptions): Promise<ProviderOf<Name>>;
+/** Creates the provider or router of a config known only at run time (read from a file, say). */
+export async function createProvider(config: ProviderConfig | RouterConfig, options?: CreateProviderOptions): Promise<Provider>;
 export async function createProvider(config: ProviderConfig | RouterConfig, options: CreateProviderOptions = {}): Promise<Provider> {
   if (isRouterConfig(config)) return createRouterFromConfig(config, (member) => createProvider(member, options));
   const env = options.env ?? (typeof process === 'undefined' ? {} : process.env);

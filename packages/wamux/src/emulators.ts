@@ -1,4 +1,5 @@
-import type { Emulator } from '@wamux/testing/emulator';
+import { compact } from '@wamux/core/adapter';
+import type { Emulator } from '@wamux/emulator';
 import type { ProviderConfig } from './config';
 import type { ProviderName } from './registry';
 
@@ -28,11 +29,11 @@ export interface LocalTarget {
  */
 export const localTargets: Record<ProviderName, (options: LocalTargetOptions) => Promise<LocalTarget>> = {
   async memory({ webhookUrl, port, rateLimit }) {
-    const { createMemoryEmulator } = await import('@wamux/testing/emulator');
-    const emulator = await createMemoryEmulator({ webhookUrl, port, rateLimit: rateLimit || undefined });
+    const { createMemoryEmulator } = await import('@wamux/memory/emulator');
+    const emulator = await createMemoryEmulator(compact({ webhookUrl, port, rateLimit: rateLimit || undefined }));
     return {
       emulator,
-      config: { provider: 'memory', baseUrl: emulator.url, apiKey: emulator.apiKey, webhookSecret: emulator.webhookSecret, allowInsecureHttp: true },
+      config: { provider: 'memory', baseUrl: emulator.url, apiKey: emulator.apiKey, webhookSecret: emulator.webhookSecret },
     };
   },
   async desk360({ webhookUrl, port, rateLimit }) {
@@ -40,36 +41,59 @@ export const localTargets: Record<ProviderName, (options: LocalTargetOptions) =>
     // Desk360 documents no webhook signature; the emulator and the provider
     // share the optional secret wamux offers, as an app should configure it.
     const webhookSecret = { value: 'desk360-emulator-webhook-secret', header: 'x-webhook-secret' };
-    const emulator = await createDesk360Emulator({ webhookUrl, port, webhookSecret, ...(rateLimit === undefined ? {} : { rateLimit }) });
+    const emulator = await createDesk360Emulator(compact({ webhookUrl, port, webhookSecret, rateLimit }));
     return {
       emulator,
-      config: { provider: 'desk360', baseUrl: emulator.url, apiKey: emulator.apiKey, integrationId: emulator.integrationId, webhookSecret, allowInsecureHttp: true },
+      config: { provider: 'desk360', baseUrl: emulator.url, apiKey: emulator.apiKey, integrationId: emulator.integrationId, webhookSecret },
     };
   },
   async getchat({ webhookUrl, port, rateLimit }) {
     const { createGetchatEmulator } = await import('@wamux/getchat/emulator');
     // The shared secret get.chat appends to the webhook URL as `?auth=`.
     const webhookSecret = 'getchat-emulator-webhook-secret';
-    const emulator = await createGetchatEmulator({ webhookUrl, port, webhookSecret, rateLimit: rateLimit || undefined });
+    const emulator = await createGetchatEmulator(compact({ webhookUrl, port, webhookSecret, rateLimit: rateLimit || undefined }));
     return {
       emulator,
-      config: { provider: 'getchat', baseUrl: emulator.url, token: emulator.credentials.token, webhookSecret, websocketUrl: emulator.websocketUrl, allowInsecureHttp: true },
+      config: { provider: 'getchat', baseUrl: emulator.url, token: emulator.credentials.token, webhookSecret, websocketUrl: emulator.websocketUrl },
     };
   },
   async 'messaging-api'({ webhookUrl, port, rateLimit }) {
     const { createMessagingApiEmulator } = await import('@wamux/messaging-api/emulator');
-    const emulator = await createMessagingApiEmulator({ webhookUrl, rateLimit: rateLimit || undefined, port, apiId: 'emulator-api-id' });
+    const emulator = await createMessagingApiEmulator(compact({ webhookUrl, rateLimit: rateLimit || undefined, port }));
     return {
       emulator,
-      config: {
-        provider: 'messaging-api',
+      config: compact({
+        provider: 'messaging-api' as const,
         baseUrl: emulator.url,
         apiKey: emulator.apiKey,
         apiId: emulator.apiId,
         channelId: emulator.channelId,
         verifyToken: emulator.verifyToken,
-        allowInsecureHttp: true,
+      }),
+    };
+  },
+  async 'cloud-api'({ webhookUrl, port }) {
+    const { createCloudApiEmulator } = await import('@wamux/cloud-api/emulator');
+    const emulator = await createCloudApiEmulator(compact({ webhookUrl, port }));
+    return {
+      emulator,
+      config: {
+        provider: 'cloud-api',
+        baseUrl: emulator.url,
+        accessToken: emulator.accessToken,
+        phoneNumberId: emulator.phoneNumberId,
+        businessAccountId: emulator.businessAccountId,
+        appSecret: emulator.appSecret,
+        verifyToken: emulator.verifyToken,
       },
+    };
+  },
+  async '360dialog'({ webhookUrl, port }) {
+    const { create360dialogEmulator } = await import('@wamux/360dialog/emulator');
+    const emulator = await create360dialogEmulator(compact({ webhookUrl, port }));
+    return {
+      emulator,
+      config: compact({ provider: '360dialog' as const, baseUrl: emulator.url, apiKey: emulator.apiKey, webhookSecret: emulator.webhookSecret }),
     };
   },
 };

@@ -3,7 +3,7 @@ import type { Provider } from '@wamux/core';
 /** A provider wamux can create from config: how to load it, and which options may come from the environment. */
 export interface AdapterEntry {
   /** Loads the adapter's factory. A dynamic import, so a bundle holds only the adapters an app uses. */
-  load(): Promise<(options: never) => Provider>;
+  load(): Promise<(options: never) => Provider<string>>;
   /**
    * Option name → environment variable read when the option is missing from
    * the config. `unless` names options that make this one unwanted (another
@@ -18,7 +18,7 @@ export interface AdapterEntry {
  */
 export const adapters = {
   desk360: {
-    load: () => import('@wamux/desk360').then((m) => m.createDesk360Provider as (options: never) => Provider),
+    load: () => import('@wamux/desk360').then((m) => m.createDesk360Provider),
     env: {
       baseUrl: 'DESK360_BASE_URL',
       apiKey: { variable: 'DESK360_API_KEY', unless: ['email', 'password'] },
@@ -28,7 +28,7 @@ export const adapters = {
     },
   },
   getchat: {
-    load: () => import('@wamux/getchat').then((m) => m.createGetchatProvider as (options: never) => Provider),
+    load: () => import('@wamux/getchat').then((m) => m.createGetchatProvider),
     env: {
       baseUrl: { variable: 'GETCHAT_BASE_URL', unless: ['stack'] },
       stack: { variable: 'GETCHAT_STACK', unless: ['baseUrl'] },
@@ -41,7 +41,7 @@ export const adapters = {
     },
   },
   'messaging-api': {
-    load: () => import('@wamux/messaging-api').then((m) => m.createMessagingApiProvider as (options: never) => Provider),
+    load: () => import('@wamux/messaging-api').then((m) => m.createMessagingApiProvider),
     env: {
       baseUrl: 'MESSAGING_API_BASE_URL',
       apiKey: 'MESSAGING_API_KEY',
@@ -50,14 +50,41 @@ export const adapters = {
       verifyToken: 'MESSAGING_API_VERIFY_TOKEN',
     },
   },
+  'cloud-api': {
+    load: () => import('@wamux/cloud-api').then((m) => m.createCloudApiProvider),
+    env: {
+      baseUrl: 'CLOUD_API_BASE_URL',
+      graphVersion: 'CLOUD_API_GRAPH_VERSION',
+      accessToken: 'CLOUD_API_ACCESS_TOKEN',
+      phoneNumberId: 'CLOUD_API_PHONE_NUMBER_ID',
+      businessAccountId: 'CLOUD_API_BUSINESS_ACCOUNT_ID',
+      appSecret: 'CLOUD_API_APP_SECRET',
+      verifyToken: 'CLOUD_API_VERIFY_TOKEN',
+    },
+  },
+  '360dialog': {
+    load: () => import('@wamux/360dialog').then((m) => m.create360dialogProvider),
+    env: { baseUrl: 'D360_BASE_URL', apiKey: 'D360_API_KEY' },
+  },
   memory: {
-    load: () => import('@wamux/testing').then((m) => m.createMemoryProvider as (options: never) => Provider),
+    load: () => import('@wamux/memory').then((m) => m.createMemoryProvider),
     env: { baseUrl: 'WAMUX_MEMORY_URL', apiKey: 'WAMUX_MEMORY_API_KEY', webhookSecret: 'WAMUX_MEMORY_WEBHOOK_SECRET' },
   },
-} as const satisfies Record<string, AdapterEntry>;
+} as const;
+// Checked apart from the declaration, so each `load` keeps its adapter's own factory type.
+adapters satisfies Record<string, AdapterEntry>;
 
 /** The provider names `createProvider` accepts. */
 export type ProviderName = keyof typeof adapters;
+
+/** The factory of the adapter `Name` names (`createDesk360Provider` for `'desk360'`). */
+export type FactoryOf<Name extends ProviderName> = Awaited<ReturnType<(typeof adapters)[Name]['load']>>;
+
+/** The options of the adapter `Name` names. */
+export type AdapterOptionsOf<Name extends ProviderName> = Name extends ProviderName ? Parameters<FactoryOf<Name>>[0] : never;
+
+/** The provider type the adapter `Name` creates, with its vendor operations (`Desk360Provider` for `'desk360'`). */
+export type ProviderOf<Name extends ProviderName> = Name extends ProviderName ? ReturnType<FactoryOf<Name>> : never;
 
 /** Every provider name, in a stable order. */
 export const PROVIDER_NAMES = Object.keys(adapters) as ProviderName[];

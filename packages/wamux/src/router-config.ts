@@ -1,4 +1,4 @@
-import { ConfigurationError, isWamuxError, type Provider } from '@wamux/core';
+import { ConfigurationError, isWamuxError, issueMessage, type Provider } from '@wamux/core/adapter';
 import { createRouter, type BreakerOptions, type Router, type TemplateRoutes } from '@wamux/router';
 import * as v from 'valibot';
 import type { ProviderConfig } from './config';
@@ -35,9 +35,15 @@ export function isRouterConfig(config: unknown): config is RouterConfig {
 }
 
 const RouterEnvelopeSchema = v.object({
-  router: v.looseObject({
-    providers: v.pipe(v.array(v.looseObject({}, 'must be a provider config object'), 'must be an array of provider configs'), v.minLength(1, 'must name at least one provider')),
-  }, 'must be an object: { strategy, providers: [...] }'),
+  router: v.looseObject(
+    {
+      providers: v.pipe(
+        v.array(v.looseObject({}, 'must be a provider config object'), 'must be an array of provider configs'),
+        v.minLength(1, 'must name at least one provider'),
+      ),
+    },
+    'must be an object: { strategy, providers: [...] }',
+  ),
 });
 
 /** A `ConfigurationError` whose field is put under `prefix`; other errors unchanged. */
@@ -56,7 +62,7 @@ export async function createRouterFromConfig(config: RouterConfig, create: (memb
   const result = v.safeParse(RouterEnvelopeSchema, config);
   if (!result.success) {
     const issue = result.issues[0];
-    throw new ConfigurationError(v.getDotPath(issue) ?? 'router', issue.message.replace(/,?\s*but received [\s\S]*$/, ''));
+    throw new ConfigurationError(v.getDotPath(issue) ?? 'router', issueMessage(issue));
   }
   const { providers: entries, ...routing } = config.router;
   const members: Array<{ name?: string | undefined; weight?: number | undefined; provider: Provider }> = [];

@@ -25,7 +25,11 @@ export function redisUrlOf(options: Record<string, unknown>, env: Environment): 
  * processes share. `rateLimit: false` shares nothing and opens no
  * connection. Returns the adapter's options and what to close with the provider.
  */
-export async function shareRateLimit(provider: ProviderName, options: Record<string, unknown>, url: string): Promise<{ options: Record<string, unknown>; close(): Promise<void> }> {
+export async function shareRateLimit(
+  provider: ProviderName,
+  options: Record<string, unknown>,
+  url: string,
+): Promise<{ options: Record<string, unknown>; close(): Promise<void> }> {
   const rateLimit = options.rateLimit;
   if (rateLimit === false) return { options, close: async () => undefined };
   if (typeof rateLimit !== 'object' || rateLimit === null || !('requests' in rateLimit) || !('interval' in rateLimit)) {

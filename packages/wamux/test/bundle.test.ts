@@ -57,7 +57,9 @@ describe('a bundled app that calls createProvider', () => {
     const isDesk360 = (inputs: string[]) => inputs.some((input) => input.includes('packages/desk360/src/'));
     const inputs = [...loaded(result.metafile, entry ?? '', isDesk360)].flatMap((output) => Object.keys(result.metafile.outputs[output]?.inputs ?? {}));
     expect(inputs.some((input) => input.includes('packages/desk360/src/'))).toBe(true);
-    const foreign = inputs.filter((input) => /packages\/(getchat|messaging-api|testing|redis)\/|node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(ioredis|@redis|redis)\//.test(input));
+    const foreign = inputs.filter((input) =>
+      /packages\/(getchat|messaging-api|testing|redis)\/|node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?(ioredis|@redis|redis)\//.test(input),
+    );
     expect(foreign).toEqual([]);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { ConfigurationError, isWamuxError } from '@wamux/core';
-import { createMemoryEmulator, type MemoryEmulator } from '@wamux/testing/emulator';
+import { createMemoryEmulator, type MemoryEmulator } from '@wamux/memory/emulator';
 import { createProvider, resolveConfig } from 'wamux';
 
 describe('createProvider', () => {

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@wamux/core';
-import { createMemoryEmulator, type MemoryEmulator } from '@wamux/testing/emulator';
+import { createMemoryEmulator, type MemoryEmulator } from '@wamux/memory/emulator';
 import { createProvider, type Router } from 'wamux';
 
 describe('createProvider with a router config', () => {
@@ -14,10 +14,20 @@ describe('createProvider with a router config', () => {
     await secondary.close();
   });
 
-  const member = (emulator: MemoryEmulator, name: string) => ({ provider: 'memory' as const, name, baseUrl: emulator.url, apiKey: emulator.apiKey, allowInsecureHttp: true, retry: false as const });
+  const member = (emulator: MemoryEmulator, name: string) => ({
+    provider: 'memory' as const,
+    name,
+    baseUrl: emulator.url,
+    apiKey: emulator.apiKey,
+    allowInsecureHttp: true,
+    retry: false as const,
+  });
 
   it('creates a router over the providers it lists, which fails over when the primary did not send', async () => {
-    const router = (await createProvider({ router: { strategy: 'failover', providers: [member(primary, 'primary'), member(secondary, 'secondary')] } }, { env: {} })) as Router;
+    const router = (await createProvider(
+      { router: { strategy: 'failover', providers: [member(primary, 'primary'), member(secondary, 'secondary')] } },
+      { env: {} },
+    )) as Router;
     try {
       expect(router.name).toBe('router');
       expect(router.providers).toEqual(['primary', 'secondary']);
@@ -31,7 +41,10 @@ describe('createProvider with a router config', () => {
   });
 
   it('names the field at fault under router.providers.<i>', async () => {
-    const error = await createProvider({ router: { providers: [member(primary, 'a'), { provider: 'memory', baseUrl: secondary.url, allowInsecureHttp: true }] } }, { env: {} }).catch((e: unknown) => e);
+    const error = await createProvider(
+      { router: { providers: [member(primary, 'a'), { provider: 'memory', baseUrl: secondary.url, allowInsecureHttp: true }] } },
+      { env: {} },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as ConfigurationError).field).toBe('router.providers.1.apiKey');
   });

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { createMemoryEmulator, type MemoryEmulator } from '@wamux/testing/emulator';
+import { createMemoryEmulator, type MemoryEmulator } from '@wamux/memory/emulator';
 import { createProvider } from 'wamux';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../../../test-support/redis-server';
 import { checkRedis } from '../src/cli/redis-check';
@@ -14,20 +14,35 @@ async function closedPortUrl(password = ''): Promise<string> {
 
 describe('createProvider with redis: what it refuses or skips before connecting', () => {
   it('asks for the limit to share when there is none', async () => {
-    await expect(createProvider({ provider: 'memory', baseUrl: 'http://127.0.0.1:1', apiKey: 'k', allowInsecureHttp: true, redis: 'redis://127.0.0.1:1' }, { env: {} })).rejects.toMatchObject({
+    await expect(
+      createProvider({ provider: 'memory', baseUrl: 'http://127.0.0.1:1', apiKey: 'k', allowInsecureHttp: true, redis: 'redis://127.0.0.1:1' }, { env: {} }),
+    ).rejects.toMatchObject({
       code: 'configuration_invalid',
       field: 'rateLimit',
     });
   });
 
   it('opens no connection when the rate limit is off', async () => {
-    const provider = await createProvider({ provider: 'memory', baseUrl: 'http://127.0.0.1:1', apiKey: 'k', allowInsecureHttp: true, rateLimit: false }, { env: { WAMUX_REDIS_URL: await closedPortUrl() } });
+    const provider = await createProvider(
+      { provider: 'memory', baseUrl: 'http://127.0.0.1:1', apiKey: 'k', allowInsecureHttp: true, rateLimit: false },
+      { env: { WAMUX_REDIS_URL: await closedPortUrl() } },
+    );
     await provider.close();
   });
 
   it('refuses a redis that is not a URL', async () => {
     await expect(
-      createProvider({ provider: 'memory', baseUrl: 'http://127.0.0.1:1', apiKey: 'k', allowInsecureHttp: true, rateLimit: { requests: 1, interval: 1000 }, redis: 'localhost' }, { env: {} }),
+      createProvider(
+        {
+          provider: 'memory',
+          baseUrl: 'http://127.0.0.1:1',
+          apiKey: 'k',
+          allowInsecureHttp: true,
+          rateLimit: { requests: 1, interval: 1000 },
+          redis: 'localhost',
+        },
+        { env: {} },
+      ),
     ).rejects.toMatchObject({ code: 'configuration_invalid', field: 'redis' });
   });
 });
@@ -54,7 +69,13 @@ describeWithRedis('createProvider and doctor against a real redis-server', () =>
 
   it('two providers from one config (two processes) share one limit in Redis, under the key wamux:<provider>', async () => {
     // 2 per second, no margin: one request every 500 ms, whichever provider sends it.
-    const config = { provider: 'memory', baseUrl: emulator.url, apiKey: emulator.apiKey, allowInsecureHttp: true, rateLimit: { requests: 2, interval: 1000, margin: 0 } } as const;
+    const config = {
+      provider: 'memory',
+      baseUrl: emulator.url,
+      apiKey: emulator.apiKey,
+      allowInsecureHttp: true,
+      rateLimit: { requests: 2, interval: 1000, margin: 0 },
+    } as const;
     const one = await createProvider(config, { env: { WAMUX_REDIS_URL: server.url } });
     const other = await createProvider({ ...config, redis: server.url }, { env: {} });
     try {

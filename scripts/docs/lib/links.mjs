@@ -102,10 +102,15 @@ export function vitepressOnlySyntax(markdown) {
   /** @type {Array<{ line: number, message: string }>} */
   const found = [];
   for (const { line, text } of proseLines(markdown)) {
-    if (/^\s*<<<\s/.test(text)) found.push({ line, message: `VitePress include "${text.trim()}" shows no code on GitHub: generate the code into the page (scripts/docs/generate.mjs) or link to the file` });
+    if (/^\s*<<<\s/.test(text))
+      found.push({
+        line,
+        message: `VitePress include "${text.trim()}" shows no code on GitHub: generate the code into the page (scripts/docs/generate.mjs) or link to the file`,
+      });
     else if (/^\s*:::/.test(text)) found.push({ line, message: 'VitePress container (":::") renders as plain text on GitHub' });
     else if (/\[\[toc\]\]/i.test(text)) found.push({ line, message: 'VitePress "[[toc]]" renders as plain text on GitHub' });
-    else if (/^ {0,3}#{1,6}\s.*\{#[^}]+\}\s*$/.test(text)) found.push({ line, message: 'a "{#id}" heading anchor is VitePress-only: GitHub shows it and ignores it' });
+    else if (/^ {0,3}#{1,6}\s.*\{#[^}]+\}\s*$/.test(text))
+      found.push({ line, message: 'a "{#id}" heading anchor is VitePress-only: GitHub shows it and ignores it' });
   }
   return found;
 }
@@ -166,12 +171,20 @@ export function checkFile(file, root, io = {}) {
     }
     const isMarkdown = extname(resolved).toLowerCase() === '.md';
     if (io.siteDir !== undefined && isMarkdown && isInside(file, io.siteDir) && !isInside(resolved, io.siteDir)) {
-      problems.push({ file: name, line, message: `link "${target}" leaves the docs site (${relative(root, io.siteDir)}/): the site has no such page; name the file as \`code\` instead, or link to a page of the site` });
+      problems.push({
+        file: name,
+        line,
+        message: `link "${target}" leaves the docs site (${relative(root, io.siteDir)}/): the site has no such page; name the file as \`code\` instead, or link to a page of the site`,
+      });
       continue;
     }
     if (anchor === undefined || anchor === '' || extname(resolved).toLowerCase() !== '.md') continue;
     if (!anchorsIn(resolved).has(anchor)) {
-      problems.push({ file: name, line, message: `dead anchor "${target}": ${relative(root, resolved)} has no heading with the anchor "#${anchor}" (as GitHub makes them)` });
+      problems.push({
+        file: name,
+        line,
+        message: `dead anchor "${target}": ${relative(root, resolved)} has no heading with the anchor "#${anchor}" (as GitHub makes them)`,
+      });
     }
   }
   return problems;

@@ -25,12 +25,28 @@
 
 /** The categories, in page order. @type {ReadonlyArray<{ key: keyof Capabilities, title: string, column: string, intro: string }>} */
 export const CATEGORIES = [
-  { key: 'outbound', column: 'type', title: 'Outbound message types', intro: '`send()` accepts a message whose `type` is listed; any other throws `UnsupportedFeatureError` before any request.' },
+  {
+    key: 'outbound',
+    column: 'type',
+    title: 'Outbound message types',
+    intro: '`send()` accepts a message whose `type` is listed; any other throws `UnsupportedFeatureError` before any request.',
+  },
   { key: 'interactive', column: 'kind', title: 'Interactive kinds', intro: 'The `interactive.kind`s accepted when the provider sends `interactive` messages.' },
-  { key: 'mediaSources', column: 'source', title: 'Media sources', intro: 'The forms of outbound media accepted: a public `url`, a vendor media `id`, or the bytes (`data`).' },
+  {
+    key: 'mediaSources',
+    column: 'source',
+    title: 'Media sources',
+    intro: 'The forms of outbound media accepted: a public `url`, a vendor media `id`, or the bytes (`data`).',
+  },
   { key: 'inbound', column: 'content type', title: 'Inbound content types', intro: 'The `content.type`s its webhooks can produce in `message` events.' },
   { key: 'statuses', column: 'status', title: 'Delivery statuses', intro: 'The `status`es its webhooks can report in `status` events.' },
-  { key: 'features', column: 'feature', title: 'Features', intro: 'Optional operations. Calling one a provider does not declare throws `UnsupportedFeatureError` before any request; check with `hasFeature(provider.capabilities, feature)`.' },
+  {
+    key: 'features',
+    column: 'feature',
+    title: 'Features',
+    intro:
+      'Optional operations. Calling one a provider does not declare throws `UnsupportedFeatureError` before any request; check with `hasFeature(provider.capabilities, feature)`.',
+  },
 ];
 
 const YES = '✓';

@@ -41,7 +41,11 @@ export function extractSamples(file, text) {
       body.push(line.startsWith(indent) ? line.slice(indent.length) : line.trimStart());
     }
     if (!CHECKED.has(lang.toLowerCase())) continue;
-    const previous = lines.slice(0, start).reverse().find((line) => line.trim() !== '') ?? '';
+    const previous =
+      lines
+        .slice(0, start)
+        .reverse()
+        .find((line) => line.trim() !== '') ?? '';
     const words = meta.split(/\s+/);
     const skipped = words.includes(NO_CHECK_META) || previous.trim() === NO_CHECK_COMMENT;
     samples.push({ file, line: start + 1, code: body.join('\n'), skipped, commonjs: words.includes(COMMONJS_META) });

@@ -24,7 +24,11 @@ function workspaceModuleDirs() {
   return dirs;
 }
 
-/** Compiler options: tsconfig.base.json's, resolved from the root, checking only. */
+/**
+ * Compiler options: tsconfig.base.json's, resolved from the root, checking
+ * only. The unused-name checks are off: a sample declares what the reader
+ * goes on to use (`const provider = ...`), which is not dead code.
+ */
 function compilerOptions() {
   const config = ts.readConfigFile(join(ROOT, 'tsconfig.base.json'), ts.sys.readFile);
   if (config.error) throw new Error(ts.flattenDiagnosticMessageText(config.error.messageText, '\n'));
@@ -32,7 +36,15 @@ function compilerOptions() {
   const dirs = workspaceModuleDirs();
   // `*` is tried after the exact `wamux` / `@wamux/*` paths; node builtins fall back to @types/node.
   const paths = { ...parsed.options.paths, '*': [...dirs.map((dir) => join(dir, '@types', '*')), ...dirs.map((dir) => join(dir, '*'))] };
-  return { ...parsed.options, paths, noEmit: true, declaration: false, typeRoots: [join(ROOT, 'node_modules/@types')] };
+  return {
+    ...parsed.options,
+    paths,
+    noEmit: true,
+    declaration: false,
+    noUnusedLocals: false,
+    noUnusedParameters: false,
+    typeRoots: [join(ROOT, 'node_modules/@types')],
+  };
 }
 
 /**
@@ -61,11 +73,19 @@ export async function checkSampleList(samples) {
       byFile.set(file, sample);
     }
     const commonjsFiles = [...byFile.keys()].filter((file) => file.endsWith('.cts'));
-    const program = ts.createProgram([...byFile.keys()].filter((file) => !file.endsWith('.cts')), compilerOptions());
+    const program = ts.createProgram(
+      [...byFile.keys()].filter((file) => !file.endsWith('.cts')),
+      compilerOptions(),
+    );
     const diagnostics = [...ts.getPreEmitDiagnostics(program)];
     if (commonjsFiles.length > 0) {
       // Only the samples' own diagnostics: the workspace sources are ES modules written for `moduleResolution: bundler`.
-      const commonjs = ts.createProgram(commonjsFiles, { ...compilerOptions(), module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, verbatimModuleSyntax: false });
+      const commonjs = ts.createProgram(commonjsFiles, {
+        ...compilerOptions(),
+        module: ts.ModuleKind.CommonJS,
+        moduleResolution: ts.ModuleResolutionKind.Node10,
+        verbatimModuleSyntax: false,
+      });
       diagnostics.push(...ts.getPreEmitDiagnostics(commonjs).filter((diagnostic) => diagnostic.file && byFile.has(diagnostic.file.fileName)));
     }
     const failures = [];
@@ -84,4 +104,3 @@ export async function checkSampleList(samples) {
     await rm(dir, { recursive: true, force: true });
   }
 }
-

@@ -78,7 +78,13 @@ function unionMembers(source, name) {
     const between = source.text.slice(previousEnd, member.getStart(source));
     const comment = /\/\*\*([\s\S]*?)\*\//.exec(between)?.[1];
     if (ts.isLiteralTypeNode(member) && ts.isStringLiteral(member.literal)) {
-      members.set(member.literal.text, comment?.replace(/^\s*\*\s?/gm, '').replace(/\s+/g, ' ').trim());
+      members.set(
+        member.literal.text,
+        comment
+          ?.replace(/^\s*\*\s?/gm, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
     }
     previousEnd = member.end;
   }

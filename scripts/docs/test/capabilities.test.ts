@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { desk360Capabilities } from '@wamux/desk360';
 import { getchatCapabilities } from '@wamux/getchat';
 import { messagingApiCapabilities } from '@wamux/messaging-api';
-import { memoryCapabilities } from '@wamux/testing';
+import { memoryCapabilities } from '@wamux/memory';
 import { DELIVERY_STATUSES, INTERACTIVE_KINDS, MESSAGE_CONTENT_TYPES, OUTBOUND_MESSAGE_TYPES, PROVIDER_FEATURES, type ProviderCapabilities } from '@wamux/core';
 import { CATEGORIES, renderCapabilitiesPage } from '../lib/render-capabilities.mjs';
 
@@ -31,9 +31,15 @@ function cells(page: string): Map<string, string> {
     const category = CATEGORIES.find((c) => c.title === title);
     if (!category) continue;
     const rows = section.split('\n').filter((line) => line.startsWith('| '));
-    const header = (rows[0] ?? '').split('|').slice(1, -1).map((cell) => cell.trim().replaceAll('`', ''));
+    const header = (rows[0] ?? '')
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim().replaceAll('`', ''));
     for (const row of rows.slice(2)) {
-      const parts = row.split('|').slice(1, -1).map((cell) => cell.trim());
+      const parts = row
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       const value = (parts[0] ?? '').replaceAll('`', '');
       header.forEach((name, i) => {
         if (parts[i] === '✓' || parts[i] === '—') out.set(`${category.key}/${value}/${name}`, parts[i]);
@@ -45,7 +51,10 @@ function cells(page: string): Map<string, string> {
 
 /** The `category/value` pairs a page marks ✓ for `provider`. */
 function declared(page: string, provider: string): string[] {
-  return [...cells(page)].filter(([key, mark]) => key.endsWith(`/${provider}`) && mark === '✓').map(([key]) => key.slice(0, -provider.length - 1)).sort();
+  return [...cells(page)]
+    .filter(([key, mark]) => key.endsWith(`/${provider}`) && mark === '✓')
+    .map(([key]) => key.slice(0, -provider.length - 1))
+    .sort();
 }
 
 function pairs(capabilities: ProviderCapabilities): string[] {
@@ -82,7 +91,10 @@ describe('the capability matrix', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wamux-capabilities-'));
     try {
       const out = join(dir, 'capabilities.md');
-      const run = spawnSync(process.execPath, ['scripts/docs/capabilities.mjs', '--strict', '--out', out], { cwd: join(__dirname, '../../..'), encoding: 'utf8' });
+      const run = spawnSync(process.execPath, ['scripts/docs/capabilities.mjs', '--strict', '--out', out], {
+        cwd: join(__dirname, '../../..'),
+        encoding: 'utf8',
+      });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       const page = readFileSync(out, 'utf8');

@@ -32,7 +32,7 @@ describe('generated blocks', () => {
     expect(table).toContain('`MESSAGING_API_VERIFY_TOKEN`');
   });
 
-  it('finds a misspelt adapter variable, not a variable of the app\'s own', () => {
+  it("finds a misspelt adapter variable, not a variable of the app's own", () => {
     const page = 'verifyToken: process.env.MESSAGING_VERIFY_TOKEN\nsecret: process.env.DESK360_WEBHOOK_SECRET\nkey: process.env.DESK360_API_KEY';
     expect(misnamedEnvVariables(page, variables)).toEqual([{ line: 1, name: 'MESSAGING_VERIFY_TOKEN', meant: 'MESSAGING_API_VERIFY_TOKEN' }]);
   });

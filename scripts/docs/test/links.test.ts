@@ -56,7 +56,9 @@ describe('checking a page', () => {
   });
 
   it('reports a dead file link, with its line', () => {
-    expect(check('docs/a.md', { 'docs/a.md': '# A\n\nsee [the API](api/index.md)' })).toEqual(['3: dead link "api/index.md": docs/api/index.md does not exist']);
+    expect(check('docs/a.md', { 'docs/a.md': '# A\n\nsee [the API](api/index.md)' })).toEqual([
+      '3: dead link "api/index.md": docs/api/index.md does not exist',
+    ]);
   });
 
   it('reports a dead anchor, in the page itself and in another page', () => {
@@ -68,7 +70,9 @@ describe('checking a page', () => {
   });
 
   it('reports VitePress-only syntax that GitHub shows as raw text', () => {
-    const page = ['# A', '<<< @/../examples/app.ts', '::: tip', 'x', ':::', '## Title {#custom}', '```md', '<<< inside a fence is an example', '```'].join('\n');
+    const page = ['# A', '<<< @/../examples/app.ts', '::: tip', 'x', ':::', '## Title {#custom}', '```md', '<<< inside a fence is an example', '```'].join(
+      '\n',
+    );
     expect(check('docs/a.md', { 'docs/a.md': page })).toEqual([
       expect.stringMatching(/^2: VitePress include/),
       expect.stringMatching(/^3: VitePress container/),
@@ -80,8 +84,17 @@ describe('checking a page', () => {
 
 describe('pages of the docs site', () => {
   it('may not link to a markdown file outside the site, which VitePress reports as a dead link', () => {
-    const files = { 'docs/a.md': '# A\n\n[bench](../bench/README.md) [code](../examples/app.ts) [page](b.md)', 'docs/b.md': '# B', 'bench/README.md': '# Bench', 'examples/app.ts': '' };
-    const problems = checkFile(join(ROOT, 'docs/a.md'), ROOT, { read: (path) => files[path.slice(ROOT.length + 1) as keyof typeof files], exists: (path) => path.slice(ROOT.length + 1) in files, siteDir: join(ROOT, 'docs') });
+    const files = {
+      'docs/a.md': '# A\n\n[bench](../bench/README.md) [code](../examples/app.ts) [page](b.md)',
+      'docs/b.md': '# B',
+      'bench/README.md': '# Bench',
+      'examples/app.ts': '',
+    };
+    const problems = checkFile(join(ROOT, 'docs/a.md'), ROOT, {
+      read: (path) => files[path.slice(ROOT.length + 1) as keyof typeof files],
+      exists: (path) => path.slice(ROOT.length + 1) in files,
+      siteDir: join(ROOT, 'docs'),
+    });
     expect(problems.map(({ line, message }) => `${line}: ${message.split(':')[0]}`)).toEqual(['3: link "../bench/README.md" leaves the docs site (docs/)']);
   });
 });

@@ -27,9 +27,17 @@ beforeAll(() => {
   // ESM-only through the .mjs extension, no `exports`.
   dependency('esm-main', { main: './index.mjs' }, { 'index.mjs': 'export const a = 1;' });
   // Dual: `require` leads to a .cjs file.
-  dependency('dual', { type: 'module', exports: { '.': { import: './index.js', require: './index.cjs' } } }, { 'index.js': 'export const a = 1;', 'index.cjs': 'exports.a = 1;' });
+  dependency(
+    'dual',
+    { type: 'module', exports: { '.': { import: './index.js', require: './index.cjs' } } },
+    { 'index.js': 'export const a = 1;', 'index.cjs': 'exports.a = 1;' },
+  );
   // CommonJS with an ES module wrapper, as ws and eventemitter3 are.
-  dependency('cjs-wrapped', { exports: { '.': { import: './wrapper.mjs', require: './index.js' } } }, { 'index.js': 'exports.a = 1;', 'wrapper.mjs': 'export const a = 1;' });
+  dependency(
+    'cjs-wrapped',
+    { exports: { '.': { import: './wrapper.mjs', require: './index.js' } } },
+    { 'index.js': 'exports.a = 1;', 'wrapper.mjs': 'export const a = 1;' },
+  );
   // Plain CommonJS.
   dependency('cjs', { main: 'index.js' }, { 'index.js': 'exports.a = 1;' });
 });

@@ -2,11 +2,20 @@
 // target: the progress lines must not look like failures either.
 import { progressLine } from '../../../bench/lib/report.mjs';
 
-const row = { suite: '1 · webhook endpoint', case: 'desk360, single message', measured: '5,545/s', baseline: 'bare: 6,463/s', ratio: 0.86, target: '≥ 0.9× bare' };
+const row = {
+  suite: '1 · webhook endpoint',
+  case: 'desk360, single message',
+  measured: '5,545/s',
+  baseline: 'bare: 6,463/s',
+  ratio: 0.86,
+  target: '≥ 0.9× bare',
+};
 
 describe('benchmark progress lines', () => {
   it('mark a met target with ✓', () => {
-    expect(progressLine({ ...row, met: true })).toBe('✓ 1 · webhook endpoint · desk360, single message: 5,545/s vs bare: 6,463/s (ratio 0.86) target ≥ 0.9× bare');
+    expect(progressLine({ ...row, met: true })).toBe(
+      '✓ 1 · webhook endpoint · desk360, single message: 5,545/s vs bare: 6,463/s (ratio 0.86) target ≥ 0.9× bare',
+    );
   });
 
   it('report a missed target as information, with no failure mark', () => {

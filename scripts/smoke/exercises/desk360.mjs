@@ -21,7 +21,6 @@ export const desk360Exercises = {
       apiKey: emulator.apiKey,
       integrationId: emulator.integrationId,
       webhookSecret: WEBHOOK_SECRET,
-      allowInsecureHttp: true,
     });
     defer(() => provider.close?.());
     await roundTrip({ provider, emulator, createWebhookHandler, defer });

@@ -6,19 +6,35 @@
 //   system           'cjs' or 'esm';
 //   loadedCommonJsFiles()  the files require() has loaded so far.
 // An entry without an exercise fails the smoke test: a new entry point
-// needs one here.
+// needs one. Every other file of this folder is read: each exports an
+// object named `<package>Exercises`, keyed by specifier (a package's author
+// adds `<package>.mjs`; nothing to register here).
 import assert from 'node:assert/strict';
-import { coreExercises } from './core.mjs';
-import { desk360Exercises } from './desk360.mjs';
-import { getchatExercises } from './getchat.mjs';
-import { messagingApiExercises } from './messaging-api.mjs';
-import { queueExercises } from './queue.mjs';
-import { redisExercises } from './redis.mjs';
-import { routerExercises } from './router.mjs';
-import { testingExercises } from './testing.mjs';
-import { wamuxExercises } from './wamux.mjs';
+import { readdirSync } from 'node:fs';
 
-const exercises = { ...coreExercises, ...testingExercises, ...desk360Exercises, ...getchatExercises, ...messagingApiExercises, ...redisExercises, ...routerExercises, ...queueExercises, ...wamuxExercises };
+/** Files of this folder that are helpers, not exercises. */
+const HELPERS = new Set(['index.mjs', 'round-trip.mjs']);
+
+/** Every exercise of every file, by specifier; a specifier claimed twice is a mistake, refused. */
+async function loadExercises() {
+  const files = readdirSync(import.meta.dirname)
+    .filter((file) => file.endsWith('.mjs') && !HELPERS.has(file))
+    .sort();
+  const found = {};
+  for (const file of files) {
+    const module = await import(new URL(file, import.meta.url).href);
+    for (const [exportName, group] of Object.entries(module)) {
+      if (!exportName.endsWith('Exercises')) continue;
+      for (const [specifier, exercise] of Object.entries(group)) {
+        if (found[specifier]) throw new Error(`scripts/smoke/exercises/${file}: ${specifier} already has an exercise in ${found[specifier].file}`);
+        found[specifier] = { file, exercise };
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(found).map(([specifier, { exercise }]) => [specifier, exercise]));
+}
+
+const exercises = await loadExercises();
 
 /** Every package's `./package.json` entry: readable, and the package it claims to be. */
 function manifestExercise(name) {

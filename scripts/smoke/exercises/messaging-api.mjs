@@ -15,7 +15,6 @@ export const messagingApiExercises = {
       apiId: emulator.apiId,
       channelId: emulator.channelId,
       verifyToken: emulator.verifyToken,
-      allowInsecureHttp: true,
     });
     defer(() => provider.close?.());
     assert.equal(provider.name, 'messaging-api');

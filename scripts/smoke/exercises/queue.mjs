@@ -13,6 +13,9 @@ export const queueExercises = {
     assert.equal(queue.jobIdForKey('order-1234-shipped'), id);
     assert.notEqual(queue.jobIdForKey('order-1235-shipped'), id);
     const { ConfigurationError } = await load('@wamux/core');
-    assert.throws(() => queue.createOutbox({ connection: 'http://127.0.0.1:6379' }), (error) => error instanceof ConfigurationError && error.field === 'connection');
+    assert.throws(
+      () => queue.createOutbox({ connection: 'http://127.0.0.1:6379' }),
+      (error) => error instanceof ConfigurationError && error.field === 'connection',
+    );
   },
 };

@@ -4,14 +4,29 @@ import assert from 'node:assert/strict';
 
 export const redisExercises = {
   async '@wamux/redis'(redis, { load }) {
-    for (const name of ['createRedisDedupeStore', 'createRedisRateLimitStore', 'createRedisStatusOrderStore', 'createRedisRouteStore', 'connectRedisStores', 'toRedisPort']) {
+    for (const name of [
+      'createRedisDedupeStore',
+      'createRedisRateLimitStore',
+      'createRedisStatusOrderStore',
+      'createRedisRouteStore',
+      'connectRedisStores',
+      'toRedisPort',
+    ]) {
       assert.equal(typeof redis[name], 'function', `${name} is ${typeof redis[name]}`);
     }
     const calls = [];
-    const port = redis.toRedisPort({ call: async (...args) => (calls.push(args), 'PONG') });
+    const port = redis.toRedisPort({
+      call: async (...args) => {
+        calls.push(args);
+        return 'PONG';
+      },
+    });
     assert.equal(await port.send(['PING']), 'PONG');
     assert.deepEqual(calls, [['PING']]);
     const { ConfigurationError } = await load('@wamux/core');
-    assert.throws(() => redis.toRedisPort({}), (error) => error instanceof ConfigurationError && error.field === 'client');
+    assert.throws(
+      () => redis.toRedisPort({}),
+      (error) => error instanceof ConfigurationError && error.field === 'client',
+    );
   },
 };

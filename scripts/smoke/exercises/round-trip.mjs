@@ -45,7 +45,10 @@ export async function roundTrip({ provider, emulator, createWebhookHandler, defe
   handler.on('error', (error) => errors.push(`${error.code}: ${error.message}`));
   const origin = await startServer((req, res) => void handler.node(req, res), defer);
 
-  const inbound = await emulator.simulateInbound({ from: CUSTOMER, profileName: 'Smoke', content: { type: 'text', text: 'ping' } }, { webhookUrl: `${origin}/webhooks` });
+  const inbound = await emulator.simulateInbound(
+    { from: CUSTOMER, profileName: 'Smoke', content: { type: 'text', text: 'ping' } },
+    { webhookUrl: `${origin}/webhooks` },
+  );
   assert.equal(inbound.status, 200, `the webhook handler answered ${inbound.status} ${inbound.responseBody} ${errors.join('; ')}`);
   assert.equal(messages.length, 1, `the webhook handler emitted ${messages.length} messages ${errors.join('; ')}`);
   assert.equal(messages[0].from, CUSTOMER);

@@ -8,14 +8,14 @@ export const routerExercises = {
     for (const name of ['createRouter', 'createMemoryRouteStore', 'unionCapabilities']) {
       assert.equal(typeof router[name], 'function', `${name} is ${typeof router[name]}`);
     }
-    const { createMemoryEmulator } = await load('@wamux/testing/emulator');
-    const { createMemoryProvider } = await load('@wamux/testing');
+    const { createMemoryEmulator } = await load('@wamux/memory/emulator');
+    const { createMemoryProvider } = await load('@wamux/memory');
     const { ConfigurationError } = await load('@wamux/core');
     const primary = await createMemoryEmulator();
     defer(() => primary.close());
     const secondary = await createMemoryEmulator();
     defer(() => secondary.close());
-    const member = (emulator, apiKey) => createMemoryProvider({ baseUrl: emulator.url, apiKey, allowInsecureHttp: true, retry: false, rateLimit: false });
+    const member = (emulator, apiKey) => createMemoryProvider({ baseUrl: emulator.url, apiKey, retry: false, rateLimit: false });
     const routed = router.createRouter({
       strategy: 'failover',
       providers: [
@@ -31,6 +31,9 @@ export const routerExercises = {
     assert.deepEqual(failovers, ['primary->secondary']);
     assert.equal(secondary.delivered().length, 1);
     assert.equal(primary.delivered().length, 0);
-    assert.throws(() => router.createRouter({ providers: [] }), (error) => error instanceof ConfigurationError && error.field === 'providers');
+    assert.throws(
+      () => router.createRouter({ providers: [] }),
+      (error) => error instanceof ConfigurationError && error.field === 'providers',
+    );
   },
 };

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { assertAnswers, roundTrip } from './round-trip.mjs';
 
 /** The package `createProvider` loads for a provider name. */
-const adapterPackage = (name) => (name === 'memory' ? '@wamux/testing' : `@wamux/${name}`);
+const adapterPackage = (name) => `@wamux/${name}`;
 
 export const wamuxExercises = {
   async wamux(wamux, { load, defer, system, loadedCommonJsFiles }) {
@@ -24,7 +24,10 @@ export const wamuxExercises = {
       const loaded = loadedCommonJsFiles();
       for (const name of wamux.PROVIDER_NAMES) {
         const file = `/node_modules/${adapterPackage(name)}/dist/index.cjs`;
-        assert.ok(loaded.some((path) => path.replaceAll('\\', '/').endsWith(file)), `createProvider({ provider: '${name}' }) did not require() ${adapterPackage(name)}'s CommonJS build`);
+        assert.ok(
+          loaded.some((path) => path.replaceAll('\\', '/').endsWith(file)),
+          `createProvider({ provider: '${name}' }) did not require() ${adapterPackage(name)}'s CommonJS build`,
+        );
       }
     }
     const refused = await wamux.createProvider({ provider: 'no-such-vendor' }, { env: {} }).then(

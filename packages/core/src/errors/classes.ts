@@ -110,7 +110,10 @@ export class UnsupportedFeatureError extends WamuxError {
   readonly feature: string;
 
   constructor(feature: string, options: Options = {}) {
-    super('unsupported_feature', `${options.provider ?? 'this provider'} does not support ${feature}`, { ...options, delivery: options.delivery ?? 'not_sent' });
+    super('unsupported_feature', `${options.provider ?? 'this provider'} does not support ${feature}`, {
+      ...options,
+      delivery: options.delivery ?? 'not_sent',
+    });
     this.feature = feature;
   }
 }
@@ -184,7 +187,10 @@ export class RedirectRefusedError extends WamuxError {
   readonly location: string | undefined;
 
   constructor(message: string, options: Options & { location?: string | undefined } = {}) {
-    super('redirect_refused', message, { ...options, delivery: options.delivery ?? (options.status === 307 || options.status === 308 ? 'not_sent' : 'unknown') });
+    super('redirect_refused', message, {
+      ...options,
+      delivery: options.delivery ?? (options.status === 307 || options.status === 308 ? 'not_sent' : 'unknown'),
+    });
     this.location = options.location;
   }
 

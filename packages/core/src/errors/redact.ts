@@ -5,7 +5,8 @@
  */
 
 /** Query parameters and JSON keys whose values are always treated as secrets. */
-const SECRET_KEY = /^(authorization|x-api-key|x-api-id|d360-api-key|x-verify-token|api[-_]?key|token|access[-_]?token|refresh[-_]?token|id[-_]?token|password|[a-z]+[-_]password|secret|auth|client[-_]?secret)$/i;
+const SECRET_KEY =
+  /^(authorization|x-api-key|x-api-id|d360-api-key|x-verify-token|api[-_]?key|token|access[-_]?token|refresh[-_]?token|id[-_]?token|password|[a-z]+[-_]password|secret|auth|client[-_]?secret)$/i;
 
 const REDACTED = '[redacted]';
 

@@ -28,7 +28,8 @@ export type WamuxErrorCode =
   | 'webhook_payload_invalid'
   | 'webhook_listener_failed'
   | 'configuration_invalid'
-  | 'store_unavailable';
+  | 'store_unavailable'
+  | 'window_closed';
 
 /**
  * Whether a failed send may have reached the customer.
@@ -126,6 +127,7 @@ export class WamuxError extends Error {
   /** Recognises wamux errors from any copy of the package, by marker and `errorName`. */
   static override [Symbol.hasInstance](value: unknown): boolean {
     if (!isWamuxError(value)) return false;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of `instanceof`, often a subclass
     const wanted = (this as typeof WamuxError).errorName;
     if (wanted === WamuxError.errorName) return true;
     let proto: unknown = Object.getPrototypeOf(value);
@@ -175,4 +177,3 @@ function sanitizeCause(cause: unknown, secrets: readonly string[]): unknown {
   }
   return typeof cause === 'string' ? redactText(cause, secrets) : undefined;
 }
-

@@ -1,10 +1,9 @@
-import { isNetworkError as isKyNetworkError, isTimeoutError as isKyTimeoutError } from 'ky';
 import * as v from 'valibot';
 import { codeInChain } from '../errors/cause-code';
-import { AbortError, NetworkError, RedirectRefusedError, TimeoutError } from '../errors/classes';
+import { AbortError, RedirectRefusedError } from '../errors/classes';
 import { withDelivery, worstDelivery } from '../errors/delivery';
 import { redactText } from '../errors/redact';
-import { isWamuxError, type DeliveryOutcome, type WamuxError } from '../errors/wamux-error';
+import { isWamuxError, type DeliveryOutcome } from '../errors/wamux-error';
 import { toValidationIssues } from '../model/validate';
 import type { RateLimiter } from '../rate-limit/limiter';
 import { startHttpAttempt, type HttpAttempt, type HttpTarget } from '../telemetry/http-attempt';
@@ -16,8 +15,8 @@ import type { TelemetryOptions } from '../telemetry/options';
 import { sleep } from '../util/sleep';
 import { createProviderError, deliveryOfAnswer, kindFromStatus, type HttpFailure, type VendorErrorInfo } from './errors-from-response';
 import { readRateLimitHeaders, type RateLimitInfo } from './response-headers';
-import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './retry-policy';
-import { attemptHeaders, createTransport } from './transport';
+import { resolveRetryPolicy, retryDelay, type RetryOptions } from './retry-policy';
+import { bodyBrokeOff, createTransport, unreachable, type AttemptDescription } from './transport';
 
 /** The HTTP methods adapters use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -32,27 +31,27 @@ export interface HttpClientOptions {
   /** The vendor's API base URL; request paths are appended to it. */
   baseUrl: string;
   /** Headers every request carries (auth). A function, so a refreshed token is picked up. */
-  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  headers?: (() => Record<string, string> | Promise<Record<string, string>>) | undefined;
   /** Values to scrub from errors besides the auth headers' values (e.g. a password). */
-  secrets?: () => readonly string[];
+  secrets?: (() => readonly string[]) | undefined;
   /**
-   * A fetch implementation; the global one by default. Called as
-   * `fetch(url, init)` with the absolute URL and `init` holding `method`,
-   * `headers` (a plain object, lower-case names), `body` (a JSON string or
-   * a `FormData`, or none), `redirect` (`manual` whenever the request
-   * carries credentials or a body, so a 3xx is answered to the client and
-   * never followed) and the `signal` that the timeout or the caller's
-   * signal aborts.
+   * A fetch implementation; the global one by default. ky calls it as
+   * `fetch(request, init)`: `request` is the `Request` ky built (absolute
+   * URL with the query, method, headers, body, `redirect` — `manual`
+   * whenever the request carries credentials or a body, so a 3xx is
+   * answered to the client and never followed — and the `signal` that the
+   * timeout or the caller's signal aborts); `init` holds only options
+   * foreign to `Request` (usually none).
    */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /** Per-attempt timeout in ms. Default 30 000. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Retry policy, or `false` for none. */
-  retry?: Partial<RetryPolicy> | false;
+  retry?: RetryOptions | false | undefined;
   /** The client-side limiter every attempt waits on. */
-  rateLimiter?: RateLimiter;
+  rateLimiter?: RateLimiter | undefined;
   /** Reads the vendor's error body; the HTTP status decides the rest. */
-  mapError?: (failure: HttpFailure) => VendorErrorInfo | undefined;
+  mapError?: ((failure: HttpFailure) => VendorErrorInfo | undefined) | undefined;
   /**
    * Says whether a 2xx JSON answer is in fact an error envelope (a vendor
    * that reports failures with HTTP 200). Called with the parsed body
@@ -63,12 +62,12 @@ export interface HttpClientOptions {
    * proves the request was not processed; any other kind is thrown as its
    * typed error. Runs on every successful JSON response: keep it cheap.
    */
-  errorInBody?: (answer: HttpFailure) => VendorErrorInfo | undefined;
+  errorInBody?: ((answer: HttpFailure) => VendorErrorInfo | undefined) | undefined;
   /**
    * Called once per request after a 401: refresh the credentials (log in
    * again) and return `true` to repeat the request with the new ones.
    */
-  refreshCredentials?: () => Promise<boolean>;
+  refreshCredentials?: (() => Promise<boolean>) | undefined;
   /** Where retries, limiter blocks, refused redirects and limiter failures are told. Silent by default. */
   logger?: Logger | undefined;
   /** What telemetry may carry besides the defaults (personal data is left out unless opted in). */
@@ -88,9 +87,9 @@ export interface HttpRequest<TSchema extends v.GenericSchema | undefined = undef
   /** Replace the auth headers and the defaults (`accept`, the JSON content type) of the same name, whatever its case. */
   headers?: Record<string, string> | undefined;
   /** How to read the response. Default `json`. */
-  responseType?: 'json' | 'bytes' | 'text' | 'none';
+  responseType?: 'json' | 'bytes' | 'text' | 'none' | undefined;
   /** Validates the JSON response; a mismatch is an `unexpected_response` error (`delivery: 'unknown'`). */
-  schema?: TSchema;
+  schema?: TSchema | undefined;
   /**
    * Whether repeating the request is harmless. Defaults to true for GET,
    * PUT and DELETE, false for POST and PATCH. A non-idempotent request is
@@ -156,13 +155,13 @@ const TRANSIENT = new Set([408, 500, 502, 503, 504]);
  * retried only after a `not_sent` failure, so retrying never sends it twice.
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  const policy: RetryPolicy = options.retry === false ? { ...defaultRetryPolicy, limit: 0 } : { ...defaultRetryPolicy, ...options.retry };
+  const policy = resolveRetryPolicy(options.retry);
   const timeout = options.timeout ?? 30_000;
   const base = options.baseUrl.replace(/\/+$/, '');
   const baseOrigin = new URL(base).origin;
   const provider = options.provider;
   // Late-bound: a fetch mocked after the client was created (nock) is used.
-  const send = createTransport(options.fetch ?? ((input, init) => globalThis.fetch(input, init)));
+  const send = createTransport({ baseUrl: base, fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)) });
   let lastRateLimit: RateLimitInfo | undefined;
   let lastAuthHeaders: Record<string, string> = {};
   const logger = resolveLogger(options.logger);
@@ -183,7 +182,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     return [...values, ...(options.secrets?.() ?? [])].filter((value) => value.length >= 4);
   };
 
-  const urlFor = (path: string, query?: Record<string, QueryValue>): URL => {
+  /** The URL a request goes to (ky builds the same from the prefix and the query): for the origin check and telemetry. */
+  const urlFor = (path: string, searchParams: ReadonlyArray<readonly [string, string]>): URL => {
     const url = /^https?:\/\//i.test(path) ? new URL(path) : new URL(`${base}/${path.replace(/^\/+/, '')}`);
     // An absolute URL comes from the vendor (a Link header, a `next` field):
     // never send credentials to another origin because a response said so.
@@ -195,11 +195,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         delivery: 'not_sent',
       });
     }
-    for (const [key, value] of Object.entries(query ?? {})) {
-      if (value === undefined || value === null) continue;
-      if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
-      else url.searchParams.set(key, String(value));
-    }
+    for (const [key, value] of searchParams) url.searchParams.append(key, value);
     return url;
   };
 
@@ -215,17 +211,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function attempts(req: HttpRequest<v.GenericSchema | undefined>, tracked: { latest?: HttpAttempt }): Promise<HttpResponse<unknown>> {
     const idempotent = req.idempotent ?? IDEMPOTENT.has(req.method);
-    const url = urlFor(req.path, req.query);
-    const href = url.href;
+    const searchParams = queryPairs(req.query);
+    const url = urlFor(req.path, searchParams);
     const path = url.pathname;
     // Telemetry names the route, never the path: ids and tokens stay here.
     const target: HttpTarget = { provider, method: req.method, template: routeTemplate(path), serverAddress: url.hostname, serverPort: portOf(url) };
     const scope = currentSendScope();
     if (scope && personalData) scope.personalData = true;
-    const body = req.form ?? (req.json === undefined ? undefined : JSON.stringify(req.json));
+    const hasBody = req.form !== undefined || req.json !== undefined;
     // A redirect is followed only by a bare request: no credentials to hand
     // to another host, no body (a send, a login's password) to post there.
-    const redirect = options.headers === undefined && body === undefined && !carriesCredentials(req.headers) ? 'follow' : 'manual';
+    const redirect = options.headers === undefined && !hasBody && !carriesCredentials(req.headers) ? 'follow' : 'manual';
     const responseType = req.responseType ?? 'json';
     let attempt = 0;
     let refreshed = false;
@@ -268,27 +264,34 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       lastAuthHeaders = authHeaders;
       const secrets = () => secretsOf(authHeaders, req.headers);
+      const describe: AttemptDescription = { provider, method: req.method, path, host: url.host, secrets };
 
       let response: Response;
       const current = startHttpAttempt(target, attempt);
       tracked.latest = current;
       try {
         response = await send({
-          href,
+          path: req.path,
           method: req.method,
-          headers: attemptHeaders(body, authHeaders, req.headers),
-          body,
+          searchParams,
+          json: req.json,
+          form: req.form,
+          headers: req.headers,
+          auth: authHeaders,
           timeout: req.timeout ?? timeout,
           signal: req.signal,
           redirect,
+          describe,
         });
       } catch (error) {
         // The request may have been written: an abort or a timeout in flight
         // leaves its fate open, as does a connection lost on the way.
         if (req.signal?.aborted) current.end(undefined, 'aborted');
         if (req.signal?.aborted) throw fail(new AbortError(undefined, { provider, cause: error, secrets: secrets() }), 'unknown');
-        const failure = classifyTransportError(error, provider, secrets(), req.method, path);
-        const delivery: DeliveryOutcome = isWamuxError(error) && error.delivery !== undefined ? error.delivery : failure.code === 'network_error' && NOT_SENT_CODES.has(codeInChain(error) ?? '') ? 'not_sent' : 'unknown';
+        // ky's timeouts and network errors arrive as core's (its beforeError hook); anything else a custom fetch threw is a network error.
+        const failure = isWamuxError(error) ? error : unreachable(describe, error);
+        const delivery: DeliveryOutcome =
+          failure.delivery ?? (failure.code === 'network_error' && NOT_SENT_CODES.has(codeInChain(failure.cause) ?? '') ? 'not_sent' : 'unknown');
         current.end(undefined, failure.code);
         if ((idempotent || delivery === 'not_sent') && attempt < policy.limit) {
           await pause(retryDelay(policy, attempt), delivery, failure.code);
@@ -313,13 +316,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         await response.body?.cancel().catch(() => undefined);
         const refused = redirectRefused(response, req.method, path, url, provider, secrets());
         current.end(response.status, refused.code);
-        logger.warn(`wamux: ${req.method} ${target.template} was redirected (HTTP ${response.status}); not followed, since the request carries credentials or a body`, {
-          provider,
-          method: req.method,
-          route: target.template,
-          status: response.status,
-          location: refused.location,
-        });
+        logger.warn(
+          `wamux: ${req.method} ${target.template} was redirected (HTTP ${response.status}); not followed, since the request carries credentials or a body`,
+          {
+            provider,
+            method: req.method,
+            route: target.template,
+            status: response.status,
+            location: refused.location,
+          },
+        );
         throw fail(refused, refused.delivery ?? 'unknown');
       }
 
@@ -338,7 +344,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           current.end(response.status, isWamuxError(error) ? error.code : 'network_error');
           if (isWamuxError(error)) throw fail(error, 'unknown');
           if (req.signal?.aborted) throw fail(new AbortError(undefined, { provider }), 'unknown');
-          throw fail(new NetworkError(`${req.method} ${path}: the response body could not be read`, { provider, retryable: true, cause: error, secrets: secrets() }), 'unknown');
+          throw fail(bodyBrokeOff(describe, error), 'unknown');
         }
         const inBody = options.errorInBody?.({ status: response.status, body: data, headers: response.headers, method: req.method, path, rateLimit });
         if (inBody === undefined) {
@@ -375,7 +381,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           throw fail(error, delivery);
         }
         if (renewed) {
-          logger.info(`wamux: ${provider} refused the credentials (HTTP 401); logged in again, repeating ${req.method} ${target.template}`, { provider, route: target.template });
+          logger.info(`wamux: ${provider} refused the credentials (HTTP 401); logged in again, repeating ${req.method} ${target.template}`, {
+            provider,
+            route: target.template,
+          });
           continue;
         }
       }
@@ -410,7 +419,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         retryAfter,
         requestId: info.requestId ?? requestIdOf(response.headers),
         details: info.details ?? errorBody,
-        message: info.message ?? (response.ok ? `${req.method} ${path}: the vendor answered HTTP ${status} with an error body` : `${req.method} ${path} failed with HTTP ${status}`),
+        message:
+          info.message ??
+          (response.ok ? `${req.method} ${path}: the vendor answered HTTP ${status} with an error body` : `${req.method} ${path} failed with HTTP ${status}`),
         secrets: secrets(),
         delivery: worstDelivery(earlier, delivery),
       });
@@ -450,7 +461,12 @@ async function acquire(limiter: RateLimiter, signal: AbortSignal | undefined, ta
 function logNotSent(logger: Logger, error: unknown, target: HttpTarget): void {
   const code = isWamuxError(error) ? error.code : undefined;
   if (code === 'aborted') return;
-  const why = code === 'rate_limit_queue_full' ? 'the rate limiter queue is full' : code === undefined ? 'the rate limiter or the credentials failed' : `it failed before sending (${code})`;
+  const why =
+    code === 'rate_limit_queue_full'
+      ? 'the rate limiter queue is full'
+      : code === undefined
+        ? 'the rate limiter or the credentials failed'
+        : `it failed before sending (${code})`;
   logger[code === 'rate_limit_queue_full' ? 'warn' : 'error'](`wamux: ${target.method} ${target.template} was not sent: ${why}`, {
     provider: target.provider,
     method: target.method,
@@ -496,7 +512,14 @@ async function readJson(response: Response, method: string, path: string, provid
  * field at fault and what was expected, never the value received: a vendor
  * answer can hold a token.
  */
-function validate(data: unknown, req: HttpRequest<v.GenericSchema | undefined>, status: number, path: string, provider: string, secrets: () => readonly string[]): unknown {
+function validate(
+  data: unknown,
+  req: HttpRequest<v.GenericSchema | undefined>,
+  status: number,
+  path: string,
+  provider: string,
+  secrets: () => readonly string[],
+): unknown {
   if (!req.schema) return data;
   const result = v.safeParse(req.schema, data);
   if (result.success) return result.output;
@@ -544,13 +567,16 @@ function redirectRefused(response: Response, method: string, path: string, from:
   const location = originOf(response.headers.get('location'), from);
   const target = location === undefined ? 'without a usable Location' : location === from.origin ? `to the same origin (${location})` : `to ${location}`;
   const outcome = status === 307 || status === 308 ? 'it was not processed' : 'it may have been processed';
-  return new RedirectRefusedError(`${method} ${path} was redirected (HTTP ${status}) ${target}; not followed, since the request carries credentials or a body (${outcome})`, {
-    provider,
-    status,
-    location: location === undefined ? undefined : redactText(location, secrets),
-    requestId: requestIdOf(response.headers),
-    secrets,
-  });
+  return new RedirectRefusedError(
+    `${method} ${path} was redirected (HTTP ${status}) ${target}; not followed, since the request carries credentials or a body (${outcome})`,
+    {
+      provider,
+      status,
+      location: location === undefined ? undefined : redactText(location, secrets),
+      requestId: requestIdOf(response.headers),
+      secrets,
+    },
+  );
 }
 
 /** The origin of a `Location`, resolved against the request URL; `undefined` when there is none or it is not a URL. */
@@ -564,14 +590,13 @@ function originOf(location: string | null, from: URL): string | undefined {
   }
 }
 
-function classifyTransportError(error: unknown, provider: string, secrets: readonly string[], method: string, path: string): WamuxError {
-  if (isWamuxError(error)) return error;
-  if (isKyTimeoutError(error)) {
-    return new TimeoutError(`${method} ${path} timed out`, { provider, retryable: true, secrets });
+/** A request's query as ky's `searchParams` pairs: `null` and `undefined` left out, an array repeating its name. */
+function queryPairs(query: Record<string, QueryValue> | undefined): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) for (const item of value) pairs.push([key, String(item)]);
+    else pairs.push([key, String(value)]);
   }
-  const code = codeInChain(error);
-  if (isKyNetworkError(error) || error instanceof TypeError || code !== undefined) {
-    return new NetworkError(`${method} ${path} failed: ${code ?? 'network error'}`, { provider, retryable: true, cause: error, secrets });
-  }
-  return new NetworkError(`${method} ${path} failed`, { provider, cause: error, secrets });
+  return pairs;
 }

@@ -1,24 +1,9 @@
-import {
-  AuthenticationError,
-  NotFoundError,
-  ProviderServerError,
-  RateLimitError,
-  RequestRejectedError,
-  TimeoutError,
-} from '../errors/classes';
+import { AuthenticationError, NotFoundError, ProviderServerError, RateLimitError, RequestRejectedError, TimeoutError } from '../errors/classes';
 import type { DeliveryOutcome, WamuxError } from '../errors/wamux-error';
 import type { RateLimitInfo } from './response-headers';
 
 /** The normalized kinds of vendor failure an adapter can name. */
-export type ProviderErrorKind =
-  | 'authentication'
-  | 'permission'
-  | 'rate_limit'
-  | 'rejected'
-  | 'not_found'
-  | 'timeout'
-  | 'server'
-  | 'unexpected_response';
+export type ProviderErrorKind = 'authentication' | 'permission' | 'rate_limit' | 'rejected' | 'not_found' | 'timeout' | 'server' | 'unexpected_response';
 
 /**
  * A vendor response as the adapter's error hooks see it: a failed one

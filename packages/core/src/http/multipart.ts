@@ -12,7 +12,7 @@ export function toFormData(fields: Record<string, unknown>): FormData {
     if (isFile(value)) {
       form.append(key, new Blob([value.data as Uint8Array<ArrayBuffer>], { type: value.mimeType }), value.filename);
     } else if (Array.isArray(value)) {
-      value.forEach((item, index) => append(`${key}[${index}]`, item));
+      for (const [index, item] of value.entries()) append(`${key}[${index}]`, item);
     } else if (typeof value === 'object') {
       for (const [child, item] of Object.entries(value)) append(`${key}[${child}]`, item);
     } else {

@@ -108,7 +108,10 @@ export const InboundMessageSchema = v.pipe(
     referral: v.optional(ReferralSchema),
   }),
   v.forward(
-    v.check((message) => message.from === customerAddress(message.customer), "must be the customer's address: customer.phone, else customer.bsuid, else customer.parentBsuid"),
+    v.check(
+      (message) => message.from === customerAddress(message.customer),
+      "must be the customer's address: customer.phone, else customer.bsuid, else customer.parentBsuid",
+    ),
     ['from'],
   ),
   v.forward(

@@ -18,10 +18,7 @@ export const MediaBytesSchema = v.strictObject({
 });
 
 /** Where outbound media comes from: `{ url }`, `{ id }` or `{ data, filename, mimeType }`. */
-export const MediaSourceSchema = v.union(
-  [MediaUrlSchema, MediaIdSchema, MediaBytesSchema],
-  'must be { url }, { id } or { data, filename, mimeType }',
-);
+export const MediaSourceSchema = v.union([MediaUrlSchema, MediaIdSchema, MediaBytesSchema], 'must be { url }, { id } or { data, filename, mimeType }');
 
 export type MediaUrl = v.InferOutput<typeof MediaUrlSchema>;
 export type MediaId = v.InferOutput<typeof MediaIdSchema>;

@@ -66,10 +66,7 @@ export const ReplyButtonsSchema = v.strictObject({
   body: NonEmpty,
   header: v.optional(InteractiveHeaderSchema),
   footer: v.optional(v.string()),
-  buttons: v.pipe(
-    v.array(v.strictObject({ id: NonEmpty, title: NonEmpty })),
-    v.minLength(1, 'must hold at least one button'),
-  ),
+  buttons: v.pipe(v.array(v.strictObject({ id: NonEmpty, title: NonEmpty })), v.minLength(1, 'must hold at least one button')),
 });
 
 export const ListSchema = v.strictObject({

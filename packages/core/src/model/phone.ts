@@ -38,7 +38,9 @@ export function toE164(value: unknown): PhoneNumber | undefined {
     } else if (isCountryCodeAndNumber(value, 0)) return `+${value}`;
   }
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'bigint') return undefined;
-  let text = String(value).trim().replace(/[\s().-]/g, '');
+  let text = String(value)
+    .trim()
+    .replace(/[\s().-]/g, '');
   if (text.startsWith('00')) text = `+${text.slice(2)}`;
   if (!text.startsWith('+')) text = `+${text}`;
   return E164_PATTERN.test(text) ? text : undefined;

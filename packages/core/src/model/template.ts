@@ -62,11 +62,7 @@ export function templateVariables(component: 'header' | 'body', text: string | u
     const token = match[1] as string;
     if (seen.has(token)) continue;
     seen.add(token);
-    out.push(
-      /^\d+$/.test(token)
-        ? { key: `${component}-${token}`, component, index: Number(token) }
-        : { key: token, component, name: token },
-    );
+    out.push(/^\d+$/.test(token) ? { key: `${component}-${token}`, component, index: Number(token) } : { key: token, component, name: token });
   }
   return out;
 }

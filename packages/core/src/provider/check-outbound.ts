@@ -60,7 +60,8 @@ export function unsupportedFeature(message: OutboundMessage, caps: ProviderCapab
       if (interactive.kind !== 'location_request' && interactive.footer !== undefined && interactive.footer !== '' && !has('interactive.footer')) {
         return 'interactive footers (message.interactive.footer)';
       }
-      if (interactive.kind === 'buttons' && interactive.header && 'media' in interactive.header) return media(interactive.header.media, 'message.interactive.header.media');
+      if (interactive.kind === 'buttons' && interactive.header && 'media' in interactive.header)
+        return media(interactive.header.media, 'message.interactive.header.media');
       return undefined;
     }
     case 'template':
@@ -70,7 +71,10 @@ export function unsupportedFeature(message: OutboundMessage, caps: ProviderCapab
     case 'audio':
     case 'document':
     case 'sticker':
-      return media(message.media, 'message.media') ?? (message.caption !== undefined && message.caption !== '' && !has('media.captions') ? 'media captions (message.caption)' : undefined);
+      return (
+        media(message.media, 'message.media') ??
+        (message.caption !== undefined && message.caption !== '' && !has('media.captions') ? 'media captions (message.caption)' : undefined)
+      );
     case 'text':
       return message.previewUrl === true && !has('messages.linkPreview') ? 'link previews (message.previewUrl)' : undefined;
     case 'location':

@@ -4,7 +4,7 @@ import type { OutboundMessage } from '../model/outbound';
 import type { SendResult } from '../model/send-result';
 import type { Template } from '../model/template';
 import type { WebhookEvent } from '../model/events';
-import type { PhoneNumber } from '../model/phone';
+import type { CustomerAddress } from '../model/customer';
 import type { BulkTemplateRequest } from '../model/outbound';
 import type { ProviderCapabilities } from './capabilities';
 import type { WebhookReply, WebhookRequest } from '../webhook/request';
@@ -21,7 +21,11 @@ export interface CallOptions {
 
 /** Options of list calls. */
 export interface ListOptions extends CallOptions {
-  /** Stop after this many items. */
+  /**
+   * Stop after this many items: a whole number, 0 or more (0 lists nothing
+   * and calls nothing). `defineProvider` checks and enforces it, so drivers
+   * need not.
+   */
   limit?: number | undefined;
 }
 
@@ -35,8 +39,8 @@ export interface WebhookParseResult {
 
 /** A query over conversation history. */
 export interface HistoryQuery extends ListOptions {
-  /** The customer whose conversation to read. */
-  contact?: PhoneNumber | undefined;
+  /** The customer whose conversation to read: an E.164 number or a BSUID. */
+  contact?: CustomerAddress | undefined;
   /** Only messages before this time. */
   before?: Date | undefined;
   /** Only messages after this time. */
@@ -79,6 +83,13 @@ export interface ProviderDriver<Name extends string = string> {
   readonly capabilities: ProviderCapabilities;
   send(message: OutboundMessage, options: CallOptions): Promise<SendResult>;
   parseWebhook(request: WebhookRequest): Promise<WebhookParseResult>;
+  /**
+   * Answers the vendor's subscription handshake (Meta's `GET` with
+   * `hub.mode=subscribe`, `hub.verify_token`, `hub.challenge`): the reply,
+   * or `undefined` when the request is not one this vendor sends. Throws
+   * `WebhookVerificationError` when the token does not match.
+   */
+  verifySubscription?(request: WebhookRequest): WebhookReply | undefined;
   uploadMedia?(media: MediaUpload, options: CallOptions): Promise<UploadedMedia>;
   downloadMedia?(mediaId: string, options: CallOptions): Promise<DownloadedMedia>;
   markRead?(messageId: string, options: CallOptions): Promise<void>;
@@ -101,6 +112,12 @@ export interface Provider<Name extends string = string> {
   send(message: OutboundMessage, options?: CallOptions): Promise<SendResult>;
   /** Verifies (when configured) and normalizes one webhook delivery. */
   parseWebhook(request: WebhookRequest): Promise<WebhookParseResult>;
+  /**
+   * Answers a vendor's subscription handshake (a verification `GET`), or
+   * `undefined` when the request is not one (then the webhook handler
+   * answers 405). Providers whose vendor has no handshake return `undefined`.
+   */
+  verifySubscription(request: WebhookRequest): WebhookReply | undefined;
   /** Uploads bytes to the vendor's media store. Feature `media.upload`. */
   uploadMedia(media: MediaUpload, options?: CallOptions): Promise<UploadedMedia>;
   /** Downloads inbound media by id. Feature `media.download`. */

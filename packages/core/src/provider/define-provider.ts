@@ -8,6 +8,17 @@ import type { ProviderFeature } from './capabilities';
 import { checkOutbound, checkRecipient } from './check-outbound';
 import type { CallOptions, HistoryQuery, ListOptions, Provider, ProviderDriver } from './contract';
 import { SPECIFICATION_VERSION } from './contract';
+import { listedMessages, listedTemplates } from './list-input';
+import { createWhatsAppLimits } from '../whatsapp-limits/whatsapp-limits';
+import type { WhatsAppLimitsOption } from '../whatsapp-limits/options';
+
+/** What `defineProvider` applies around the driver besides the contract. */
+export interface DefineProviderOptions {
+  /** WhatsApp's own limits (throughput, pair rate, customer service window): the app's `whatsappLimits` option, passed through. */
+  whatsappLimits?: WhatsAppLimitsOption | undefined;
+  /** The adapter's sending identity (Meta's phone number id...): keys the limits when the app gave no `whatsappLimits.phoneNumber`. */
+  sender?: string | undefined;
+}
 
 const FEATURE_METHODS = {
   'media.upload': 'uploadMedia',
@@ -30,10 +41,21 @@ const FEATURE_METHODS = {
  * outcome the HTTP path gave it, and one without any (a driver's own
  * failure after its request went out, a bug) is `unknown`, the answer that
  * never leads to a message sent twice.
+ *
+ * List calls are checked and bounded here, not in drivers: a bad `limit`
+ * (or any other list option) is a `ValidationError` naming
+ * `options.limit` / `query.limit` before any I/O, `limit: 0` lists nothing,
+ * iteration stops after `limit` items, and an aborted signal rejects with
+ * `AbortError`.
+ *
+ * With `settings.whatsappLimits`, `send` waits for (or is refused by)
+ * WhatsApp's limits before the driver is called, and `parseWebhook` feeds
+ * them: see docs/whatsapp-limits.md.
  */
 export function defineProvider<Name extends string, Extras extends object = object>(
   driver: ProviderDriver<Name>,
   extras?: Extras,
+  settings: DefineProviderOptions = {},
 ): Provider<Name> & Extras {
   if (driver.specificationVersion !== SPECIFICATION_VERSION) {
     throw new TypeError(`${driver.name} implements contract ${String(driver.specificationVersion)}; this core implements ${SPECIFICATION_VERSION}`);
@@ -49,6 +71,7 @@ export function defineProvider<Name extends string, Extras extends object = obje
     }
   }
   const provider = driver.name;
+  const limits = createWhatsAppLimits(settings.whatsappLimits, { provider, sender: settings.sender });
   const unsupported = (feature: string): never => {
     throw new UnsupportedFeatureError(feature, { provider });
   };
@@ -64,18 +87,24 @@ export function defineProvider<Name extends string, Extras extends object = obje
     specificationVersion: SPECIFICATION_VERSION,
     name: driver.name,
     capabilities: caps,
-    send(message, options) {
+    send(message, callOptions) {
       // One span and one count per send, refusals before I/O included (`not_sent`).
       return traceSend(provider, message, async () => {
         const valid = checkOutbound(message, caps, provider);
+        await limits?.beforeSend(valid, callOptions?.signal);
         try {
-          return await driver.send(valid, opts(options));
+          return await driver.send(valid, opts(callOptions));
         } catch (error) {
           throw settled(error);
         }
       });
     },
-    parseWebhook: (request) => driver.parseWebhook(request),
+    async parseWebhook(request) {
+      const result = await driver.parseWebhook(request);
+      await limits?.observe(result);
+      return result;
+    },
+    verifySubscription: (request) => driver.verifySubscription?.(request),
     async uploadMedia(media, options) {
       const upload = require('media.upload');
       return upload(parseInput(MediaBytesSchema, media, { root: 'media', provider }), opts(options));
@@ -88,13 +117,15 @@ export function defineProvider<Name extends string, Extras extends object = obje
       const mark = require('messages.markRead');
       return mark(parseInput(NonEmptyStringSchema, messageId, { root: 'messageId', provider }), opts(options));
     },
-    listTemplates(options?: ListOptions) {
-      return require('templates.list')(options ?? {});
+    listTemplates(listOptions?: ListOptions) {
+      return listedTemplates(require('templates.list'), listOptions, provider);
     },
     async sendTemplateBulk(request, options) {
       const bulk = require('templates.bulkSend');
       const valid = parseInput(BulkTemplateRequestSchema, request, { root: 'request', provider });
-      valid.recipients.forEach((recipient, index) => checkRecipient(recipient.to, `request.recipients.${index}.to`, caps, provider));
+      valid.recipients.forEach((recipient, index) => {
+        checkRecipient(recipient.to, `request.recipients.${index}.to`, caps, provider);
+      });
       try {
         return await bulk(valid, opts(options));
       } catch (error) {
@@ -102,7 +133,7 @@ export function defineProvider<Name extends string, Extras extends object = obje
       }
     },
     listMessages(query?: HistoryQuery) {
-      return require('messages.history')(query ?? {});
+      return listedMessages(require('messages.history'), query, provider);
     },
     async close() {
       await driver.close?.();

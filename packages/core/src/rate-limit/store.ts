@@ -2,6 +2,13 @@
 export interface TokenBucketRule {
   capacity: number;
   refillPerMs: number;
+  /**
+   * How late, in ms, a waiting caller may take its slot and keep the
+   * schedule on its grid (see {@link gridGrace}, the default). The limiter
+   * sets it from its margin, so slots caught up after late timers can never
+   * add up to more than the vendor's limit in any window.
+   */
+  grace?: number | undefined;
 }
 
 /**
@@ -71,7 +78,7 @@ export function createMemoryRateLimitStore(): RateLimitStore {
         // A caller that was waiting for this slot and is served a little late
         // keeps the slot: the schedule stays on its grid instead of drifting
         // by every timer's lateness. After a longer idle, it restarts at now.
-        const onGrid = now - bucket.tat < gridGrace(emission);
+        const onGrid = now - bucket.tat < (rule.grace ?? gridGrace(emission));
         bucket.tat = (onGrid ? Math.max(bucket.tat, allowedAt) : now) + emission;
         return 0;
       }

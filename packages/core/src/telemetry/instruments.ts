@@ -55,15 +55,27 @@ function createInstruments(meter: Meter): Instruments {
   const seconds = (name: string, description: string): Histogram =>
     meter.createHistogram(name, { description, unit: 's', advice: { explicitBucketBoundaries: DURATION_BUCKETS } });
   return {
-    sent: meter.createCounter('messaging.client.sent.messages', { description: 'Messages given to a vendor, by provider, message type and outcome.', unit: '{message}' }),
+    sent: meter.createCounter('messaging.client.sent.messages', {
+      description: 'Messages given to a vendor, by provider, message type and outcome.',
+      unit: '{message}',
+    }),
     sendDuration: seconds('messaging.client.operation.duration', 'Duration of a send, limiter wait and retries included.'),
     httpDuration: seconds('http.client.request.duration', 'Duration of one HTTP attempt to a vendor.'),
     retries: meter.createCounter('wamux.http.retries', { description: 'HTTP attempts repeated, by provider and reason.', unit: '{retry}' }),
-    rateLimited: meter.createCounter('wamux.http.rate_limited', { description: 'Vendor answers saying too many requests (HTTP 429 or a rate-limit error code).', unit: '{response}' }),
+    rateLimited: meter.createCounter('wamux.http.rate_limited', {
+      description: 'Vendor answers saying too many requests (HTTP 429 or a rate-limit error code).',
+      unit: '{response}',
+    }),
     limiterWait: seconds('wamux.rate_limit.wait.duration', 'Time a request waited in the client-side rate limiter.'),
     deliveries: meter.createCounter('wamux.webhook.deliveries', { description: 'Webhook deliveries, by provider and the answer given.', unit: '{delivery}' }),
-    listenerFailures: meter.createCounter('wamux.webhook.listener.failures', { description: 'Events whose listeners threw, rejected or missed the deadline.', unit: '{event}' }),
+    listenerFailures: meter.createCounter('wamux.webhook.listener.failures', {
+      description: 'Events whose listeners threw, rejected or missed the deadline.',
+      unit: '{event}',
+    }),
     duplicates: meter.createCounter('wamux.webhook.duplicates', { description: 'Events skipped as already processed (dedupe hits).', unit: '{event}' }),
-    statusDrops: meter.createCounter('wamux.webhook.status_order.drops', { description: 'Statuses dropped because the message was already past them.', unit: '{event}' }),
+    statusDrops: meter.createCounter('wamux.webhook.status_order.drops', {
+      description: 'Statuses dropped because the message was already past them.',
+      unit: '{event}',
+    }),
   };
 }

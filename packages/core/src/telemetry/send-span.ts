@@ -40,7 +40,13 @@ export async function traceSend(provider: string, message: unknown, work: () => 
   const started = performance.now();
   const span = tracer().startSpan(`send ${provider}`, {
     kind: SpanKind.PRODUCER,
-    attributes: { 'messaging.system': 'whatsapp', 'messaging.operation.type': 'send', 'messaging.operation.name': 'send', 'wamux.provider': provider, 'wamux.message.type': type },
+    attributes: {
+      'messaging.system': 'whatsapp',
+      'messaging.operation.type': 'send',
+      'messaging.operation.name': 'send',
+      'wamux.provider': provider,
+      'wamux.message.type': type,
+    },
   });
   const recording = span.isRecording();
   const scope: SendScope = { retries: 0, limiterWaitMs: 0, personalData: false };
@@ -57,7 +63,14 @@ export async function traceSend(provider: string, message: unknown, work: () => 
     if (recording) span.setStatus({ code: SpanStatusCode.ERROR, message: errorType });
     throw error;
   } finally {
-    const metricAttributes = { 'messaging.system': 'whatsapp', 'messaging.operation.name': 'send', 'wamux.provider': provider, 'wamux.message.type': type, 'wamux.send.outcome': outcome, ...(errorType === undefined ? {} : { 'error.type': errorType }) };
+    const metricAttributes = {
+      'messaging.system': 'whatsapp',
+      'messaging.operation.name': 'send',
+      'wamux.provider': provider,
+      'wamux.message.type': type,
+      'wamux.send.outcome': outcome,
+      ...(errorType === undefined ? {} : { 'error.type': errorType }),
+    };
     const meters = instruments();
     meters.sent.add(1, metricAttributes);
     meters.sendDuration.record((performance.now() - started) / 1000, metricAttributes);

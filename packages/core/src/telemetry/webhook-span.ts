@@ -86,9 +86,18 @@ export async function traceDelivery<T>(provider: string, work: (span: Span | und
  * under it. Without a recording delivery span the listeners are called
  * directly, with nothing added.
  */
-export function traceListeners(parent: Span | undefined, provider: string, event: WebhookEvent, call: () => ListenersResult | Promise<ListenersResult>): Promise<ListenersResult> {
+export function traceListeners(
+  parent: Span | undefined,
+  provider: string,
+  event: WebhookEvent,
+  call: () => ListenersResult | Promise<ListenersResult>,
+): Promise<ListenersResult> {
   if (parent === undefined) return Promise.resolve(call());
-  const span = tracer().startSpan(`listeners ${event.type}`, { attributes: { 'wamux.provider': provider, 'wamux.event.type': event.type } }, trace.setSpan(context.active(), parent));
+  const span = tracer().startSpan(
+    `listeners ${event.type}`,
+    { attributes: { 'wamux.provider': provider, 'wamux.event.type': event.type } },
+    trace.setSpan(context.active(), parent),
+  );
   const finish = (result: ListenersResult): ListenersResult => {
     span.setAttribute('wamux.listeners.outcome', result.ok ? 'ok' : 'failed');
     if (!result.ok) {

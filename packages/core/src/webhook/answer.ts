@@ -22,7 +22,8 @@ export function toResponse(outcome: WebhookOutcome): Response {
     return Response.json({ error: { code: outcome.error.code, message: outcome.error.message } }, { status: outcome.status, headers });
   }
   if (outcome.status === 405) return new Response('method not allowed', { status: 405, headers });
-  if (outcome.inFlight > 0 && outcome.status === 503) return new Response('an event of this delivery is being processed; deliver it again later', { status: 503, headers });
+  if (outcome.inFlight > 0 && outcome.status === 503)
+    return new Response('an event of this delivery is being processed; deliver it again later', { status: 503, headers });
   return new Response(null, { status: outcome.status, headers });
 }
 
@@ -36,7 +37,7 @@ export async function writeNodeResponse(res: ServerResponse, response: Response,
   const body = await response.text();
   if (res.destroyed || res.writableEnded || res.headersSent) return;
   res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
+  for (const [name, value] of response.headers) res.setHeader(name, value);
   if (close) res.setHeader('connection', 'close');
   res.end(body);
 }

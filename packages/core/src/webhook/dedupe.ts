@@ -1,3 +1,4 @@
+import { trimOldest } from '../util/trim-oldest';
 import { ConfigurationError } from '../errors/classes';
 import type { WebhookEvent } from '../model/events';
 
@@ -60,7 +61,7 @@ export function dedupeKey(event: WebhookEvent): string | undefined {
 
 /** Options of {@link createMemoryDedupeStore}. */
 export interface MemoryDedupeStoreOptions {
-  /** How many processed (`done`) keys to remember; the oldest is forgotten first. Default 10 000. */
+  /** How many processed (`done`) keys to remember at least; the oldest are forgotten first. Default 10 000. */
   capacity?: number | undefined;
   /** The clock leases are measured with, in milliseconds. Default `Date.now`; tests inject their own. */
   now?: (() => number) | undefined;
@@ -122,7 +123,7 @@ export function createMemoryDedupeStore(options: MemoryDedupeStoreOptions | numb
       if (!holds(key, token)) return;
       claims.delete(key);
       done.add(key);
-      if (done.size > capacity) done.delete(done.values().next().value as string);
+      trimOldest(done, capacity);
     },
     release(key, token) {
       if (holds(key, token)) claims.delete(key);

@@ -6,7 +6,7 @@ import { ConfigurationError, WebhookListenerError, WebhookPayloadError } from '.
 import { isWamuxError, type WamuxError } from '../errors/wamux-error';
 import type { MessageEvent, ProviderEvent, StatusEvent, WebhookEvent } from '../model/events';
 import { parseOptions } from '../model/validate';
-import type { Provider } from '../provider/contract';
+import type { Provider, WebhookParseResult } from '../provider/contract';
 import { toResponse, writeNodeResponse } from './answer';
 import { createMemoryDedupeStore, type DedupeStore } from './dedupe';
 import { callListeners } from './listeners';
@@ -103,7 +103,9 @@ export interface WebhookOutcome {
  * A typed emitter plus three ways to plug it into a server: `fetch` (web
  * standard: Hono, Next.js, Bun, Deno, workers), `node` (node:http, Express,
  * Fastify's raw request) and `handle` (already-read requests). None of them
- * rejects.
+ * rejects. Each hands a request other than a POST to the provider's
+ * `verifySubscription` (a vendor's subscription handshake, answered with
+ * its reply; 403 for a wrong token; 405 when it is no handshake).
  */
 export interface WebhookHandler extends EventEmitter<WebhookHandlerEvents> {
   /** Handles a web-standard Request. */
@@ -116,11 +118,14 @@ export interface WebhookHandler extends EventEmitter<WebhookHandlerEvents> {
 
 /** Whether `value` has a store's claim, complete and release methods (a DedupeStore or a StatusOrderStore). */
 const isClaimStore = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && ['claim', 'complete', 'release'].every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
+  typeof value === 'object' &&
+  value !== null &&
+  ['claim', 'complete', 'release'].every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
 const isDedupeStore = (value: unknown): value is DedupeStore => isClaimStore(value);
 const isStatusOrderStore = (value: unknown): value is StatusOrderStore => isClaimStore(value);
 
-const positive = (unit: string) => v.optional(v.pipe(v.number(`must be a number of ${unit}`), v.integer(`must be a whole number of ${unit}`), v.minValue(1, `must be at least 1 ${unit}`)));
+const positive = (unit: string) =>
+  v.optional(v.pipe(v.number(`must be a number of ${unit}`), v.integer(`must be a whole number of ${unit}`), v.minValue(1, `must be at least 1 ${unit}`)));
 
 const OptionsSchema = v.object({
   logger: LoggerOptionSchema,
@@ -186,7 +191,11 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
   const refuse = (error: unknown): WebhookOutcome => {
     const wamux = isWamuxError(error) ? error : new WebhookPayloadError('the webhook could not be parsed', { provider: provider.name, cause: error });
     report(wamux);
-    logger.warn(`wamux: a ${provider.name} webhook delivery was refused (${wamux.code})`, { provider: provider.name, code: wamux.code, field: (wamux as { field?: string }).field });
+    logger.warn(`wamux: a ${provider.name} webhook delivery was refused (${wamux.code})`, {
+      provider: provider.name,
+      code: wamux.code,
+      field: (wamux as { field?: string }).field,
+    });
     // A misconfigured app, or an app callback that failed while the adapter
     // built its answer, is not the vendor's fault: 500, so the vendor retries later.
     const status =
@@ -201,7 +210,8 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
   };
 
   const bodyError = (read: Exclude<BodyRead, { ok: true }>): WebhookOutcome => {
-    const payloadError = (message: string, status: number, cause?: unknown) => refuse(new WebhookPayloadError(message, { provider: provider.name, status, cause }));
+    const payloadError = (message: string, status: number, cause?: unknown) =>
+      refuse(new WebhookPayloadError(message, { provider: provider.name, status, cause }));
     switch (read.reason) {
       case 'too_large':
         return payloadError(`the webhook body is too large (over ${maxBodyBytes} bytes)`, 413);
@@ -221,30 +231,52 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
     refuse(new ConfigurationError('reply', 'the webhook answer could not be built', { provider: provider.name, cause }));
 
   emitter.handle = (request) =>
-    traceDelivery(provider.name, (span) => handleDelivery(request, span), (outcome) => {
-      logger.debug(`wamux: ${provider.name} webhook answered ${outcome.status}`, {
-        provider: provider.name,
-        status: outcome.status,
-        events: outcome.events.length,
-        failed: outcome.failed.length,
-        duplicates: outcome.duplicates,
-        inFlight: outcome.inFlight,
-      });
-      try {
-        emitter.emit('delivery', outcome);
-      } catch {
-        // An observer that throws does not change the answer.
-      }
-      return { ...outcome, statusDrops: statusDrops.get(outcome) ?? 0, errorType: outcome.error?.code };
-    });
+    traceDelivery(
+      provider.name,
+      (span) => handleDelivery(request, span),
+      (outcome) => {
+        logger.debug(`wamux: ${provider.name} webhook answered ${outcome.status}`, {
+          provider: provider.name,
+          status: outcome.status,
+          events: outcome.events.length,
+          failed: outcome.failed.length,
+          duplicates: outcome.duplicates,
+          inFlight: outcome.inFlight,
+        });
+        try {
+          emitter.emit('delivery', outcome);
+        } catch {
+          // An observer that throws does not change the answer.
+        }
+        return { ...outcome, statusDrops: statusDrops.get(outcome) ?? 0, errorType: outcome.error?.code };
+      },
+    );
 
   // Status-order drops are told to the telemetry only, not in the outcome.
   const statusDrops = new WeakMap<WebhookOutcome, number>();
 
+  /**
+   * A request other than a POST: the vendor's subscription handshake (Meta's
+   * verification GET) when the provider recognises one, else 405. A wrong
+   * verify token is refused with 403, as the vendors that send one expect.
+   */
+  const handshake = (request: WebhookRequest): WebhookOutcome => {
+    let reply: WebhookReply | undefined;
+    try {
+      // Optional call: a hand-built Provider (a router, a test double) may lack it.
+      reply = provider.verifySubscription?.(request);
+    } catch (error) {
+      const refused = refuse(error);
+      return refused.error?.code === 'webhook_verification_failed' ? { ...refused, status: 403 } : refused;
+    }
+    if (reply === undefined) return untouched(405);
+    return { ...untouched(reply.status), reply };
+  };
+
   const handleDelivery = async (request: WebhookRequest, span: Span | undefined): Promise<WebhookOutcome> => {
-    if (request.method !== 'POST') return untouched(405);
+    if (request.method !== 'POST') return handshake(request);
     if (exceedsBytes(request.body, maxBodyBytes)) return bodyError({ ok: false, reason: 'too_large' });
-    let parsed;
+    let parsed: WebhookParseResult;
     try {
       parsed = await provider.parseWebhook(request);
     } catch (error) {
@@ -278,16 +310,13 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
   };
 
   const fetchOutcome = async (request: Request): Promise<WebhookOutcome> => {
-    if (request.method !== 'POST') return untouched(405);
+    // A handshake carries its data in the query; its body (if any) is not read.
+    if (request.method !== 'POST') return emitter.handle({ method: request.method, url: request.url, headers: headersOf(request.headers), body: '' });
     const declared = Number(request.headers.get('content-length') ?? '0');
     if (declared > maxBodyBytes) return bodyError({ ok: false, reason: 'too_large' });
     const read = await readWebBody(request.body, limits);
     if (!read.ok) return bodyError(read);
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => {
-      headers[name] = value;
-    });
-    return emitter.handle({ method: request.method, url: request.url, headers, body: read.body });
+    return emitter.handle({ method: request.method, url: request.url, headers: headersOf(request.headers), body: read.body });
   };
 
   emitter.node = async (req, res) => {
@@ -306,7 +335,13 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
 
   const nodeOutcome = async (req: IncomingMessage): Promise<{ outcome: WebhookOutcome; close?: boolean }> => {
     const method = req.method ?? 'GET';
-    if (method !== 'POST') return { outcome: untouched(405) };
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const url = `http://${headers.host ?? 'localhost'}${(req as { originalUrl?: string }).originalUrl ?? req.url ?? '/'}`;
+    // A handshake carries its data in the query; its body (if any) is not read.
+    if (method !== 'POST') return { outcome: await emitter.handle({ method, url, headers, body: '' }) };
     const preRead = (req as { rawBody?: unknown }).rawBody ?? (req as { body?: unknown }).body;
     let body: string;
     if (typeof preRead === 'string') body = preRead;
@@ -314,7 +349,8 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
     else if (req.readableEnded || (preRead !== undefined && preRead !== null)) {
       // A body parser (express.json(), Fastify's JSON parser) consumed the
       // stream: the raw bytes a signature covers are gone, and reading would hang.
-      const message = 'the request body was already consumed by a body parser; mount the webhook handler before it, or give it the raw body (express.raw(), req.rawBody)';
+      const message =
+        'the request body was already consumed by a body parser; mount the webhook handler before it, or give it the raw body (express.raw(), req.rawBody)';
       return { outcome: refuse(new WebhookPayloadError(message, { provider: provider.name, status: 400 })) };
     } else {
       const read = await readNodeBody(req, limits);
@@ -322,16 +358,19 @@ export function createWebhookHandler(provider: Provider, options: WebhookHandler
       if (!read.ok) return { outcome: bodyError(read), close: read.reason !== 'too_large' };
       body = read.body;
     }
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    const host = headers.host ?? 'localhost';
-    const url = `http://${host}${(req as { originalUrl?: string }).originalUrl ?? req.url ?? '/'}`;
     return { outcome: await emitter.handle({ method, url, headers, body }) };
   };
 
   return emitter;
+}
+
+/** A web `Headers` as a plain object (its names are lower case already). */
+function headersOf(headers: Headers): Record<string, string> {
+  const plain: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    plain[name] = value;
+  });
+  return plain;
 }
 
 /** Whether `text` is longer than `limit` bytes in UTF-8, without encoding it when the length alone decides. */

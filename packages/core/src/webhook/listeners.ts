@@ -37,7 +37,10 @@ export function callListeners(emitter: EventEmitter, type: string, arg: unknown)
     if (listener.once) emitter.removeListener(type, listener.fn, undefined, true);
     try {
       const returned = listener.fn.call(listener.context, arg);
-      if (isThenable(returned)) (pending ??= []).push(returned);
+      if (isThenable(returned)) {
+        pending ??= [];
+        pending.push(returned);
+      }
     } catch (error) {
       if (failures === 0) cause = error;
       failures += 1;

@@ -105,7 +105,11 @@ export async function processEvents(events: readonly WebhookEvent[], context: Ev
       void running.then((late) => {
         if (!late.ok) {
           countListenerFailure(context.provider, event, 'error');
-          context.logger.error(`wamux: a "${event.type}" listener failed after the deadline`, { provider: context.provider, eventType: event.type, error: errorName(late.cause) });
+          context.logger.error(`wamux: a "${event.type}" listener failed after the deadline`, {
+            provider: context.provider,
+            eventType: event.type,
+            error: errorName(late.cause),
+          });
           context.report(listenerError(event, late, context));
         }
         return claim ? settle(claim, late.ok, event, context) : undefined;
@@ -116,11 +120,14 @@ export async function processEvents(events: readonly WebhookEvent[], context: Ev
     if (ran.ok) result.processed.push(event);
     else {
       countListenerFailure(context.provider, event, 'error');
-      context.logger.error(`wamux: ${ran.failures === 1 ? 'a' : ran.failures} "${event.type}" listener${ran.failures === 1 ? '' : 's'} failed; the delivery is answered 500 so the vendor delivers it again`, {
-        provider: context.provider,
-        eventType: event.type,
-        error: errorName(ran.cause),
-      });
+      context.logger.error(
+        `wamux: ${ran.failures === 1 ? 'a' : ran.failures} "${event.type}" listener${ran.failures === 1 ? '' : 's'} failed; the delivery is answered 500 so the vendor delivers it again`,
+        {
+          provider: context.provider,
+          eventType: event.type,
+          error: errorName(ran.cause),
+        },
+      );
       fail(result, event, 'listenerFailure', listenerError(event, ran, context), context);
     }
     if (claim) await deadline.race(settle(claim, ran.ok, event, context));
@@ -207,14 +214,16 @@ async function claimFor(event: WebhookEvent, context: EventProcessing): Promise<
     if (event.type === 'status' && statusOrder) {
       const key = statusOrderKey(event);
       const answer = await statusOrder.claim(key, event.status.status, context.leaseMs);
-      if (answer.state === 'claimed') return { state: 'claimed', claim: { settle: (ok) => (ok ? statusOrder.complete(key, answer.token) : statusOrder.release(key, answer.token)) } };
+      if (answer.state === 'claimed')
+        return { state: 'claimed', claim: { settle: (ok) => (ok ? statusOrder.complete(key, answer.token) : statusOrder.release(key, answer.token)) } };
       // `stale`: the message is already past this status (a drop); `done`: this very status was processed (a duplicate).
       return answer.state === 'in_flight' ? { state: 'skip', as: 'inFlight' } : { state: 'skip', as: 'duplicates', drop: answer.state === 'stale' };
     }
     const key = dedupeKey(event);
     if (key === undefined || !dedupe) return { state: 'run' };
     const answer = await dedupe.claim(key, context.leaseMs);
-    if (answer.state === 'claimed') return { state: 'claimed', claim: { settle: (ok) => (ok ? dedupe.complete(key, answer.token) : dedupe.release(key, answer.token)) } };
+    if (answer.state === 'claimed')
+      return { state: 'claimed', claim: { settle: (ok) => (ok ? dedupe.complete(key, answer.token) : dedupe.release(key, answer.token)) } };
     return { state: 'skip', as: answer.state === 'in_flight' ? 'inFlight' : 'duplicates' };
   } catch (cause) {
     return { state: 'store_failed', cause };
@@ -234,7 +243,13 @@ async function settle(claim: Claim, succeeded: boolean, event: WebhookEvent, con
   }
 }
 
-function fail(result: ProcessedEvents, event: WebhookEvent, as: 'listenerFailure' | 'unavailable', error: WebhookListenerError, context: EventProcessing): void {
+function fail(
+  result: ProcessedEvents,
+  event: WebhookEvent,
+  as: 'listenerFailure' | 'unavailable',
+  error: WebhookListenerError,
+  context: EventProcessing,
+): void {
   result[as] ??= error;
   context.report(error);
   result.failed.push(event);
@@ -246,13 +261,21 @@ function listenerError(event: WebhookEvent, ran: Extract<ListenersResult, { ok: 
 }
 
 function deadlineError(event: WebhookEvent, context: EventProcessing): WebhookListenerError {
-  return new WebhookListenerError(`the listener deadline of ${context.listenerTimeout} ms passed before this event was processed`, { provider: context.provider, event });
+  return new WebhookListenerError(`the listener deadline of ${context.listenerTimeout} ms passed before this event was processed`, {
+    provider: context.provider,
+    event,
+  });
 }
 
 function storeError(what: 'claim' | 'complete' | 'release', event: WebhookEvent, cause: unknown, context: EventProcessing): WebhookListenerError {
   const store = event.type === 'status' && context.statusOrder ? 'status-order' : 'dedupe';
   const consequence = what === 'claim' ? 'the event did not run and the delivery is answered 503 (failing closed)' : 'its claim lapses with its lease';
-  context.logger.error(`wamux: the ${store} store failed to ${what} a "${event.type}" event; ${consequence}`, { provider: context.provider, eventType: event.type, store, error: errorName(cause) });
+  context.logger.error(`wamux: the ${store} store failed to ${what} a "${event.type}" event; ${consequence}`, {
+    provider: context.provider,
+    eventType: event.type,
+    store,
+    error: errorName(cause),
+  });
   return new WebhookListenerError(`the ${store} store failed to ${what} the event`, {
     provider: context.provider,
     event,

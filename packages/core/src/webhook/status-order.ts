@@ -1,3 +1,4 @@
+import { trimOldest } from '../util/trim-oldest';
 import { ConfigurationError } from '../errors/classes';
 import type { StatusEvent } from '../model/events';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../model/status';
@@ -143,7 +144,7 @@ export function createMemoryStatusOrderStore(options: MemoryStatusOrderStoreOpti
     const record = records.get(key) ?? { reached: 0, claims: new Map() };
     records.delete(key);
     records.set(key, record);
-    if (records.size > capacity) records.delete(records.keys().next().value as string);
+    trimOldest(records, capacity);
     return record;
   };
 

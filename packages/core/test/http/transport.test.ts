@@ -2,7 +2,7 @@
 // signal ky aborts on a timeout and which follows the caller's. Real sockets
 // on 127.0.0.1, so what the server sees is what was sent.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AbortError, createHttpClient, TimeoutError, toFormData, type HttpClientOptions } from '@wamux/core';
+import { AbortError, createHttpClient, TimeoutError, toFormData, type HttpClientOptions } from '@wamux/core/adapter';
 import { deferred, startServer, type TestServer } from '../support';
 
 interface Seen {
@@ -27,7 +27,13 @@ beforeEach(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.concat(chunks).toString('utf8') });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        rawHeaders: req.rawHeaders,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
       answer(req, res);
     });
   });
@@ -49,7 +55,12 @@ function sent(request: Seen, name: string): string[] {
 
 describe('headers', () => {
   it('a request header replaces an auth or default header whatever the case of its name, and is sent once', async () => {
-    await client().request({ method: 'POST', path: '/m', json: { a: 1 }, headers: { authorization: 'Bearer other-5678', 'Content-Type': 'application/vnd.api+json', ACCEPT: 'text/plain' } });
+    await client().request({
+      method: 'POST',
+      path: '/m',
+      json: { a: 1 },
+      headers: { authorization: 'Bearer other-5678', 'Content-Type': 'application/vnd.api+json', ACCEPT: 'text/plain' },
+    });
     const [request] = seen;
     expect(sent(request as Seen, 'authorization')).toEqual(['Bearer other-5678']);
     expect(sent(request as Seen, 'content-type')).toEqual(['application/vnd.api+json']);
@@ -66,7 +77,12 @@ describe('headers', () => {
   });
 
   it('a form is sent with the boundary fetch writes, even when the request names a content type', async () => {
-    await client().request({ method: 'POST', path: '/m', form: toFormData({ to: '905551112233', text: 'hi' }), headers: { 'content-type': 'multipart/form-data' } });
+    await client().request({
+      method: 'POST',
+      path: '/m',
+      form: toFormData({ to: '905551112233', text: 'hi' }),
+      headers: { 'content-type': 'multipart/form-data' },
+    });
     const [request] = seen;
     const types = sent(request as Seen, 'content-type');
     expect(types).toHaveLength(1);
@@ -102,25 +118,29 @@ describe('bodies on retries', () => {
 });
 
 describe('the fetch it was given', () => {
-  it('is called with the URL and an init holding the method, headers, body and a signal', async () => {
-    const calls: Array<{ input: unknown; init: RequestInit | undefined }> = [];
+  it("is called with ky's Request: the URL with its query, the method, the headers, the body and a signal", async () => {
+    const requests: Request[] = [];
     const fetchImpl: typeof fetch = (input, init) => {
-      calls.push({ input, init });
+      if (input instanceof Request) requests.push(input.clone());
       return fetch(input, init);
     };
     await client({ fetch: fetchImpl }).request({ method: 'POST', path: '/m', query: { a: 'b' }, json: { x: 1 } });
-    expect(calls).toHaveLength(1);
-    const [{ input, init }] = calls as [{ input: unknown; init: RequestInit }];
-    expect(input).toBe(`${server.url}/v1/m?a=b`);
-    expect(init).toMatchObject({ method: 'POST', body: '{"x":1}', headers: { authorization: 'Bearer token-1234', 'content-type': 'application/json' } });
-    expect(init.signal).toBeInstanceOf(AbortSignal);
+    expect(requests).toHaveLength(1);
+    const [request] = requests as [Request];
+    expect(request.url).toBe(`${server.url}/v1/m?a=b`);
+    expect(request.method).toBe('POST');
+    expect(request.headers.get('authorization')).toBe('Bearer token-1234');
+    expect(request.headers.get('content-type')).toBe('application/json');
+    expect(request.redirect).toBe('manual');
+    expect(await request.text()).toBe('{"x":1}');
+    expect(request.signal).toBeInstanceOf(AbortSignal);
   });
 
   it('sees its signal aborted when the attempt times out', async () => {
     const signals: AbortSignal[] = [];
     const hung = deferred<Response>();
-    const fetchImpl: typeof fetch = (_input, init) => {
-      if (init?.signal) signals.push(init.signal);
+    const fetchImpl: typeof fetch = (input) => {
+      if (input instanceof Request) signals.push(input.signal);
       return hung.promise;
     };
     await expect(client({ fetch: fetchImpl, timeout: 50 }).request({ method: 'POST', path: '/m', json: {} })).rejects.toBeInstanceOf(TimeoutError);
@@ -131,14 +151,29 @@ describe('the fetch it was given', () => {
   it("sees its signal aborted when the caller's signal aborts", async () => {
     const controller = new AbortController();
     const signals: AbortSignal[] = [];
-    const fetchImpl: typeof fetch = (_input, init) => {
-      if (init?.signal) signals.push(init.signal);
+    const fetchImpl: typeof fetch = (input) => {
+      const signal = (input as Request).signal;
+      signals.push(signal);
       return new Promise<Response>((_resolve, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+        signal.addEventListener('abort', () => reject(signal.reason));
         controller.abort();
       });
     };
-    await expect(client({ fetch: fetchImpl, timeout: 60_000 }).request({ method: 'GET', path: '/m', signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+    await expect(client({ fetch: fetchImpl, timeout: 60_000 }).request({ method: 'GET', path: '/m', signal: controller.signal })).rejects.toBeInstanceOf(
+      AbortError,
+    );
     expect(signals[0]?.aborted).toBe(true);
+  });
+});
+
+describe('query and URL', () => {
+  it('repeats an array parameter, leaves out null and undefined, and keeps the base path', async () => {
+    await client().request({ method: 'GET', path: 'items', query: { id: [1, 2], q: 'a b', skip: undefined, none: null, on: true } });
+    expect(seen[0]?.url).toBe('/v1/items?id=1&id=2&q=a+b&on=true');
+  });
+
+  it('sends an absolute URL on the same origin as is, without the base path', async () => {
+    await client().request({ method: 'GET', path: `${server.url}/other/page?cursor=2` });
+    expect(seen[0]?.url).toBe('/other/page?cursor=2');
   });
 });

@@ -1,5 +1,5 @@
-import type { TemplateSeed } from '@wamux/testing/emulator';
-import { LANGUAGE_CODES, languageLabelForCode } from '../languages';
+import type { TemplateSeed } from '@wamux/emulator';
+import { LANGUAGE_CODES, languageLabelForCode } from '../map/languages';
 
 /** One translation the emulator holds: a seed, with its Desk360 language. */
 export interface CatalogTranslation {
@@ -94,7 +94,13 @@ export function renderTemplate(template: CatalogTemplate): Record<string, unknow
     name: template.name,
     category_editable: false,
     sendable: template.translations.some((t) => (t.seed.status ?? 'approved') === 'approved'),
-    category: { value: 2, label: `template-messages.new.${template.category}`, subLabel: `template-messages.new.${template.category}-subtitle`, status: 1, children: [] },
+    category: {
+      value: 2,
+      label: `template-messages.new.${template.category}`,
+      subLabel: `template-messages.new.${template.category}-subtitle`,
+      status: 1,
+      children: [],
+    },
     category_label: `template-messages.new.${template.category}`,
     supported_languages: template.translations.map((t) => ({ label: t.label, value: t.languageId, filled: true })),
     translations: template.translations.map((t) => {

@@ -1,4 +1,4 @@
-import { compact, type ContactCard, type InteractiveHeader, type OutboundMessage, type PhoneNumber, type TemplateParameters } from '@wamux/core';
+import { compact, type ContactCard, type InteractiveHeader, type OutboundMessage, type PhoneNumber, type TemplateParameters } from '@wamux/core/adapter';
 import { match } from 'ts-pattern';
 import type { CatalogTemplate, CatalogTranslation } from './catalog';
 import type { UploadedFile } from './fields';
@@ -26,7 +26,14 @@ export function mediaMessage(to: PhoneNumber, file: UploadedFile): OutboundMessa
 export function contactCard(contact: ContactWire): ContactCard {
   const { name } = contact;
   return compact({
-    name: compact({ formatted: name.formatted_name, first: name.first_name, last: name.last_name, middle: name.middle_name, prefix: name.prefix, suffix: name.suffix }),
+    name: compact({
+      formatted: name.formatted_name,
+      first: name.first_name,
+      last: name.last_name,
+      middle: name.middle_name,
+      prefix: name.prefix,
+      suffix: name.suffix,
+    }),
     phones: contact.phones?.map((p) => compact({ phone: p.phone, type: p.type, waId: p.wa_id })),
     emails: contact.emails?.map((e) => compact({ email: e.email, type: e.type })),
     addresses: contact.addresses?.map((a) =>
@@ -58,7 +65,10 @@ function headerOf(header: NonNullable<InteractiveWire['header']>): InteractiveHe
     .with({ type: 'text' }, (h): InteractiveHeader => ({ type: 'text', text: h.text }))
     .with({ type: 'image' }, (h): InteractiveHeader => ({ type: 'image', media: { url: h.image.link } }))
     .with({ type: 'video' }, (h): InteractiveHeader => ({ type: 'video', media: { url: h.video.link } }))
-    .with({ type: 'document' }, (h): InteractiveHeader => compact({ type: 'document' as const, media: { url: h.document.link }, filename: h.document.filename }))
+    .with(
+      { type: 'document' },
+      (h): InteractiveHeader => compact({ type: 'document' as const, media: { url: h.document.link }, filename: h.document.filename }),
+    )
     .exhaustive();
 }
 
@@ -82,7 +92,10 @@ export function templateMessage(
       id: translation.seed.id,
       language: translation.seed.language,
       header,
-      body: Object.keys(named).length > 0 ? ({ ...named, ...Object.fromEntries((body ?? []).map((value, i) => [`body-${i + 1}`, value])) } as TemplateParameters) : body,
+      body:
+        Object.keys(named).length > 0
+          ? ({ ...named, ...Object.fromEntries((body ?? []).map((value, i) => [`body-${i + 1}`, value])) } as TemplateParameters)
+          : body,
       headerMedia:
         attachment && headerKind !== 'audio' && headerKind !== undefined
           ? { type: headerKind, media: { data: attachment.data, filename: attachment.filename, mimeType: attachment.mimeType } }
@@ -101,4 +114,3 @@ function positional(parameters: Readonly<Record<string, string>>, component: 'he
   for (const [index, value] of entries) out[Number(index) - 1] = value;
   return Array.from(out, (value) => value ?? '');
 }
-

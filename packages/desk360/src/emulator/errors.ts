@@ -1,4 +1,4 @@
-import type { EmulatorResponse } from '@wamux/testing/emulator';
+import type { EmulatorResponse } from '@wamux/emulator';
 import * as v from 'valibot';
 
 const DOC_URL = 'https://docs.desk360.com/api';
@@ -22,7 +22,10 @@ export function desk360Error(status: number, message: string, code?: string): Em
  * Validates a request body the way Laravel reports it: the first failing
  * field as `The <field> field <problem>.` with code `failed_validation`.
  */
-export function validateBody<TSchema extends v.GenericSchema>(schema: TSchema, body: unknown): { ok: true; value: v.InferOutput<TSchema> } | { ok: false; response: EmulatorResponse } {
+export function validateBody<TSchema extends v.GenericSchema>(
+  schema: TSchema,
+  body: unknown,
+): { ok: true; value: v.InferOutput<TSchema> } | { ok: false; response: EmulatorResponse } {
   const result = v.safeParse(schema, body);
   if (result.success) return { ok: true, value: result.output };
   const issue = result.issues[0];

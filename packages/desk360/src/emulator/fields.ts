@@ -1,4 +1,4 @@
-import type { EmulatorRequest } from '@wamux/testing/emulator';
+import type { EmulatorRequest } from '@wamux/emulator';
 
 /** A file part of a multipart request, read into bytes. */
 export interface UploadedFile {
@@ -17,7 +17,10 @@ export async function bodyOf(request: EmulatorRequest): Promise<Record<string, u
   if (!request.form) return isRecord(request.json) ? request.json : {};
   const root: Record<string, unknown> = {};
   for (const [name, value] of request.form.entries()) {
-    const leaf = typeof value === 'string' ? value : { data: new Uint8Array(await value.arrayBuffer()), filename: value.name, mimeType: value.type || 'application/octet-stream' };
+    const leaf =
+      typeof value === 'string'
+        ? value
+        : { data: new Uint8Array(await value.arrayBuffer()), filename: value.name, mimeType: value.type || 'application/octet-stream' };
     assign(root, keysOf(name), leaf);
   }
   return arraysFrom(root) as Record<string, unknown>;

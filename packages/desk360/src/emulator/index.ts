@@ -3,15 +3,17 @@
 // limit headers and webhook bodies, and implements the wamux Emulator
 // control surface the contract suite drives.
 
-import type { PhoneNumber } from '@wamux/core';
+import type { PhoneNumber } from '@wamux/core/adapter';
 import {
   createEmulatorServer,
   postWebhook,
+  SAMPLE_TEMPLATES,
   type Emulator,
   type EmulatorRequest,
   type SimulateOptions,
   type SimulationResult,
-} from '@wamux/testing/emulator';
+  type TemplateSeed,
+} from '@wamux/emulator';
 import type { Desk360WebhookSecret } from '../options';
 import { desk360Error } from './errors';
 import { accountRoutes } from './routes/account';
@@ -36,6 +38,14 @@ export interface Desk360EmulatorOptions {
   webhookSecret?: Desk360WebhookSecret | undefined;
   /** The enforced rate limit; Desk360's 60 a minute by default, `false` for none. */
   rateLimit?: { requests: number; interval: number } | false | undefined;
+  /**
+   * The templates it starts with: by default the toolkit's samples
+   * (`order_update`), so a template send by name works against a freshly
+   * started emulator. `[]` for none; `seedTemplates()` replaces
+   * them and `reset()` forgets them, as for every emulator.
+   */
+  templates?: readonly TemplateSeed[] | undefined;
+  /** The port to listen on; any free port when absent or 0. A busy port rejects with `PortInUseError`. */
   port?: number | undefined;
 }
 
@@ -57,12 +67,13 @@ export interface Desk360Emulator extends Emulator {
 const DEFAULT_USER = { email: 'agent@desk360.test', password: 'desk360-emulator-password' };
 const DEFAULT_INTEGRATIONS: readonly EmulatedIntegration[] = [{ id: 11, name: 'YourIntegration1', phoneNumber: '+905554443322' }];
 
-/** Starts a Desk360 emulator on 127.0.0.1 and a free port. */
+/** Starts a Desk360 emulator on 127.0.0.1, on `port` or a free one, with the sample templates unless told otherwise. */
 export async function createDesk360Emulator(options: Desk360EmulatorOptions = {}): Promise<Desk360Emulator> {
   const apiKey = options.apiKey ?? 'desk360-emulator-key';
   const integrations = options.integrations ?? DEFAULT_INTEGRATIONS;
   if (integrations.length === 0) throw new TypeError('the Desk360 emulator needs at least one integration');
   const state = createState({ apiKey, user: options.user ?? DEFAULT_USER, integrations });
+  state.catalog.seed(options.templates ?? SAMPLE_TEMPLATES);
   const inboundId = idSequence('ABEGkFBXUQRnAgo');
   let webhookUrl = options.webhookUrl;
   // Routes build absolute `Link` headers; the origin is known once listening.
@@ -79,7 +90,8 @@ export async function createDesk360Emulator(options: Desk360EmulatorOptions = {}
     basePath: '/v1',
     routes: [...accountRoutes(state, origin), ...templateRoutes(state, origin), ...messageRoutes(state)],
     authenticate,
-    renderError: (status, info) => desk360Error(status, status === 401 ? 'Unauthenticated.' : info.message, status >= 500 ? 'internal_server_error' : info.code),
+    renderError: (status, info) =>
+      desk360Error(status, status === 401 ? 'Unauthenticated.' : info.message, status >= 500 ? 'internal_server_error' : info.code),
     rateLimit: options.rateLimit === false ? undefined : (options.rateLimit ?? { requests: 60, interval: 60_000 }),
     ...(options.port !== undefined ? { port: options.port } : {}),
   });
@@ -137,5 +149,8 @@ export async function createDesk360Emulator(options: Desk360EmulatorOptions = {}
 /** Inbound ids shaped like Desk360's (`ABEGkFBXUQRnAgo...`). */
 function idSequence(prefix: string): () => string {
   let next = 0;
-  return () => `${prefix}${(next += 1).toString(36).padStart(12, '0')}`;
+  return () => {
+    next += 1;
+    return `${prefix}${next.toString(36).padStart(12, '0')}`;
+  };
 }

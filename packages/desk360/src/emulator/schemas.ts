@@ -1,6 +1,6 @@
-import { E164_PATTERN, type PhoneNumber } from '@wamux/core';
+import { E164_PATTERN, type PhoneNumber } from '@wamux/core/adapter';
 import * as v from 'valibot';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../map/limits';
 import { isFile, type UploadedFile } from './fields';
 
 // What the emulated endpoints accept, with Laravel-style messages
@@ -9,11 +9,18 @@ import { isFile, type UploadedFile } from './fields';
 
 const Required = v.pipe(v.string('is required'), v.nonEmpty('is required'));
 const maxChars = (max: number) => v.check<string, string>((text) => [...text].length <= max, `must not be greater than ${max} characters`);
-const Phone = v.pipe(v.string('is required'), v.regex(E164_PATTERN, 'must start with (+) and a country code'), v.transform((phone) => phone as PhoneNumber));
+const Phone = v.pipe(
+  v.string('is required'),
+  v.regex(E164_PATTERN, 'must start with (+) and a country code'),
+  v.transform((phone) => phone as PhoneNumber),
+);
 const Integer = v.pipe(v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/))], 'must be an integer'), v.transform(Number));
 const Decimal = v.pipe(v.union([v.number(), v.pipe(v.string(), v.regex(/^-?\d+(\.\d+)?$/))], 'must be numeric'), v.transform(Number));
 const File = v.custom<UploadedFile>(isFile, 'must be a file');
-const SizedFile = v.pipe(File, v.check((file) => file.data.byteLength <= LIMITS.attachmentBytes, 'must not be greater than 20480 kilobytes'));
+const SizedFile = v.pipe(
+  File,
+  v.check((file) => file.data.byteLength <= LIMITS.attachmentBytes, 'must not be greater than 20480 kilobytes'),
+);
 const Link = v.pipe(v.string('is required'), v.url('must be a valid URL'));
 const Optional = v.optional(v.string());
 

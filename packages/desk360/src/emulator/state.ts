@@ -1,5 +1,5 @@
-import type { OutboundMessage, PhoneNumber } from '@wamux/core';
-import { idGenerator, type DeliveredMessage, type EmulatorRequest, type EmulatorResponse, type StoredMedia } from '@wamux/testing/emulator';
+import type { OutboundMessage, PhoneNumber } from '@wamux/core/adapter';
+import { idGenerator, type DeliveredMessage, type EmulatorRequest, type EmulatorResponse, type StoredMedia } from '@wamux/emulator';
 import { createTemplateCatalog, type TemplateCatalog } from './catalog';
 import { desk360Error } from './errors';
 import { isFile } from './fields';
@@ -42,7 +42,11 @@ export interface EmulatorState {
 }
 
 /** Creates the state of one emulator. */
-export function createState(config: { apiKey: string; user: { email: string; password: string }; integrations: readonly EmulatedIntegration[] }): EmulatorState {
+export function createState(config: {
+  apiKey: string;
+  user: { email: string; password: string };
+  integrations: readonly EmulatedIntegration[];
+}): EmulatorState {
   const messageId = idGenerator('gBEGkFBXUQRnAg');
   const state: EmulatorState = {
     ...config,
@@ -94,5 +98,9 @@ export function forIntegration(
 
 /** A request body for `DeliveredMessage.raw`: files described, not copied. */
 export function describeBody(body: Record<string, unknown>): unknown {
-  return JSON.parse(JSON.stringify(body, (_key, value: unknown) => (isFile(value) ? { filename: value.filename, mimeType: value.mimeType, size: value.data.byteLength } : value)));
+  return JSON.parse(
+    JSON.stringify(body, (_key, value: unknown) =>
+      isFile(value) ? { filename: value.filename, mimeType: value.mimeType, size: value.data.byteLength } : value,
+    ),
+  );
 }

@@ -1,5 +1,5 @@
-import { compact, contactCardToWhatsApp, e164Digits, type ContactCard, type MessageContent, type Referral } from '@wamux/core';
-import type { SimulatedInbound, SimulatedStatus } from '@wamux/testing/emulator';
+import { compact, contactCardToWhatsApp, e164Digits, type MessageContent, type Referral } from '@wamux/core/adapter';
+import type { SimulatedInbound, SimulatedStatus } from '@wamux/emulator';
 import { match } from 'ts-pattern';
 
 // Desk360's webhook bodies, built from vendor-neutral simulations in the
@@ -23,32 +23,40 @@ export function inboundPayload(message: SimulatedInbound & { id: string; timesta
 }
 
 function contentFields(content: MessageContent): Record<string, unknown> {
-  return match(content)
-    .with({ type: 'text' }, (c) => ({ type: 'text', text: c.text }))
-    .with({ type: 'location' }, (c) => ({
-      type: 'location',
-      text: [c.name, c.address].filter(Boolean).join(' - ') + `, latitude: ${c.latitude}, longitude: ${c.longitude}`,
-      location: compact({ address: c.address, latitude: c.latitude, longitude: c.longitude, name: c.name, url: c.url }),
-    }))
-    .with({ type: 'contacts' }, (c) => ({ type: 'contacts', contacts: c.contacts.map(contactCardToWhatsApp) }))
-    .with({ type: 'image' }, { type: 'video' }, { type: 'audio' }, { type: 'document' }, { type: 'sticker' }, (c) => {
-      const type = c.type === 'audio' && c.media.voice ? 'voice' : c.type;
-      const attachment = c.media.url && { url: c.media.url, name: c.media.url.split('/').pop(), type: c.type, aws: true };
-      return compact({
-        type,
-        [type]: compact({ message: c.media.caption ?? null, media_id: c.media.id, mime_type: c.media.mimeType, sha: c.media.sha256, filename: c.media.filename }),
-        attachments: attachment ? { [`${c.type}s`]: [attachment] } : undefined,
-      });
-    })
-    .with({ type: 'interactive_reply' }, (c) => {
-      const key = c.reply.kind === 'button' ? 'button_reply' : 'list_reply';
-      return { type: 'interactive', interactive: { type: key, [key]: compact({ id: c.reply.id, title: c.reply.title, description: c.reply.description }) } };
-    })
-    // Not in the document: sent in WhatsApp's own shapes, which the adapter keeps as unsupported.
-    .with({ type: 'button' }, (c) => ({ type: 'button', button: compact({ text: c.text, payload: c.payload }) }))
-    .with({ type: 'reaction' }, (c) => ({ type: 'reaction', reaction: { message_id: c.messageId, emoji: c.emoji } }))
-    .with({ type: 'unsupported' }, (c) => compact({ type: c.originalType, text: c.text }))
-    .exhaustive();
+  return (
+    match(content)
+      .with({ type: 'text' }, (c) => ({ type: 'text', text: c.text }))
+      .with({ type: 'location' }, (c) => ({
+        type: 'location',
+        text: `${[c.name, c.address].filter(Boolean).join(' - ')}, latitude: ${c.latitude}, longitude: ${c.longitude}`,
+        location: compact({ address: c.address, latitude: c.latitude, longitude: c.longitude, name: c.name, url: c.url }),
+      }))
+      .with({ type: 'contacts' }, (c) => ({ type: 'contacts', contacts: c.contacts.map(contactCardToWhatsApp) }))
+      .with({ type: 'image' }, { type: 'video' }, { type: 'audio' }, { type: 'document' }, { type: 'sticker' }, (c) => {
+        const type = c.type === 'audio' && c.media.voice ? 'voice' : c.type;
+        const attachment = c.media.url && { url: c.media.url, name: c.media.url.split('/').pop(), type: c.type, aws: true };
+        return compact({
+          type,
+          [type]: compact({
+            message: c.media.caption ?? null,
+            media_id: c.media.id,
+            mime_type: c.media.mimeType,
+            sha: c.media.sha256,
+            filename: c.media.filename,
+          }),
+          attachments: attachment ? { [`${c.type}s`]: [attachment] } : undefined,
+        });
+      })
+      .with({ type: 'interactive_reply' }, (c) => {
+        const key = c.reply.kind === 'button' ? 'button_reply' : 'list_reply';
+        return { type: 'interactive', interactive: { type: key, [key]: compact({ id: c.reply.id, title: c.reply.title, description: c.reply.description }) } };
+      })
+      // Not in the document: sent in WhatsApp's own shapes, which the adapter keeps as unsupported.
+      .with({ type: 'button' }, (c) => ({ type: 'button', button: compact({ text: c.text, payload: c.payload }) }))
+      .with({ type: 'reaction' }, (c) => ({ type: 'reaction', reaction: { message_id: c.messageId, emoji: c.emoji } }))
+      .with({ type: 'unsupported' }, (c) => compact({ type: c.originalType, text: c.text }))
+      .exhaustive()
+  );
 }
 
 function referralFields(referral: Referral): Record<string, unknown> {

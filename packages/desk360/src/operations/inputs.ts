@@ -1,7 +1,6 @@
-import { ContactCardSchema, MediaSourceSchema, PhoneNumberSchema } from '@wamux/core';
+import { ContactCardSchema, MediaSourceSchema, PhoneNumberSchema } from '@wamux/core/adapter';
 import * as v from 'valibot';
-import { LIMITS } from '../limits';
-import { Buttons, ContactNaming, FooterText, HeaderText, InteractiveBody, LocationNaming, TextBody } from '../validation/fields';
+import { Buttons, ContactNaming, FooterText, HeaderText, InteractiveBody, LIMITS, LocationNaming, TextBody } from '../map/limits';
 
 // The typed operations' input, validated before any request. Field names are
 // camelCase; the operations spell them Desk360's way on the wire.

@@ -1,10 +1,9 @@
-import { toE164, type ListOptions, type PhoneNumber } from '@wamux/core';
-import * as v from 'valibot';
-import type { Desk360Context } from '../context';
-import { paths } from '../paths';
-import { IntId, OptionalText } from '../wire/coerce';
-import { listPages } from '../wire/pages';
-import { readVendor } from '../wire/read-vendor';
+import { toE164, type ListOptions, type PhoneNumber } from '@wamux/core/adapter';
+import type { Desk360Client } from '../client';
+import { listPages } from '../client/pages';
+import { paths } from '../client/paths';
+import { readVendor } from '../client/read-vendor';
+import { IntegrationSchema } from '../wire/integrations';
 
 /** One WhatsApp integration (number) of the account. */
 export interface Desk360Integration {
@@ -20,14 +19,6 @@ export interface Desk360Integration {
   raw: unknown;
 }
 
-const IntegrationSchema = v.looseObject({
-  id: IntId,
-  display_name: OptionalText,
-  name: OptionalText,
-  phone_number: OptionalText,
-  logo: OptionalText,
-});
-
 /** The Integrations section of the document. */
 export interface Desk360IntegrationOperations {
   /** `GET /v1/integrations`: every integration, page by page (20 a page, next page from the `Link` header). */
@@ -35,12 +26,12 @@ export interface Desk360IntegrationOperations {
 }
 
 /** Creates the Integrations operations. */
-export function createIntegrationOperations(ctx: Desk360Context): Desk360IntegrationOperations {
+export function createIntegrationOperations(client: Desk360Client): Desk360IntegrationOperations {
   return {
     list: (options = {}) =>
       listPages(
         {
-          http: ctx.http,
+          http: client.http,
           path: paths.integrations,
           item: (raw) => {
             const item = readVendor(IntegrationSchema, raw, 'an integration');

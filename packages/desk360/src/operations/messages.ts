@@ -1,8 +1,8 @@
-import { contactCardToWhatsApp, parseInput, type CallOptions, type DownloadedMedia } from '@wamux/core';
+import { contactCardToWhatsApp, parseInput, type CallOptions, type DownloadedMedia } from '@wamux/core/adapter';
 import * as v from 'valibot';
-import { DESK360 } from '../constants';
-import type { Desk360Context } from '../context';
-import { downloadDesk360Media, resolveMedia } from '../wire/media';
+import { DESK360 } from '../options';
+import type { Desk360Client } from '../client';
+import { downloadDesk360Media, resolveMedia } from '../client/media';
 import {
   postContacts,
   postInteractive,
@@ -13,7 +13,7 @@ import {
   postText,
   type Desk360MediaSent,
   type Desk360MessageSent,
-} from '../wire/requests';
+} from '../client/requests';
 import {
   MarkReadInputSchema,
   SendContactsInputSchema,
@@ -57,22 +57,24 @@ const check = <TSchema extends v.GenericSchema>(schema: TSchema, input: unknown)
 const MediaIdSchema = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
 
 /** Creates the WhatsApp Messages operations. */
-export function createMessageOperations(ctx: Desk360Context): Desk360MessageOperations {
+export function createMessageOperations(client: Desk360Client): Desk360MessageOperations {
   return {
-    sendText: (input, options = {}) => postText(ctx, check(SendTextInputSchema, input), options),
-    sendLocation: (input, options = {}) => postLocation(ctx, check(SendLocationInputSchema, input), options),
+    sendText: (input, options = {}) => postText(client, check(SendTextInputSchema, input), options),
+    sendLocation: (input, options = {}) => postLocation(client, check(SendLocationInputSchema, input), options),
     sendContacts: (input, options = {}) => {
       const valid = check(SendContactsInputSchema, input);
-      return postContacts(ctx, { to: valid.to, contacts: valid.contacts.map(contactCardToWhatsApp) }, options);
+      return postContacts(client, { to: valid.to, contacts: valid.contacts.map(contactCardToWhatsApp) }, options);
     },
     async sendMedia(input, options = {}) {
       const valid = check(SendMediaInputSchema, input);
-      const attachments = await Promise.all(valid.attachments.map((source, index) => resolveMedia(ctx, source, { field: `input.attachments.${index}` }, options)));
-      return postMedia(ctx, { to: valid.to, attachments }, options);
+      const attachments = await Promise.all(
+        valid.attachments.map((source, index) => resolveMedia(client, source, { field: `input.attachments.${index}` }, options)),
+      );
+      return postMedia(client, { to: valid.to, attachments }, options);
     },
-    sendInteractive: (input, options = {}) => postInteractive(ctx, check(SendInteractiveInputSchema, input), options),
-    sendLocationRequest: (input, options = {}) => postLocationRequest(ctx, check(SendLocationRequestInputSchema, input), options),
-    markRead: (input, options = {}) => postReads(ctx, check(MarkReadInputSchema, input), options),
-    getMedia: (mediaId, options = {}) => downloadDesk360Media(ctx, parseInput(MediaIdSchema, mediaId, { root: 'mediaId', provider: DESK360 }), options),
+    sendInteractive: (input, options = {}) => postInteractive(client, check(SendInteractiveInputSchema, input), options),
+    sendLocationRequest: (input, options = {}) => postLocationRequest(client, check(SendLocationRequestInputSchema, input), options),
+    markRead: (input, options = {}) => postReads(client, check(MarkReadInputSchema, input), options),
+    getMedia: (mediaId, options = {}) => downloadDesk360Media(client, parseInput(MediaIdSchema, mediaId, { root: 'mediaId', provider: DESK360 }), options),
   };
 }

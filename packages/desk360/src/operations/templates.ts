@@ -1,11 +1,11 @@
-import { parseInput, type CallOptions, type ListOptions, type MediaBytes, type PhoneNumber } from '@wamux/core';
-import * as v from 'valibot';
-import { DESK360 } from '../constants';
-import type { Desk360Context } from '../context';
-import { resolveMedia } from '../wire/media';
-import { postTemplate, postTemplateBulk, type Desk360MessageSent } from '../wire/requests';
-import { listDesk360Templates } from '../wire/template-list';
-import type { Desk360Template } from '../wire/templates';
+import { parseInput, type CallOptions, type ListOptions, type MediaBytes, type PhoneNumber } from '@wamux/core/adapter';
+import type * as v from 'valibot';
+import { DESK360 } from '../options';
+import type { Desk360Client } from '../client';
+import { resolveMedia } from '../client/media';
+import { postTemplate, postTemplateBulk, type Desk360MessageSent } from '../client/requests';
+import { listDesk360Templates } from '../client/templates';
+import type { Desk360Template } from '../map/template';
 import { TemplateBulkInputSchema, TemplateSendInputSchema, type TemplateBulkInput, type TemplateSendInput } from './inputs';
 
 /** What a bulk template send answers: the numbers Desk360 accepted. */
@@ -28,17 +28,17 @@ const check = <TSchema extends v.GenericSchema>(schema: TSchema, input: unknown)
   parseInput(schema, input, { root: 'input', provider: DESK360 });
 
 /** Creates the WhatsApp Message Templates operations. */
-export function createTemplateOperations(ctx: Desk360Context): Desk360TemplateOperations {
+export function createTemplateOperations(client: Desk360Client): Desk360TemplateOperations {
   return {
-    list: (options = {}) => listDesk360Templates(ctx, options),
+    list: (options = {}) => listDesk360Templates(client, options),
     async send(input, options = {}) {
       const valid = check(TemplateSendInputSchema, input);
-      const attachment = valid.attachment ? await resolveMedia(ctx, valid.attachment, { field: 'input.attachment' }, options) : undefined;
-      return postTemplate(ctx, { ...valid, attachment }, options);
+      const attachment = valid.attachment ? await resolveMedia(client, valid.attachment, { field: 'input.attachment' }, options) : undefined;
+      return postTemplate(client, { ...valid, attachment }, options);
     },
     async sendBulk(input, options = {}) {
       const valid = check(TemplateBulkInputSchema, input);
-      const attachment = valid.attachment ? await resolveMedia(ctx, valid.attachment, { field: 'input.attachment' }, options) : undefined;
+      const attachment = valid.attachment ? await resolveMedia(client, valid.attachment, { field: 'input.attachment' }, options) : undefined;
       const file = valid.destinationsFile;
       const destinationsFile: MediaBytes | undefined = file
         ? {
@@ -47,7 +47,7 @@ export function createTemplateOperations(ctx: Desk360Context): Desk360TemplateOp
             mimeType: 'text/csv',
           }
         : undefined;
-      return postTemplateBulk(ctx, { ...valid, attachment, destinationsFile }, options);
+      return postTemplateBulk(client, { ...valid, attachment, destinationsFile }, options);
     },
   };
 }

@@ -1,6 +1,5 @@
-import { ConfigurationError, constantTimeEqual, queryParam, WebhookVerificationError, type WebhookRequest } from '@wamux/core';
-import { DESK360 } from '../constants';
-import type { Desk360WebhookSecret } from '../options';
+import { ConfigurationError, constantTimeEqual, queryParam, WebhookVerificationError, type WebhookRequest } from '@wamux/core/adapter';
+import { DESK360, type Desk360WebhookSecret } from '../options';
 
 /** How deliveries are authenticated, from the options. */
 export interface WebhookAuth {

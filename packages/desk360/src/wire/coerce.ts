@@ -1,4 +1,4 @@
-import { dateFromTimestamp, toE164, type PhoneNumber } from '@wamux/core';
+import { dateFromTimestamp, toE164, type PhoneNumber } from '@wamux/core/adapter';
 import * as v from 'valibot';
 
 // Liberal readers for what Desk360 sends: numbers where strings were
@@ -6,11 +6,7 @@ import * as v from 'valibot';
 // documented, timestamps as strings of seconds (or ms, or ISO).
 
 /** An id given as a string or a number, read as a non-empty string. */
-export const IdString = v.pipe(
-  v.union([v.string(), v.number()], 'must be a string or a number'),
-  v.transform(String),
-  v.nonEmpty('must not be empty'),
-);
+export const IdString = v.pipe(v.union([v.string(), v.number()], 'must be a string or a number'), v.transform(String), v.nonEmpty('must not be empty'));
 
 /** An integer id given as a number or a string of digits, read as a number. */
 export const IntId = v.pipe(
@@ -25,10 +21,7 @@ export const OptionalText = v.pipe(
 );
 
 /** A number that may arrive as a numeric string. */
-export const Numeric = v.pipe(
-  v.union([v.number(), v.pipe(v.string(), v.regex(/^\s*-?\d+(\.\d+)?\s*$/))], 'must be a number'),
-  v.transform(Number),
-);
+export const Numeric = v.pipe(v.union([v.number(), v.pipe(v.string(), v.regex(/^\s*-?\d+(\.\d+)?\s*$/))], 'must be a number'), v.transform(Number));
 
 /** A boolean that may arrive as 0/1 or "true"/"false". */
 export const Flag = v.pipe(

@@ -55,3 +55,11 @@ export const BulkSentSchema = v.looseObject({ phones: v.optional(v.array(VendorP
 
 /** Read receipts answer `{ "message_ids": [...] }`. */
 export const ReadsSchema = v.looseObject({ message_ids: v.optional(v.array(IdString), []) });
+
+/** A JSON answer to the media download: the document shows only `{fileObject}`, so a file description is read too. */
+export const FileObjectSchema = v.looseObject({
+  url: v.pipe(v.string(), v.url()),
+  content_type: v.optional(v.string()),
+  mime_type: v.optional(v.string()),
+  name: v.optional(v.string()),
+});

@@ -1,7 +1,7 @@
-import { normalizeTemplateStatus, templateVariables, type Template, type TemplateButton, type TemplateStatus, type TemplateVariable, safeParse } from '@wamux/core';
 import * as v from 'valibot';
-import { languageCodeForLabel } from '../languages';
 import { Flag, IntId, listOf, OptionalText, toDate } from './coerce';
+
+// A template as `GET .../conversations/templates` lists it, read liberally.
 
 const LooseDate = v.pipe(
   v.nullish(v.union([v.string(), v.number()])),
@@ -44,129 +44,8 @@ export const TemplateItemSchema = v.looseObject({
   updated_at: LooseDate,
 });
 
-/** One language of a Desk360 template. */
-export interface Desk360TemplateTranslation {
-  /** Desk360's language id, what template sends take as `language_id`. */
-  languageId: number;
-  /** Desk360's label for the language (`English`, `Türkçe`). */
-  language: string;
-  /** The language code (`en`, `tr`) when the label is a known one. */
-  languageCode: string | undefined;
-  /** `TEXT`, `IMAGE`, `VIDEO`, `DOCUMENT` or `LOCATION`, as Desk360 labels it. */
-  headerType: string | undefined;
-  header: string | undefined;
-  headerFile: string | undefined;
-  body: string | undefined;
-  footer: string | undefined;
-  /** The parameter keys a send must fill: `header-1`, `body-1`, ... */
-  variables: string[];
-  buttons: unknown[];
-  /** Normalized review status. */
-  status: TemplateStatus;
-  /** Desk360's status key, e.g. `template-messages.active`. */
-  vendorStatus: string | undefined;
-  quality: string | undefined;
-  editable: boolean | undefined;
-  updatedAt: Date | undefined;
-}
-
-/** A Desk360 message template with every translation, as `templates.list()` yields it. */
-export interface Desk360Template {
-  /** Desk360's template id, what template sends take as `template_id`. */
-  id: number;
-  name: string;
-  sendable: boolean | undefined;
-  /** The category, from Desk360's label key (`template-messages.new.custom` → `custom`). */
-  category: string | undefined;
-  /** `supported_languages`: which languages exist and whether each is filled in. */
-  languages: Array<{ id: number | undefined; label: string | undefined; code: string | undefined; filled: boolean | undefined }>;
-  translations: Desk360TemplateTranslation[];
-  createdAt: Date | undefined;
-  updatedAt: Date | undefined;
-  /** The listed object, untouched. */
-  raw: unknown;
-}
-
-/** Desk360's status keys are i18n keys (`template-messages.in-review`); this reads them. */
-const STATUS_BY_VALUE: Readonly<Record<string, TemplateStatus>> = { '1': 'pending', '2': 'approved' };
-
-/** Reads a listed template into a {@link Desk360Template}. */
-export function toDesk360Template(item: v.InferOutput<typeof TemplateItemSchema>, raw: unknown): Desk360Template {
-  return {
-    id: item.id,
-    name: item.name,
-    sendable: item.sendable,
-    category: lastKeySegment(item.category_label ?? item.category),
-    languages: item.supported_languages.map((language) => ({
-      id: language.value,
-      label: language.label,
-      code: language.label === undefined ? undefined : languageCodeForLabel(language.label),
-      filled: language.filled,
-    })),
-    translations: item.translations.map((t) => {
-      const label = t.language ?? item.supported_languages.find((l) => l.value === t.language_id)?.label ?? String(t.language_id);
-      const statusKey = lastKeySegment(t.status);
-      const byKey = statusKey === undefined ? 'unknown' : normalizeTemplateStatus(statusKey.replace(/-/g, '_'));
-      return {
-        languageId: t.language_id,
-        language: label,
-        languageCode: languageCodeForLabel(label),
-        headerType: t.header_type,
-        header: t.header,
-        headerFile: t.header_file,
-        body: t.body,
-        footer: t.footer,
-        variables: t.variables,
-        buttons: t.buttons,
-        status: byKey !== 'unknown' ? byKey : (STATUS_BY_VALUE[String(t.status_value)] ?? 'unknown'),
-        vendorStatus: t.status,
-        quality: t.quality,
-        editable: t.editable,
-        updatedAt: t.updated_at,
-      };
-    }),
-    createdAt: item.created_at,
-    updatedAt: item.updated_at,
-    raw,
-  };
-}
-
-/** One normalized {@link Template} per translation (wamux templates are one per name and language). */
-export function toTemplates(template: Desk360Template): Template[] {
-  return template.translations.map((t) => ({
-    id: String(template.id),
-    name: template.name,
-    language: t.languageCode ?? t.language,
-    status: t.status,
-    vendorStatus: t.vendorStatus,
-    category: template.category,
-    header: headerOf(t),
-    body: t.body,
-    footer: t.footer,
-    buttons: t.buttons.length > 0 ? t.buttons.map(toButton) : undefined,
-    variables: variablesOf(t),
-    raw: template.raw,
-  }));
-}
-
-function headerOf(t: Desk360TemplateTranslation): Template['header'] {
-  const format = t.headerType?.toLowerCase();
-  if (format === 'image' || format === 'video' || format === 'document' || format === 'location') return { format };
-  if (format === 'text' || (format === undefined && t.header !== undefined)) return { format: 'text', text: t.header };
-  return undefined;
-}
-
-/** Desk360's own `variables` list when it gives one, else the placeholders of the texts. */
-function variablesOf(t: Desk360TemplateTranslation): TemplateVariable[] {
-  if (t.variables.length === 0) return [...templateVariables('header', t.header), ...templateVariables('body', t.body)];
-  return t.variables.map((key) => {
-    const positional = /^(header|body|button)-(\d+)$/.exec(key);
-    if (positional) return { key, component: positional[1] as TemplateVariable['component'], index: Number(positional[2]) };
-    return { key, component: 'body', name: key };
-  });
-}
-
-const ButtonSchema = v.looseObject({
+/** A template button: Desk360 does not document them, so WhatsApp's button fields are read when present. */
+export const ButtonSchema = v.looseObject({
   type: OptionalText,
   text: OptionalText,
   title: OptionalText,
@@ -174,22 +53,3 @@ const ButtonSchema = v.looseObject({
   url: OptionalText,
   phone_number: OptionalText,
 });
-
-/** Desk360 does not document its template buttons; WhatsApp's button fields are read when present. */
-function toButton(raw: unknown): TemplateButton {
-  const parsed = safeParse(ButtonSchema, raw);
-  const button = parsed.success ? parsed.output : {};
-  const type = (button.type ?? '').toLowerCase().replace(/[\s-]/g, '_');
-  const known = ['quick_reply', 'url', 'phone_number', 'copy_code'] as const;
-  return {
-    type: (known as readonly string[]).includes(type) ? (type as TemplateButton['type']) : 'other',
-    text: button.text ?? button.title ?? button.label ?? '',
-    url: button.url,
-    phoneNumber: button.phone_number,
-  };
-}
-
-/** `template-messages.new.custom` → `custom`; a plain value is kept. */
-function lastKeySegment(key: string | undefined): string | undefined {
-  return key === undefined ? undefined : key.split('.').pop();
-}

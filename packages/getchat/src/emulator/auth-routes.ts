@@ -1,4 +1,4 @@
-import type { EmulatorRequest, EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorRequest, EmulatorRoute } from '@wamux/emulator';
 import { drfError, drfFieldError } from './drf';
 
 /** The emulated inbox's single admin user and its credentials. */

@@ -1,4 +1,4 @@
-import type { EmulatorRequest, EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorRequest, EmulatorRoute } from '@wamux/emulator';
 import { decodeCreateMessage } from './decode-outbound';
 import { boolParam, DEFAULT_PAGE_SIZE, drfError, drfFieldError, drfPage, intParam } from './drf';
 import { renderMessage } from './payloads';
@@ -118,7 +118,11 @@ export function coreRoutes(deps: CoreRouteDeps): EmulatorRoute[] {
         const file = request.form?.get('file_encoded');
         if (!file || typeof file === 'string') return drfFieldError('file_encoded', 'No file was submitted.');
         const id = state.newGetchatId();
-        state.media.set(id, { data: new Uint8Array(await file.arrayBuffer()), mimeType: file.type || 'application/octet-stream', filename: file.name || undefined });
+        state.media.set(id, {
+          data: new Uint8Array(await file.arrayBuffer()),
+          mimeType: file.type || 'application/octet-stream',
+          filename: file.name || undefined,
+        });
         return { status: 201, json: { file: mediaUrl(id), id } };
       },
     },

@@ -1,6 +1,6 @@
-import { compact, OutboundMessageSchema, type InteractiveContent, type MediaSource, type OutboundMessage, type TemplateSpec } from '@wamux/core';
+import { compact, OutboundMessageSchema, type InteractiveContent, type MediaSource, type OutboundMessage, type TemplateSpec } from '@wamux/core/adapter';
+import { contactCardFromCloud, ContactCardWireSchema } from '@wamux/whatsapp-cloud';
 import * as v from 'valibot';
-import { contactCardFromWaba, WabaContactCardSchema } from '../wire/contact-card';
 
 // The emulator's reading of a createMessage body: WhatsApp's message format
 // decoded back into the model's OutboundMessage, which `delivered()` returns
@@ -53,7 +53,7 @@ const BodyWire = v.looseObject({
   document: v.optional(MediaWire),
   sticker: v.optional(MediaWire),
   location: v.optional(v.looseObject({ latitude: v.number(), longitude: v.number(), name: optStr, address: optStr })),
-  contacts: v.optional(v.array(WabaContactCardSchema)),
+  contacts: v.optional(v.array(ContactCardWireSchema)),
   interactive: v.optional(InteractiveWire),
   template: v.optional(TemplateWire),
   reaction: v.optional(v.looseObject({ message_id: Str, emoji: Str })),
@@ -106,7 +106,7 @@ export function decodeCreateMessage(body: unknown, ownMedia: MediaLinkResolver):
       candidate = wire.location && compact({ type: 'location', to, ...wire.location, replyTo });
       break;
     case 'contacts':
-      candidate = wire.contacts && { type: 'contacts', to, contacts: wire.contacts.map(contactCardFromWaba), ...(replyTo ? { replyTo } : {}) };
+      candidate = wire.contacts && { type: 'contacts', to, contacts: wire.contacts.map(contactCardFromCloud), ...(replyTo ? { replyTo } : {}) };
       break;
     case 'interactive': {
       const interactive = wire.interactive && decodeInteractive(wire.interactive, media);
@@ -129,7 +129,10 @@ export function decodeCreateMessage(body: unknown, ownMedia: MediaLinkResolver):
   return { message: message.output };
 }
 
-function decodeInteractive(wire: v.InferOutput<typeof InteractiveWire>, media: (object: v.InferOutput<typeof MediaWire>) => MediaSource | undefined): InteractiveContent | undefined {
+function decodeInteractive(
+  wire: v.InferOutput<typeof InteractiveWire>,
+  media: (object: v.InferOutput<typeof MediaWire>) => MediaSource | undefined,
+): InteractiveContent | undefined {
   const footer = wire.footer?.text;
   if (wire.type === 'location_request_message') return { kind: 'location_request', body: wire.body.text };
   if (wire.type === 'list') {
@@ -139,7 +142,9 @@ function decodeInteractive(wire: v.InferOutput<typeof InteractiveWire>, media: (
       header: wire.header?.text ? { type: 'text' as const, text: wire.header.text } : undefined,
       footer,
       buttonText: wire.action.button ?? '',
-      sections: (wire.action.sections ?? []).map((section) => compact({ title: section.title, rows: section.rows.map((row) => compact({ id: row.id, title: row.title, description: row.description })) })),
+      sections: (wire.action.sections ?? []).map((section) =>
+        compact({ title: section.title, rows: section.rows.map((row) => compact({ id: row.id, title: row.title, description: row.description })) }),
+      ),
     });
   }
   const header = wire.header;
@@ -148,7 +153,9 @@ function decodeInteractive(wire: v.InferOutput<typeof InteractiveWire>, media: (
   else if (header && (header.type === 'image' || header.type === 'video' || header.type === 'document')) {
     const object = header[header.type];
     const source = object && media(object);
-    if (source) decodedHeader = header.type === 'document' ? compact({ type: 'document' as const, media: source, filename: object?.filename }) : { type: header.type, media: source };
+    if (source)
+      decodedHeader =
+        header.type === 'document' ? compact({ type: 'document' as const, media: source, filename: object?.filename }) : { type: header.type, media: source };
   }
   return compact({
     kind: 'buttons' as const,
@@ -183,7 +190,10 @@ function decodeTemplate(wire: v.InferOutput<typeof TemplateWire>, media: (object
     if (component.type === 'button' && component.sub_type) {
       const parameter = v.safeParse(ButtonParam, component.parameters[0]);
       const value = parameter.success ? (parameter.output.payload ?? parameter.output.text ?? parameter.output.coupon_code) : undefined;
-      if (value !== undefined) (spec.buttons ??= []).push({ index: Number(component.index ?? 0), subType: component.sub_type, parameter: value });
+      if (value !== undefined) {
+        spec.buttons ??= [];
+        spec.buttons.push({ index: Number(component.index ?? 0), subType: component.sub_type, parameter: value });
+      }
     }
   }
   return compact(spec);

@@ -1,4 +1,4 @@
-import type { EmulatorRequest, EmulatorResponse } from '@wamux/testing/emulator';
+import type { EmulatorRequest, EmulatorResponse } from '@wamux/emulator';
 
 // get.chat is a Django REST Framework application: these helpers answer the
 // way DRF does (error bodies, `{count, next, previous, results}` pages).

@@ -1,14 +1,16 @@
-import { compact, e164Digits, type Customer, type DeliveryStatus, type PhoneNumber } from '@wamux/core';
+import { compact, e164Digits, type Customer, type DeliveryStatus, type PhoneNumber } from '@wamux/core/adapter';
 import {
   createEmulatorServer,
   postWebhook,
+  SAMPLE_TEMPLATES,
   simulatedCustomer,
   type Emulator,
+  type TemplateSeed,
   type SimulatedInbound,
   type SimulatedStatus,
   type SimulateOptions,
   type SimulationResult,
-} from '@wamux/testing/emulator';
+} from '@wamux/emulator';
 import { authRoutes, isAuthenticated, type EmulatorCredentials } from './auth-routes';
 import { coreRoutes } from './core-routes';
 import { renderDrfError } from './drf';
@@ -39,7 +41,10 @@ export interface GetchatEmulatorOptions {
   businessNumber?: PhoneNumber | undefined;
   /** Enforce a rate limit, as a real deployment's proxy would. */
   rateLimit?: { requests: number; interval: number } | undefined;
+  /** The port to listen on. Default 0: any free port. A busy port rejects with `PortInUseError` (a `ConfigurationError` on `port`). */
   port?: number | undefined;
+  /** The templates it starts with, and returns to on `reset()`. Default: `SAMPLE_TEMPLATES` (`order_update`), so a send by name works standalone. */
+  templates?: readonly TemplateSeed[] | undefined;
 }
 
 /** A message an inbox user (a human agent) writes, to simulate `outgoing_messages`. */
@@ -120,7 +125,7 @@ function waContact(customer: Customer, name: string | undefined): Record<string,
   });
 }
 
-/** Starts a get.chat emulator on 127.0.0.1 and a free port. */
+/** Starts a get.chat emulator on 127.0.0.1, on `options.port` or a free port, with the sample templates seeded. */
 export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}): Promise<GetchatEmulator> {
   const credentials: EmulatorCredentials = { ...DEFAULT_CREDENTIALS, ...options.credentials };
   const state = new InboxState();
@@ -134,7 +139,11 @@ export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}
   let refreshSeq = 1;
   let apiUrl = '';
 
+  const startTemplates = options.templates ?? SAMPLE_TEMPLATES;
+  operations.seedTemplates(startTemplates);
+
   const server = await createEmulatorServer({
+    port: options.port,
     basePath: '/api/v1',
     rateLimit: options.rateLimit,
     authenticate: (request) => {
@@ -265,7 +274,13 @@ export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}
       // `recipient_id` only when the number can be shared, `recipient_user_id` always.
       const address = status.recipient ?? status.customer?.phone ?? status.customer?.bsuid ?? status.customer?.parentBsuid;
       const customer = status.customer && address !== undefined ? simulatedCustomer(address, status.customer) : undefined;
-      const recipientId = customer ? (customer.phone === undefined ? undefined : e164Digits(customer.phone)) : status.recipient ? e164Digits(status.recipient) : stored?.customerWaId;
+      const recipientId = customer
+        ? customer.phone === undefined
+          ? undefined
+          : e164Digits(customer.phone)
+        : status.recipient
+          ? e164Digits(status.recipient)
+          : stored?.customerWaId;
       const item = compact({
         id: stored?.wamid ?? status.messageId,
         getchat_id: stored?.getchatId,
@@ -277,13 +292,22 @@ export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}
         type: 'message',
         // WhatsApp sends error codes as numbers.
         errors: status.errors?.map((error) =>
-          compact({ code: Number.isNaN(Number(error.code)) ? error.code : Number(error.code), title: error.title, error_data: error.details ? { details: error.details } : undefined }),
+          compact({
+            code: Number.isNaN(Number(error.code)) ? error.code : Number(error.code),
+            title: error.title,
+            error_data: error.details ? { details: error.details } : undefined,
+          }),
         ),
       });
       // Failed statuses come without `contacts`; the username only with delivered and read ones.
       const contacts =
         customer && status.status !== 'failed'
-          ? [waContact(status.status === 'delivered' || status.status === 'read' ? customer : { ...customer, username: undefined }, profiles.get(chatKeyOf(customer)))]
+          ? [
+              waContact(
+                status.status === 'delivered' || status.status === 'read' ? customer : { ...customer, username: undefined },
+                profiles.get(chatKeyOf(customer)),
+              ),
+            ]
           : undefined;
       const payload = wabaDelivery(shape, { contacts, statuses: [item] }, business);
       return { id: status.messageId, payload, ...(await deliver(payload, opts)) };
@@ -304,7 +328,15 @@ export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}
         sender: compact({ id: sender.id, username: sender.username, first_name: sender.firstName, last_name: sender.lastName, profile: { role: 'admin' } }),
         received: true,
       });
-      stored.wabaPayload = { preview_url: false, recipient_type: 'individual', to: waId, type: 'text', text: { body: message.text }, id: stored.wamid, timestamp };
+      stored.wabaPayload = {
+        preview_url: false,
+        recipient_type: 'individual',
+        to: waId,
+        type: 'text',
+        text: { body: message.text },
+        id: stored.wamid,
+        timestamp,
+      };
       record(stored);
       const payload = { outgoing_messages: [renderMessage(stored, profiles.get(waId))] };
       return { id: stored.getchatId, payload, ...(await deliver(payload, opts)) };
@@ -329,7 +361,13 @@ export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}
           statuses: { sent: null, delivered: null, read: null },
           received: outbound,
         });
-        stored.wabaPayload = { ...(outbound ? { to: waId } : { from: waId }), id: stored.wamid, timestamp: String(timestamp), type: 'text', text: { body: message.text } };
+        stored.wabaPayload = {
+          ...(outbound ? { to: waId } : { from: waId }),
+          id: stored.wamid,
+          timestamp: String(timestamp),
+          type: 'text',
+          text: { body: message.text },
+        };
         record(stored);
         return { getchatId: stored.getchatId, whatsappMessageId: stored.wamid };
       });
@@ -344,6 +382,7 @@ export async function createGetchatEmulator(options: GetchatEmulatorOptions = {}
       server.reset();
       state.reset();
       operations.reset();
+      operations.seedTemplates(startTemplates);
       profiles.clear();
     },
     async close() {

@@ -1,5 +1,5 @@
-import { compact, contactCardToWhatsApp } from '@wamux/core';
-import type { InboundMessage, MediaRef, MessageContent } from '@wamux/core';
+import { compact, contactCardToWhatsApp } from '@wamux/core/adapter';
+import type { InboundMessage, MediaRef, MessageContent } from '@wamux/core/adapter';
 import { match } from 'ts-pattern';
 
 /** A model MediaRef → WhatsApp's media object (`url` becomes `link`). */

@@ -13,7 +13,11 @@ export interface WabaValue {
 }
 
 /** The WhatsApp part of a delivery in the chosen shape. */
-export function wabaDelivery(shape: WebhookShape, value: WabaValue, business: { number: string; phoneNumberId: string; wabaId: string }): Record<string, unknown> {
+export function wabaDelivery(
+  shape: WebhookShape,
+  value: WabaValue,
+  business: { number: string; phoneNumberId: string; wabaId: string },
+): Record<string, unknown> {
   const fields = Object.fromEntries(Object.entries(value).filter(([, items]) => items !== undefined));
   if (shape === 'on_premise') return fields;
   return {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DeliveredMessage, StoredMedia } from '@wamux/testing/emulator';
+import type { DeliveredMessage, StoredMedia } from '@wamux/emulator';
 
 /** A message in the emulated inbox, as get.chat stores it. */
 export interface StoredMessage {

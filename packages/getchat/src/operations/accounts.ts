@@ -1,8 +1,8 @@
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { listOptionEntries, parseArgs, splitListOptions } from './shared/input';
-import { listOperation, type ListOptions } from './shared/list';
-import { LenientBoolean, LenientString, maybe } from './shared/wire';
+import type { GetchatContext } from '../client';
+import { listOptionEntries, parseArgs, splitListOptions } from '../map/input';
+import { listOperation, type ListOptions } from '../client/list';
+import { LenientBoolean, LenientString, maybe } from '../wire/lenient';
 
 /**
  * A WhatsApp Business number connected to the inbox. The document leaves the

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { retrieveRefreshToken, type GetchatRefreshToken } from '../refresh-token';
-import { convertRefreshToken, login, type GetchatAuthToken } from '../token-exchanges';
-import { TokenWire } from './schemas/users';
-import { callOperation } from './shared/call';
-import { IntIdInput, parseArgs, RequestOptionsInput, type RequestOptions } from './shared/input';
-import { withBodySecrets } from './shared/scrub';
+import type { GetchatContext } from '../client';
+import { retrieveRefreshToken, type GetchatRefreshToken } from '../client/refresh-token';
+import { convertRefreshToken, login, type GetchatAuthToken } from '../client/token-exchanges';
+import { TokenWire } from '../wire/users';
+import { callOperation } from '../client/call';
+import { IntIdInput, parseArgs, RequestOptionsInput, type RequestOptions } from '../map/input';
+import { withBodySecrets } from '../client/scrub';
 
 /** The input of `auth.createToken`. */
 export interface GetchatLoginInput {
@@ -46,6 +46,7 @@ export interface GetchatAuthOperations {
    * `retrieveRefreshToken` (`GET /users/{id}/refresh_token/`, an inferred
    * path): the current refresh token of a user (admins: any user; others:
    * their own). Inactive, `app` and configurator users have none.
+   * @experimental The path of `retrieveRefreshToken` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
    */
   retrieveRefreshToken(userId: number, options?: RequestOptions): Promise<GetchatRefreshToken>;
 }

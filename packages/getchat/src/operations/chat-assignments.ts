@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { ChatAssignmentEventWire, ChatAssignmentWire, type GetchatChatAssignment, type GetchatChatAssignmentEvent } from './schemas/chats';
-import { callOperation } from './shared/call';
+import type { GetchatContext } from '../client';
+import { ChatAssignmentEventWire, ChatAssignmentWire, type GetchatChatAssignment, type GetchatChatAssignmentEvent } from '../wire/chats';
+import { callOperation } from '../client/call';
 import { eventFilterEntries, eventQuery, type GetchatEventFilters } from './shared/events';
-import { IntIdInput, parseArgs, requestSignal, splitListOptions, WaIdInput, type RequestOptions } from './shared/input';
-import { listOperation } from './shared/list';
+import { IntIdInput, parseArgs, requestSignal, splitListOptions, WaIdInput, type RequestOptions } from '../map/input';
+import { listOperation } from '../client/list';
 
 /** Who to assign a chat to. `null` removes that part of the assignment. */
 export interface GetchatChatAssignmentInput {

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { ChatTaggingWire, type GetchatChatTagging } from './schemas/taggings';
-import { ChatTaggingEventWire, type GetchatChatTaggingEvent } from './schemas/tags';
-import { callOperation, callOperationIgnoringBody } from './shared/call';
+import type { GetchatContext } from '../client';
+import { ChatTaggingWire, type GetchatChatTagging } from '../wire/taggings';
+import { ChatTaggingEventWire, type GetchatChatTaggingEvent } from '../wire/tags';
+import { callOperation, callOperationIgnoringBody } from '../client/call';
 import { eventFilterEntries, eventQuery, type GetchatEventFilters } from './shared/events';
-import { IntIdInput, parseArgs, requestSignal, splitListOptions, StringIdInput, WaIdInput, type RequestOptions } from './shared/input';
-import { listOperation } from './shared/list';
+import { IntIdInput, parseArgs, requestSignal, splitListOptions, StringIdInput, WaIdInput, type RequestOptions } from '../map/input';
+import { listOperation } from '../client/list';
 
 /** Fields of `chatTaggings.create`. */
 export interface GetchatNewChatTaggingInput {
@@ -30,7 +30,10 @@ export interface GetchatChatTaggingsOperations {
    * and tag pair cannot be created twice (destroy it first).
    */
   create(tagging: GetchatNewChatTaggingInput, options?: RequestOptions): Promise<GetchatChatTagging>;
-  /** `retrieveChatTagging` (`GET /chat_tagging/{id}/`, path inferred). */
+  /**
+   * `retrieveChatTagging` (`GET /chat_tagging/{id}/`, path inferred).
+   * @experimental The path of `retrieveChatTagging` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   retrieve(id: number | string, options?: RequestOptions): Promise<GetchatChatTagging>;
   /** `destroyChatTagging` (`DELETE /chat_tagging/{id}/`): removes the tag from the chat. */
   destroy(id: number | string, options?: RequestOptions): Promise<void>;

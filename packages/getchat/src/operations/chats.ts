@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { ChatWire, type GetchatChat } from './schemas/chat-object';
-import { callOperation, callOperationIgnoringBody } from './shared/call';
-import { IntIdInput, listOptionEntries, parseArgs, PosixTimeInput, requestSignal, splitListOptions, WaIdInput, type RequestOptions } from './shared/input';
-import { listOperation, type ListOptions } from './shared/list';
+import type { GetchatContext } from '../client';
+import { ChatWire, type GetchatChat } from '../wire/chat-object';
+import { callOperation, callOperationIgnoringBody } from '../client/call';
+import { IntIdInput, listOptionEntries, parseArgs, PosixTimeInput, requestSignal, splitListOptions, WaIdInput, type RequestOptions } from '../map/input';
+import { listOperation, type ListOptions } from '../client/list';
 
 /** Filters of `chats.list`: every filter the document lists. */
 export interface GetchatChatFilters extends ListOptions {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { paginate } from '@wamux/core';
-import type { GetchatContext } from '../context';
+import { paginate } from '@wamux/core/adapter';
+import type { GetchatContext } from '../client';
 import {
   BlockedContactsPageWire,
   ContactWire,
@@ -10,10 +10,10 @@ import {
   type GetchatContact,
   type GetchatContactVerification,
   type GetchatResolvedContact,
-} from './schemas/contacts';
-import { callOperation, callOperationIgnoringBody } from './shared/call';
-import { listOptionEntries, parseArgs, requestSignal, splitListOptions, WaIdInput, type RequestOptions } from './shared/input';
-import { listOperation, type ListOptions } from './shared/list';
+} from '../wire/contacts';
+import { callOperation, callOperationIgnoringBody } from '../client/call';
+import { listOptionEntries, parseArgs, requestSignal, splitListOptions, WaIdInput, type RequestOptions } from '../map/input';
+import { listOperation, type ListOptions } from '../client/list';
 
 /** Filters of `contacts.list`. */
 export interface GetchatContactFilters extends ListOptions {
@@ -88,16 +88,24 @@ export interface GetchatContactsOperations {
   /**
    * `blockContact` (`POST /contacts/block/?wa_id=`, path inferred): blocks a
    * number for spam or abuse. It must have messaged you in the last 24 hours.
+   * @experimental The path of `blockContact` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
    */
   block(waId: string, options?: { reason?: string | undefined } & RequestOptions): Promise<void>;
   /**
    * `reportContact` (`POST /contacts/report/?wa_id=`, path inferred): reports
    * a number to Meta, optionally blocking it too.
+   * @experimental The path of `reportContact` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
    */
   report(waId: string, options?: GetchatReportContactInput & RequestOptions): Promise<void>;
-  /** `unblockContact` (`POST /contacts/unblock/?wa_id=`, path inferred). */
+  /**
+   * `unblockContact` (`POST /contacts/unblock/?wa_id=`, path inferred).
+   * @experimental The path of `unblockContact` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   unblock(waId: string, options?: { reason?: string | undefined } & RequestOptions): Promise<void>;
-  /** `listBlockedContacts` (`GET /contacts/blocked/`, path inferred): the numbers you blocked. */
+  /**
+   * `listBlockedContacts` (`GET /contacts/blocked/`, path inferred): the numbers you blocked.
+   * @experimental The path of `listBlockedContacts` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   listBlocked(filters?: GetchatBlockedContactFilters): AsyncGenerator<GetchatBlockedContact, void, undefined>;
 }
 
@@ -161,7 +169,8 @@ export function createContactsOperations(ctx: GetchatContext): GetchatContactsOp
           });
           const consumed = (offset ?? 0) + page.items.length;
           // Without `next` or a count, a full page is the only hint that another may follow.
-          const more = page.hasNext ?? (page.count !== undefined ? consumed < page.count : paging.pageSize !== undefined && page.items.length >= paging.pageSize);
+          const more =
+            page.hasNext ?? (page.count !== undefined ? consumed < page.count : paging.pageSize !== undefined && page.items.length >= paging.pageSize);
           return { items: page.items, next: more ? consumed : null };
         },
       });

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { FcmDeviceTokenWire, type GetchatFcmDeviceToken } from './schemas/status';
-import { callOperation, callOperationIgnoringBody } from './shared/call';
-import { IntIdInput, listOptionEntries, parseArgs, requestSignal, splitListOptions, type RequestOptions } from './shared/input';
-import { listOperation, type ListOptions } from './shared/list';
+import type { GetchatContext } from '../client';
+import { FcmDeviceTokenWire, type GetchatFcmDeviceToken } from '../wire/inbox-status';
+import { callOperation, callOperationIgnoringBody } from '../client/call';
+import { IntIdInput, listOptionEntries, parseArgs, requestSignal, splitListOptions, type RequestOptions } from '../map/input';
+import { listOperation, type ListOptions } from '../client/list';
 
 /** Filters of `fcmDeviceTokens.list`. */
 export interface GetchatFcmDeviceTokenFilters extends ListOptions {
@@ -20,13 +20,25 @@ const FiltersInput = v.optional(v.strictObject({ ...listOptionEntries, token: v.
  * deregister it when the user logs out on that device.
  */
 export interface GetchatFcmDeviceTokensOperations {
-  /** `listFcmDeviceTokens` (`GET /fcm_device_tokens/`, path inferred). */
+  /**
+   * `listFcmDeviceTokens` (`GET /fcm_device_tokens/`, path inferred).
+   * @experimental The path of `listFcmDeviceTokens` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   list(filters?: GetchatFcmDeviceTokenFilters): AsyncGenerator<GetchatFcmDeviceToken, void, undefined>;
-  /** `registerFcmDeviceToken` (`POST /fcm_device_tokens/`, path inferred): registers or re-registers a token. */
+  /**
+   * `registerFcmDeviceToken` (`POST /fcm_device_tokens/`, path inferred): registers or re-registers a token.
+   * @experimental The path of `registerFcmDeviceToken` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   register(token: string, options?: RequestOptions): Promise<GetchatFcmDeviceToken>;
-  /** `updateFcmDeviceToken` (`PUT /fcm_device_tokens/{id}/`, path inferred): swaps a device's old token for a new one. */
+  /**
+   * `updateFcmDeviceToken` (`PUT /fcm_device_tokens/{id}/`, path inferred): swaps a device's old token for a new one.
+   * @experimental The path of `updateFcmDeviceToken` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   update(id: number, token: string, options?: RequestOptions): Promise<GetchatFcmDeviceToken>;
-  /** `deregisterFcmDeviceToken` (`DELETE /fcm_device_tokens/{id}/`, path inferred): stops push messages to the device. */
+  /**
+   * `deregisterFcmDeviceToken` (`DELETE /fcm_device_tokens/{id}/`, path inferred): stops push messages to the device.
+   * @experimental The path of `deregisterFcmDeviceToken` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   deregister(id: number, options?: RequestOptions): Promise<void>;
 }
 
@@ -46,7 +58,12 @@ export function createFcmDeviceTokensOperations(ctx: GetchatContext): GetchatFcm
     async update(id, token, options) {
       const deviceId = parseArgs(IntIdInput, id, 'id');
       const value = parseArgs(TokenInput, token, 'token');
-      return callOperation(ctx, 'updateFcmDeviceToken', { params: { id: deviceId }, json: { token: value }, schema: FcmDeviceTokenWire, signal: requestSignal(options) });
+      return callOperation(ctx, 'updateFcmDeviceToken', {
+        params: { id: deviceId },
+        json: { token: value },
+        schema: FcmDeviceTokenWire,
+        signal: requestSignal(options),
+      });
     },
 
     async deregister(id, options) {

@@ -1,15 +1,18 @@
-import type { GetchatContext } from '../context';
-import { GroupWire, type GetchatGroup } from './schemas/users';
-import { callOperation } from './shared/call';
-import { IntIdInput, parseArgs, requestSignal, type RequestOptions } from './shared/input';
+import type { GetchatContext } from '../client';
+import { GroupWire, type GetchatGroup } from '../wire/users';
+import { callOperation } from '../client/call';
+import { IntIdInput, parseArgs, requestSignal, type RequestOptions } from '../map/input';
 import { PlainListOptionsInput } from './shared/plain-list';
-import { listOperation, type ListOptions } from './shared/list';
+import { listOperation, type ListOptions } from '../client/list';
 
 /** Groups of inbox users (chats can be assigned to a group). */
 export interface GetchatGroupsOperations {
   /** `listGroups` (`GET /groups/`). */
   list(options?: ListOptions): AsyncGenerator<GetchatGroup, void, undefined>;
-  /** `retrieveGroup` (`GET /groups/{id}/`, path inferred). */
+  /**
+   * `retrieveGroup` (`GET /groups/{id}/`, path inferred).
+   * @experimental The path of `retrieveGroup` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   retrieve(id: number, options?: RequestOptions): Promise<GetchatGroup>;
 }
 

@@ -1,8 +1,8 @@
-import type { GetchatContext } from '../context';
-import { HealthStatusWire, type GetchatHealthStatus } from './schemas/status';
-import { callOperation } from './shared/call';
-import { requestSignal, type RequestOptions } from './shared/input';
-import { pageEnvelope } from './shared/list';
+import type { GetchatContext } from '../client';
+import { HealthStatusWire, type GetchatHealthStatus } from '../wire/inbox-status';
+import { callOperation } from '../client/call';
+import { requestSignal, type RequestOptions } from '../map/input';
+import { pageEnvelope } from '../wire/page';
 
 /** Health of the inbox and its plugins. */
 export interface GetchatHealthOperations {

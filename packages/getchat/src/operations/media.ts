@@ -1,7 +1,7 @@
-import type { DownloadedMedia, MediaUpload } from '@wamux/core';
-import type { GetchatContext } from '../context';
-import { downloadMediaFile, uploadMediaFile, type GetchatDownloadOptions, type GetchatMediaFile } from '../media';
-import type { RequestOptions } from './shared/input';
+import type { DownloadedMedia, MediaUpload } from '@wamux/core/adapter';
+import type { GetchatContext } from '../client';
+import { downloadMediaFile, uploadMediaFile, type GetchatDownloadOptions, type GetchatMediaFile } from '../client/media';
+import type { RequestOptions } from '../map/input';
 
 /** The Media Files section of the document. */
 export interface GetchatMediaOperations {

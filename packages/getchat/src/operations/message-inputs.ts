@@ -1,14 +1,27 @@
 import * as v from 'valibot';
-import { historyWalkEntries } from '../messages/inputs';
+import { historyWalkEntries } from '../map/message-input';
 import type { GetchatMessageFilters } from './messages';
-import { IntIdInput, listOptionEntries, PosixTimeInput, WaIdInput } from './shared/input';
+import { IntIdInput, listOptionEntries, PosixTimeInput, WaIdInput } from '../map/input';
 
 // Strict schemas of the `messages` namespace: create, list, and history with
-// every filter (the provider's own history walk and read marks use
-// ../messages/inputs.ts).
+// every filter (the driver's own history walk and read marks use
+// ../map/message-input.ts).
 
 /** The message types createMessage's `type` enum lists (`hsm` is deprecated by WhatsApp). */
-export const GETCHAT_MESSAGE_TYPES = ['text', 'image', 'contacts', 'document', 'hsm', 'location', 'sticker', 'template', 'audio', 'video', 'interactive', 'reaction'] as const;
+export const GETCHAT_MESSAGE_TYPES = [
+  'text',
+  'image',
+  'contacts',
+  'document',
+  'hsm',
+  'location',
+  'sticker',
+  'template',
+  'audio',
+  'video',
+  'interactive',
+  'reaction',
+] as const;
 
 /** A type createMessage accepts. */
 export type GetchatMessageType = (typeof GETCHAT_MESSAGE_TYPES)[number];

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { MessageTaggingWire, type GetchatMessageTagging } from './schemas/taggings';
-import { MessageTaggingEventWire, type GetchatMessageTaggingEvent } from './schemas/tags';
-import { callOperation, callOperationIgnoringBody } from './shared/call';
+import type { GetchatContext } from '../client';
+import { MessageTaggingWire, type GetchatMessageTagging } from '../wire/taggings';
+import { MessageTaggingEventWire, type GetchatMessageTaggingEvent } from '../wire/tags';
+import { callOperation, callOperationIgnoringBody } from '../client/call';
 import { eventFilterEntries, eventQuery, type GetchatEventFilters } from './shared/events';
-import { IntIdInput, parseArgs, requestSignal, splitListOptions, StringIdInput, type RequestOptions } from './shared/input';
-import { listOperation } from './shared/list';
+import { IntIdInput, parseArgs, requestSignal, splitListOptions, StringIdInput, type RequestOptions } from '../map/input';
+import { listOperation } from '../client/list';
 
 /** Fields of `messageTaggings.create`. */
 export interface GetchatNewMessageTaggingInput {
@@ -35,15 +35,23 @@ export interface GetchatMessageTaggingsOperations {
   /**
    * `createMessageTagging` (`POST /message_tagging/`, path inferred): tags a
    * message; get.chat tags its chat with the same tag at once.
+   * @experimental The path of `createMessageTagging` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
    */
   create(tagging: GetchatNewMessageTaggingInput, options?: RequestOptions): Promise<GetchatMessageTagging>;
-  /** `retrieveMessageTagging` (`GET /message_tagging/{id}/`, path inferred). */
+  /**
+   * `retrieveMessageTagging` (`GET /message_tagging/{id}/`, path inferred).
+   * @experimental The path of `retrieveMessageTagging` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   retrieve(id: number | string, options?: RequestOptions): Promise<GetchatMessageTagging>;
-  /** `destroyMessageTagging` (`DELETE /message_tagging/{id}/`, path inferred). */
+  /**
+   * `destroyMessageTagging` (`DELETE /message_tagging/{id}/`, path inferred).
+   * @experimental The path of `destroyMessageTagging` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   destroy(id: number | string, options?: RequestOptions): Promise<void>;
   /**
    * `listMessageTaggingEvents` (`GET /message_tagging_events/`, path
    * inferred): who tagged or untagged which message and when.
+   * @experimental The path of `listMessageTaggingEvents` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
    */
   listEvents(filters?: GetchatMessageTaggingEventFilters): AsyncGenerator<GetchatMessageTaggingEvent, void, undefined>;
 }

@@ -1,9 +1,9 @@
-import type { GetchatContext } from '../context';
-import { historyOf, markAsReceived, postCreateMessage, retrieveMessage, type GetchatMarkAsReceivedInput, type HistoryWalkOptions } from '../messages/calls';
-import { MessageWire, type GetchatCreatedMessage, type GetchatMessage } from '../messages/schema';
+import type { GetchatContext } from '../client';
+import { historyOf, markAsReceived, postCreateMessage, retrieveMessage, type GetchatMarkAsReceivedInput, type HistoryWalkOptions } from '../client/messages';
+import { MessageWire, type GetchatCreatedMessage, type GetchatMessage } from '../map/message';
 import { CreateMessageInput, ListMessagesInput, MessageHistoryInput, messageFilterQuery, type GetchatMessageType } from './message-inputs';
-import { parseArgs, RequestOptionsInput, splitListOptions, type RequestOptions } from './shared/input';
-import { listOperation, type ListOptions } from './shared/list';
+import { parseArgs, RequestOptionsInput, splitListOptions, type RequestOptions } from '../map/input';
+import { listOperation, type ListOptions } from '../client/list';
 
 /** The input of `messages.create`: one message in WhatsApp's own format. */
 export interface GetchatCreateMessageInput {
@@ -71,7 +71,10 @@ export interface GetchatMessagesOperations {
    * during the walk are neither repeated nor missed.
    */
   history(options?: GetchatMessageHistoryOptions): AsyncGenerator<GetchatMessage, void, undefined>;
-  /** `retrieveMessage` (`GET /messages/{id}/`, an inferred path). */
+  /**
+   * `retrieveMessage` (`GET /messages/{id}/`, an inferred path).
+   * @experimental The path of `retrieveMessage` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   retrieve(id: string, options?: RequestOptions): Promise<GetchatMessage>;
   /**
    * `createReceivedMessageMark` (`POST /mark_as_received/`): marks the

@@ -1,6 +1,6 @@
-import type { GetchatContext } from '../context';
-import { callOperationIgnoringBody } from './shared/call';
-import { requestSignal, type RequestOptions } from './shared/input';
+import type { GetchatContext } from '../client';
+import { callOperationIgnoringBody } from '../client/call';
+import { requestSignal, type RequestOptions } from '../map/input';
 
 /** E-mail notifications. */
 export interface GetchatNotificationsOperations {
@@ -8,6 +8,7 @@ export interface GetchatNotificationsOperations {
    * `resendActivationEmailNotification` (`POST /notifications/email/resend_activation/`,
    * path inferred): sends the account activation e-mail again (after a full
    * mailbox, a corrected address...). The document lists no parameters.
+   * @experimental The path of `resendActivationEmailNotification` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
    */
   resendActivationEmail(options?: RequestOptions): Promise<void>;
 }

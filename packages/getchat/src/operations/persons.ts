@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { PersonWire, type GetchatPerson } from './schemas/persons';
-import { callOperation } from './shared/call';
-import { listOptionEntries, parseArgs, requestSignal, splitListOptions, WaIdInput, type RequestOptions } from './shared/input';
-import { listOperation, type ListOptions } from './shared/list';
+import type { GetchatContext } from '../client';
+import { PersonWire, type GetchatPerson } from '../wire/persons';
+import { callOperation } from '../client/call';
+import { listOptionEntries, parseArgs, requestSignal, splitListOptions, WaIdInput, type RequestOptions } from '../map/input';
+import { listOperation, type ListOptions } from '../client/list';
 
 /** Filters of `persons.list`. */
 export interface GetchatPersonFilters extends ListOptions {

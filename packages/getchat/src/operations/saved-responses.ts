@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { SavedResponseWire, type GetchatSavedResponse } from './schemas/saved-responses';
-import { callOperation, callOperationIgnoringBody } from './shared/call';
-import { IntIdInput, listOptionEntries, parseArgs, requestSignal, splitListOptions, type RequestOptions } from './shared/input';
-import { listOperation, type ListOptions } from './shared/list';
+import type { GetchatContext } from '../client';
+import { SavedResponseWire, type GetchatSavedResponse } from '../wire/saved-responses';
+import { callOperation, callOperationIgnoringBody } from '../client/call';
+import { IntIdInput, listOptionEntries, parseArgs, requestSignal, splitListOptions, type RequestOptions } from '../map/input';
+import { listOperation, type ListOptions } from '../client/list';
 
 /** Filters of `savedResponses.list`. */
 export interface GetchatSavedResponseFilters extends ListOptions {

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import { toFormData } from '@wamux/core';
-import type { GetchatContext } from '../context';
-import { BusinessProfileWire, ProfileAboutWire, type GetchatBusinessProfile, type GetchatProfileAbout } from './schemas/settings';
-import { RefreshStatusWire, type GetchatRefreshStatus } from './schemas/templates';
-import { callOperation, callOperationForBytes, callOperationIgnoringBody } from './shared/call';
-import { parseArgs, requestSignal, type RequestOptions } from './shared/input';
+import { toFormData } from '@wamux/core/adapter';
+import type { GetchatContext } from '../client';
+import { BusinessProfileWire, ProfileAboutWire, type GetchatBusinessProfile, type GetchatProfileAbout } from '../wire/settings';
+import { RefreshStatusWire, type GetchatRefreshStatus } from '../wire/templates';
+import { callOperation, callOperationForBytes, callOperationIgnoringBody } from '../client/call';
+import { parseArgs, requestSignal, type RequestOptions } from '../map/input';
 
 /** Business categories the document lists for the profile's `vertical`. */
 export const GETCHAT_BUSINESS_VERTICALS = [
@@ -52,7 +52,10 @@ const BusinessProfileInput = v.strictObject({
 });
 const AboutInput = v.pipe(v.string('must be a string'), v.maxLength(139, 'must be at most 139 characters'));
 const PhotoInput = v.strictObject({
-  data: v.pipe(v.instance(Uint8Array, 'must be a Uint8Array'), v.check((data) => data.byteLength > 0, 'must not be empty')),
+  data: v.pipe(
+    v.instance(Uint8Array, 'must be a Uint8Array'),
+    v.check((data) => data.byteLength > 0, 'must not be empty'),
+  ),
   filename: v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty')),
   mimeType: v.pipe(v.string('must be a string'), v.regex(/^image\/(jpeg|png)$/, 'must be image/jpeg or image/png')),
 });
@@ -99,7 +102,11 @@ export function createSettingsOperations(ctx: GetchatContext): GetchatSettingsOp
     async updateBusinessProfile(profile, options) {
       const input = parseArgs(BusinessProfileInput, profile, 'profile');
       const signal = requestSignal(options);
-      return callOperation(ctx, 'partialUpdateBusinessProfileSettings', { json: { ...input, messaging_product: 'whatsapp' }, schema: BusinessProfileWire, signal });
+      return callOperation(ctx, 'partialUpdateBusinessProfileSettings', {
+        json: { ...input, messaging_product: 'whatsapp' },
+        schema: BusinessProfileWire,
+        signal,
+      });
     },
 
     async retrieveAbout(options) {

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { TagWire, type GetchatTag } from './schemas/tags';
-import { callOperation, callOperationIgnoringBody } from './shared/call';
-import { IntIdInput, parseArgs, requestSignal, type RequestOptions } from './shared/input';
+import type { GetchatContext } from '../client';
+import { TagWire, type GetchatTag } from '../wire/tags';
+import { callOperation, callOperationIgnoringBody } from '../client/call';
+import { IntIdInput, parseArgs, requestSignal, type RequestOptions } from '../map/input';
 import { PlainListOptionsInput } from './shared/plain-list';
-import { listOperation, type ListOptions } from './shared/list';
+import { listOperation, type ListOptions } from '../client/list';
 
 /** Fields of `tags.create`. */
 export interface GetchatNewTagInput {
@@ -23,9 +23,15 @@ const NewTagInput = v.strictObject({
 export interface GetchatTagsOperations {
   /** `listTags` (`GET /tags/`): every tag, page by page. */
   list(options?: ListOptions): AsyncGenerator<GetchatTag, void, undefined>;
-  /** `createTag` (`POST /tags/`, path inferred): a new tag for chats and messages. */
+  /**
+   * `createTag` (`POST /tags/`, path inferred): a new tag for chats and messages.
+   * @experimental The path of `createTag` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   create(tag: GetchatNewTagInput, options?: RequestOptions): Promise<GetchatTag>;
-  /** `destroyTag` (`DELETE /tags/{id}/`, path inferred). */
+  /**
+   * `destroyTag` (`DELETE /tags/{id}/`, path inferred).
+   * @experimental The path of `destroyTag` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   destroy(id: number, options?: RequestOptions): Promise<void>;
 }
 

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { RefreshStatusWire, VendorTemplateWire, type GetchatRefreshStatus, type GetchatVendorTemplate } from './schemas/templates';
-import { callOperation, callOperationIgnoringBody } from './shared/call';
-import { parseArgs, requestSignal, type RequestOptions } from './shared/input';
+import type { GetchatContext } from '../client';
+import { RefreshStatusWire, VendorTemplateWire, type GetchatRefreshStatus, type GetchatVendorTemplate } from '../wire/templates';
+import { callOperation, callOperationIgnoringBody } from '../client/call';
+import { parseArgs, requestSignal, type RequestOptions } from '../map/input';
 import { PlainListOptionsInput } from './shared/plain-list';
-import { listOperation, type ListOptions } from './shared/list';
+import { listOperation, type ListOptions } from '../client/list';
 
 /**
  * Template categories: the ones the document lists, and Meta's current
@@ -79,7 +79,10 @@ export interface GetchatTemplatesOperations {
    * Templates cannot be edited: delete one and create it again.
    */
   create(template: GetchatNewTemplateInput, options?: RequestOptions): Promise<GetchatVendorTemplate>;
-  /** `destroyTemplate` (`DELETE /templates/{name}/`, path inferred): deletes a template (every language of it). */
+  /**
+   * `destroyTemplate` (`DELETE /templates/{name}/`, path inferred): deletes a template (every language of it).
+   * @experimental The path of `destroyTemplate` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   destroy(name: string, options?: RequestOptions): Promise<void>;
   /**
    * `issueTemplateRefreshRequest` (`POST /templates/refresh/issue/`): starts

@@ -1,22 +1,32 @@
-// Every type of the operation groups, exported type-only by both entries:
-// `@wamux/getchat/operations`, and the main entry, where types cost nothing.
+// Every type of the operation groups, exported type-only by the main entry.
 
-export type { GetchatOperationGroups } from './operation-groups';
-export type { GetchatGroupOperationName, GetchatGroupPathOverrides } from './paths';
+export type { GetchatOperations } from './index';
 export type { GetchatAuthOperations, GetchatLoginInput, GetchatConvertRefreshTokenInput } from './auth';
-export type { GetchatAuthToken } from '../token-exchanges';
-export type { GetchatRefreshToken } from '../refresh-token';
+export type { GetchatAuthToken } from '../client/token-exchanges';
+export type { GetchatRefreshToken } from '../client/refresh-token';
 export type { GetchatAccountsOperations, GetchatWhatsAppAccount, GetchatListAccountsOptions } from './accounts';
-export type { GetchatMessagesOperations, GetchatCreateMessageInput, GetchatListMessagesOptions, GetchatMessageFilters, GetchatMessageHistoryOptions } from './messages';
-export type { GetchatMarkAsReceivedInput } from '../messages/calls';
+export type {
+  GetchatMessagesOperations,
+  GetchatCreateMessageInput,
+  GetchatListMessagesOptions,
+  GetchatMessageFilters,
+  GetchatMessageHistoryOptions,
+} from './messages';
+export type { GetchatMarkAsReceivedInput } from '../client/messages';
 export type { GetchatMessageType } from './message-inputs';
 export type { GetchatMediaOperations } from './media';
-export type { GetchatMediaFile, GetchatDownloadOptions } from '../media';
-export type { ListOptions } from './shared/list';
-export type { RequestOptions } from './shared/input';
+export type { GetchatMediaFile, GetchatDownloadOptions } from '../client/media';
+export type { ListOptions } from '../client/list';
+export type { RequestOptions } from '../map/input';
 export type { GetchatEventFilters } from './shared/events';
 export type { GetchatPersonsOperations, GetchatPersonFilters } from './persons';
-export type { GetchatContactsOperations, GetchatContactFilters, GetchatBlockedContactFilters, GetchatVerifyContactsInput, GetchatReportContactInput } from './contacts';
+export type {
+  GetchatContactsOperations,
+  GetchatContactFilters,
+  GetchatBlockedContactFilters,
+  GetchatVerifyContactsInput,
+  GetchatReportContactInput,
+} from './contacts';
 export type { GetchatChatsOperations, GetchatChatFilters, GetchatChatImportInput } from './chats';
 export type { GetchatTagsOperations, GetchatNewTagInput } from './tags';
 export type { GetchatChatTaggingsOperations, GetchatNewChatTaggingInput } from './chat-taggings';
@@ -32,16 +42,16 @@ export type { GetchatWebhooksOperations, GetchatWabaWebhookInput } from './webho
 export type { GetchatHealthOperations } from './health';
 export type { GetchatWabaErrorsOperations } from './waba-errors';
 export type { GetchatFcmDeviceTokensOperations, GetchatFcmDeviceTokenFilters } from './fcm-device-tokens';
-export type { GetchatPerson } from './schemas/persons';
-export type { GetchatContact, GetchatContactPhoneNumber, GetchatResolvedContact, GetchatContactVerification, GetchatBlockedContact } from './schemas/contacts';
-export type { GetchatChat } from './schemas/chat-object';
-export type { GetchatChatAssignment, GetchatChatAssignmentEvent } from './schemas/chats';
-export type { GetchatChatTagging, GetchatMessageTagging } from './schemas/taggings';
-export type { GetchatTag, GetchatChatTaggingEvent, GetchatMessageTaggingEvent, GetchatTaggingAction } from './schemas/tags';
-export type { GetchatSavedResponse } from './schemas/saved-responses';
-export type { GetchatVendorTemplate, GetchatRefreshStatus } from './schemas/templates';
-export type { GetchatBusinessProfile, GetchatProfileAbout } from './schemas/settings';
-export type { GetchatCreatedUser } from './schemas/created-user';
-export type { GetchatUser, GetchatGroup, GetchatUserProfile, GetchatUserPermissions, GetchatUserRole, GetchatChatAccess } from './schemas/users';
-export type { GetchatWabaWebhook } from './schemas/webhooks';
-export type { GetchatHealthStatus, GetchatWabaError, GetchatFcmDeviceToken } from './schemas/status';
+export type { GetchatPerson } from '../wire/persons';
+export type { GetchatContact, GetchatContactPhoneNumber, GetchatResolvedContact, GetchatContactVerification, GetchatBlockedContact } from '../wire/contacts';
+export type { GetchatChat } from '../wire/chat-object';
+export type { GetchatChatAssignment, GetchatChatAssignmentEvent } from '../wire/chats';
+export type { GetchatChatTagging, GetchatMessageTagging } from '../wire/taggings';
+export type { GetchatTag, GetchatChatTaggingEvent, GetchatMessageTaggingEvent, GetchatTaggingAction } from '../wire/tags';
+export type { GetchatSavedResponse } from '../wire/saved-responses';
+export type { GetchatVendorTemplate, GetchatRefreshStatus } from '../wire/templates';
+export type { GetchatBusinessProfile, GetchatProfileAbout } from '../wire/settings';
+export type { GetchatCreatedUser } from '../wire/created-user';
+export type { GetchatUser, GetchatGroup, GetchatUserProfile, GetchatUserPermissions, GetchatUserRole, GetchatChatAccess } from '../wire/users';
+export type { GetchatWabaWebhook } from '../wire/webhooks';
+export type { GetchatHealthStatus, GetchatWabaError, GetchatFcmDeviceToken } from '../wire/inbox-status';

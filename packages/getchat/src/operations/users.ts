@@ -1,13 +1,12 @@
-import { safeParse } from '@wamux/core';
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { CreatedUserWire, type GetchatCreatedUser } from './schemas/created-user';
-import { TokenWire, UserWire, type GetchatUser } from './schemas/users';
-import { callOperation, callOperationIgnoringBody } from './shared/call';
-import { IntIdInput, parseArgs, requestSignal, type RequestOptions } from './shared/input';
+import type { GetchatContext } from '../client';
+import { CreatedUserWire, type GetchatCreatedUser } from '../wire/created-user';
+import { TokenWire, UserWire, type GetchatUser } from '../wire/users';
+import { callOperation, callOperationIgnoringBody } from '../client/call';
+import { IntIdInput, parseArgs, requestSignal, type RequestOptions } from '../map/input';
 import { PlainListOptionsInput } from './shared/plain-list';
-import { listOperation, type ListOptions } from './shared/list';
-import { withBodySecrets } from './shared/scrub';
+import { listOperation, type ListOptions } from '../client/list';
+import { withBodySecrets } from '../client/scrub';
 
 /** What a user may do, as an input. */
 export interface GetchatUserPermissionsInput {
@@ -98,6 +97,7 @@ export interface GetchatUsersOperations {
    * `createNewUser` (`POST /users/`, admin only). The response carries the
    * one-time `activationUrl`: pass it to {@link activate}, or (for regular
    * users) set a password with {@link changePassword} first.
+   * @experimental The path of `createNewUser` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
    */
   create(user: GetchatNewUserInput, options?: RequestOptions): Promise<GetchatCreatedUser>;
   /**
@@ -111,14 +111,21 @@ export interface GetchatUsersOperations {
   activate(activationUrl: string, options?: RequestOptions): Promise<{ token: string } | undefined>;
   /** `retrieveCurrentUser` (`GET /users/current/`): the user these credentials authenticate as. */
   current(options?: RequestOptions): Promise<GetchatUser>;
-  /** `retrieveUser` (`GET /users/{id}/`, path inferred). */
+  /**
+   * `retrieveUser` (`GET /users/{id}/`, path inferred).
+   * @experimental The path of `retrieveUser` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   retrieve(id: number, options?: RequestOptions): Promise<GetchatUser>;
   /**
    * `updateUser` (`PUT /users/{id}/`, path inferred): replaces the user.
    * Regular users may only change their own username, names and e-mail.
+   * @experimental The path of `updateUser` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
    */
   update(id: number, user: GetchatUserUpdateInput, options?: RequestOptions): Promise<GetchatUser>;
-  /** `partialUpdateUser` (`PATCH /users/{id}/`, path inferred): changes only the fields given. */
+  /**
+   * `partialUpdateUser` (`PATCH /users/{id}/`, path inferred): changes only the fields given.
+   * @experimental The path of `partialUpdateUser` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   partialUpdate(id: number, user: GetchatUserPartialUpdateInput, options?: RequestOptions): Promise<GetchatUser>;
   /** `changeMyPassword` (`PUT /users/password/change/`): the authenticated user's own password. */
   changeMyPassword(passwords: { currentPassword: string; newPassword: string }, options?: RequestOptions): Promise<void>;
@@ -148,7 +155,7 @@ export function createUsersOperations(ctx: GetchatContext, publicCtx: GetchatCon
       const signal = requestSignal(options);
       const response = await publicCtx.http.request({ method: 'GET', path: url, responseType: 'text', signal });
       // Activation answers JSON `{token}` for app users; other users may get a page or nothing.
-      const parsed = safeParse(TokenWire, safeJson(response.data));
+      const parsed = v.safeParse(TokenWire, safeJson(response.data));
       return parsed.success ? { token: parsed.output.token } : undefined;
     },
 
@@ -189,7 +196,9 @@ export function createUsersOperations(ctx: GetchatContext, publicCtx: GetchatCon
       const userId = parseArgs(IntIdInput, id, 'id');
       const newPassword = parseArgs(Password, password, 'password');
       const signal = requestSignal(options);
-      await withBodySecrets([newPassword], () => callOperationIgnoringBody(ctx, 'changeUserPassword', { params: { id: userId }, json: { password: newPassword }, signal }));
+      await withBodySecrets([newPassword], () =>
+        callOperationIgnoringBody(ctx, 'changeUserPassword', { params: { id: userId }, json: { password: newPassword }, signal }),
+      );
     },
   };
 }

@@ -1,10 +1,10 @@
 import * as v from 'valibot';
-import type { GetchatContext } from '../context';
-import { WabaWebhookWire, type GetchatWabaWebhook } from './schemas/webhooks';
-import { callOperation, callOperationIgnoringBody } from './shared/call';
-import { IntIdInput, parseArgs, requestSignal, type RequestOptions } from './shared/input';
+import type { GetchatContext } from '../client';
+import { WabaWebhookWire, type GetchatWabaWebhook } from '../wire/webhooks';
+import { callOperation, callOperationIgnoringBody } from '../client/call';
+import { IntIdInput, parseArgs, requestSignal, type RequestOptions } from '../map/input';
 import { PlainListOptionsInput } from './shared/plain-list';
-import { listOperation, type ListOptions } from './shared/list';
+import { listOperation, type ListOptions } from '../client/list';
 
 /** Fields of `webhooks.create` and `webhooks.update`. */
 export interface GetchatWabaWebhookInput {
@@ -56,13 +56,25 @@ export interface GetchatWebhooksOperations {
    * authenticated user; events flow from the next WhatsApp webhook on.
    */
   create(webhook: GetchatWabaWebhookInput, options?: RequestOptions): Promise<GetchatWabaWebhook>;
-  /** `retrieveWabaWebhook` (`GET /webhooks/waba/{id}/`, path inferred). */
+  /**
+   * `retrieveWabaWebhook` (`GET /webhooks/waba/{id}/`, path inferred).
+   * @experimental The path of `retrieveWabaWebhook` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   retrieve(id: number, options?: RequestOptions): Promise<GetchatWabaWebhook>;
-  /** `updateWabaWebhook` (`PUT /webhooks/waba/{id}/`, path inferred): replaces the configuration. */
+  /**
+   * `updateWabaWebhook` (`PUT /webhooks/waba/{id}/`, path inferred): replaces the configuration.
+   * @experimental The path of `updateWabaWebhook` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   update(id: number, webhook: GetchatWabaWebhookInput, options?: RequestOptions): Promise<GetchatWabaWebhook>;
-  /** `deleteWabaWebhook` (`DELETE /webhooks/waba/{id}/`, path inferred): deletes it permanently. */
+  /**
+   * `deleteWabaWebhook` (`DELETE /webhooks/waba/{id}/`, path inferred): deletes it permanently.
+   * @experimental The path of `deleteWabaWebhook` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   delete(id: number, options?: RequestOptions): Promise<void>;
-  /** `testWabaWebhook` (`POST /webhooks/waba/{id}/test/`, path inferred): get.chat POSTs a mock `statuses` event to it. */
+  /**
+   * `testWabaWebhook` (`POST /webhooks/waba/{id}/test/`, path inferred): get.chat POSTs a mock `statuses` event to it.
+   * @experimental The path of `testWabaWebhook` is inferred (no public source): override it with the `paths` option if your inbox answers 404.
+   */
   test(id: number, options?: RequestOptions): Promise<void>;
 }
 
@@ -86,7 +98,12 @@ export function createWebhooksOperations(ctx: GetchatContext): GetchatWebhooksOp
     async update(id, webhook, options) {
       const webhookId = parseArgs(IntIdInput, id, 'id');
       const input = parseArgs(WebhookInput, webhook, 'webhook');
-      return callOperation(ctx, 'updateWabaWebhook', { params: { id: webhookId }, json: webhookBody(input), schema: WabaWebhookWire, signal: requestSignal(options) });
+      return callOperation(ctx, 'updateWabaWebhook', {
+        params: { id: webhookId },
+        json: webhookBody(input),
+        schema: WabaWebhookWire,
+        signal: requestSignal(options),
+      });
     },
 
     async delete(id, options) {

@@ -1,7 +1,7 @@
-import type { ProviderEvent } from '@wamux/core';
-import type { GetchatMessage } from '../messages/schema';
-import type { GetchatChatAssignment, GetchatChatAssignmentEvent } from '../operations/schemas/chats';
-import type { GetchatChatTaggingEvent, GetchatMessageTaggingEvent } from '../operations/schemas/tags';
+import type { ProviderEvent } from '@wamux/core/adapter';
+import type { GetchatMessage } from '../map/message';
+import type { GetchatChatAssignment, GetchatChatAssignmentEvent } from '../wire/chats';
+import type { GetchatChatTaggingEvent, GetchatMessageTaggingEvent } from '../wire/tags';
 
 /** A status item whose status word wamux does not know (kept, not dropped). */
 export interface GetchatUnknownStatus {

@@ -1,5 +1,5 @@
-import { parseJsonBody, type WebhookParseResult, type WebhookRequest } from '@wamux/core';
-import { PROVIDER } from '../options';
+import { parseJsonBody, type WebhookParseResult, type WebhookRequest } from '@wamux/core/adapter';
+import { GETCHAT } from '../options';
 import { eventsFromPayload } from './payload';
 import { verifyDelivery, type WebhookVerification } from './verify';
 
@@ -31,5 +31,5 @@ export function createTrustedRequests(): TrustedRequests {
  */
 export function parseGetchatWebhook(request: WebhookRequest, verification: WebhookVerification, trusted: TrustedRequests): WebhookParseResult {
   if (!trusted.has(request)) verifyDelivery(request, verification);
-  return { events: eventsFromPayload(parseJsonBody(request, PROVIDER)) };
+  return { events: eventsFromPayload(parseJsonBody(request, GETCHAT)) };
 }

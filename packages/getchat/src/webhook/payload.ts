@@ -1,13 +1,14 @@
-import { safeParse, toE164, WebhookPayloadError, type PhoneNumber, type WebhookEvent } from '@wamux/core';
+import { toE164, WebhookPayloadError, type PhoneNumber, type WebhookEvent } from '@wamux/core/adapter';
 import * as v from 'valibot';
-import { MessageWire, type GetchatMessage } from '../messages/schema';
-import { PROVIDER } from '../options';
-import { ChatAssignmentEventWire, ChatAssignmentWire } from '../operations/schemas/chats';
-import { ChatTaggingEventWire, MessageTaggingEventWire } from '../operations/schemas/tags';
-import { LenientString } from '../operations/shared/wire';
-import { wabaContacts } from '../wire/customer';
-import { inboundFromWaba } from '../wire/inbound-message';
-import { statusFromWaba, statusMessageId, WabaStatusSchema } from '../wire/status';
+import { MessageWire, type GetchatMessage } from '../map/message';
+import { GETCHAT } from '../options';
+import { ChatAssignmentEventWire, ChatAssignmentWire } from '../wire/chats';
+import { ChatTaggingEventWire, MessageTaggingEventWire } from '../wire/tags';
+import { LenientString } from '../wire/lenient';
+import { valueContacts } from '@wamux/whatsapp-cloud';
+import { inboundFromGetchatMessage, inboundFromWaba } from '../map/inbound';
+import { statusFromWaba, statusMessageId } from '../map/status';
+import { WabaStatusSchema } from '../wire/waba-status';
 import type { GetchatProviderEvent } from './events';
 
 // One parser for every shape a get.chat delivery (or websocket frame) takes,
@@ -65,7 +66,10 @@ const items = (value: unknown): readonly unknown[] => (value === undefined || va
  */
 function eachItem(value: unknown, path: string, read: (item: unknown, itemPath: string) => void): void {
   if (value === undefined || value === null) return;
-  if (!Array.isArray(value)) return read(value, path);
+  if (!Array.isArray(value)) {
+    read(value, path);
+    return;
+  }
   for (let index = 0; index < value.length; index += 1) read(value[index], `${path}.${index}`);
 }
 
@@ -107,12 +111,12 @@ class EventCollector {
   }
 
   message(message: Extract<WebhookEvent, { type: 'message' }>['message'], raw: unknown): void {
-    this.add({ type: 'message', provider: PROVIDER, message, raw }, `m:${message.id}`);
+    this.add({ type: 'message', provider: GETCHAT, message, raw }, `m:${message.id}`);
   }
 
   providerEvent(event: ProviderEventDraft, raw: unknown): void {
     const id = nonBlank(event.id);
-    const full = { type: 'provider_event', provider: PROVIDER, ...event, id, raw } as GetchatProviderEvent;
+    const full = { type: 'provider_event', provider: GETCHAT, ...event, id, raw } as GetchatProviderEvent;
     if (id === undefined) delete full.id;
     this.add(full, id === undefined ? undefined : `p:${event.kind}:${id}`);
   }
@@ -130,11 +134,14 @@ class EventCollector {
  * provider event instead, so the rest of the delivery still counts.
  */
 export function eventsFromPayload(body: unknown): WebhookEvent[] {
-  if (!isRecord(body)) throw new WebhookPayloadError('the webhook body is not a JSON object', { provider: PROVIDER, status: 400 });
+  if (!isRecord(body)) throw new WebhookPayloadError('the webhook body is not a JSON object', { provider: GETCHAT, status: 400 });
   // One pass over the body's few keys, not a lookup per documented field.
   const keys = Object.keys(body);
   if (!keys.some((key) => KNOWN.has(key))) {
-    throw new WebhookPayloadError(`the webhook body has none of the fields get.chat documents (${KNOWN_FIELDS.join(', ')})`, { provider: PROVIDER, status: 400 });
+    throw new WebhookPayloadError(`the webhook body has none of the fields get.chat documents (${KNOWN_FIELDS.join(', ')})`, {
+      provider: GETCHAT,
+      status: 400,
+    });
   }
   const collector = new EventCollector();
 
@@ -152,7 +159,7 @@ export function eventsFromPayload(body: unknown): WebhookEvent[] {
       const value = change.value;
       if (field === 'messages' || ITEM_FIELDS.some((key) => Object.hasOwn(value, key))) {
         const metadata = isRecord(value.metadata) ? value.metadata : {};
-        const businessNumber = safeParse(LenientString, metadata.display_phone_number);
+        const businessNumber = v.safeParse(LenientString, metadata.display_phone_number);
         readWabaValue(collector, value, businessNumber.success ? toE164(businessNumber.output) : undefined, `${changePath}.value.`);
       } else {
         collector.providerEvent({ kind: 'waba_change', payload: { field, value } }, change);
@@ -185,7 +192,7 @@ export function eventsFromPayload(body: unknown): WebhookEvent[] {
  * or nothing), for the paths of unreadable items.
  */
 function readWabaValue(collector: EventCollector, value: Json, to: PhoneNumber | undefined, base: string): void {
-  const contacts = wabaContacts(items(value.contacts));
+  const contacts = valueContacts(items(value.contacts));
   eachItem(value.messages, `${base}messages`, (payload, path) => {
     if (!isRecord(payload)) {
       collector.unrecognized('messages', 'a message is not an object', payload, path);
@@ -196,7 +203,7 @@ function readWabaValue(collector: EventCollector, value: Json, to: PhoneNumber |
     else collector.unrecognized('messages', result.reason, payload, path, result.field);
   });
   eachItem(value.statuses, `${base}statuses`, (item, path) => {
-    const parsed = safeParse(WabaStatusSchema, item);
+    const parsed = v.safeParse(WabaStatusSchema, item);
     if (!parsed.success) {
       collector.unrecognized('statuses', 'a status item has no status', item, path, 'status');
       return;
@@ -208,7 +215,7 @@ function readWabaValue(collector: EventCollector, value: Json, to: PhoneNumber |
       return;
     }
     const status = statusFromWaba(parsed.output, contacts);
-    if (status) collector.add({ type: 'status', provider: PROVIDER, status, raw: item }, `s:${status.messageId}:${status.status}`);
+    if (status) collector.add({ type: 'status', provider: GETCHAT, status, raw: item }, `s:${status.messageId}:${status.status}`);
     else collector.providerEvent({ kind: 'unknown_status', payload: { status: parsed.output.status, messageId } }, item);
   });
   const errors = items(value.errors);
@@ -216,8 +223,13 @@ function readWabaValue(collector: EventCollector, value: Json, to: PhoneNumber |
 }
 
 /** One get.chat message object of `incoming_messages`, `assigned_messages` or `outgoing_messages`. */
-function readGetchatMessage(collector: EventCollector, item: unknown, field: 'incoming_messages' | 'assigned_messages' | 'outgoing_messages', path: string): void {
-  const parsed = safeParse(MessageWire, item);
+function readGetchatMessage(
+  collector: EventCollector,
+  item: unknown,
+  field: 'incoming_messages' | 'assigned_messages' | 'outgoing_messages',
+  path: string,
+): void {
+  const parsed = v.safeParse(MessageWire, item);
   if (!parsed.success) {
     collector.unrecognized(field, 'not a get.chat message object', item, path, v.getDotPath(parsed.issues[0]) ?? undefined);
     return;
@@ -233,29 +245,25 @@ function readGetchatMessage(collector: EventCollector, item: unknown, field: 'in
 }
 
 function readCustomerMessage(collector: EventCollector, message: GetchatMessage, field: string, raw: unknown, path: string): void {
-  const result = inboundFromWaba(message.wabaPayload, {
-    customerWaId: message.customerWaId,
-    fallbackId: message.getchatId,
-    profileName: message.contact?.name,
-  });
+  const result = inboundFromGetchatMessage(message);
   if (result.ok) collector.message(result.message, raw);
   else collector.unrecognized(field, result.reason, raw, path, `waba_payload.${result.field}`);
 }
 
 function readChatAssignment(collector: EventCollector, item: unknown, field: string, path: string): void {
-  const event = safeParse(ChatAssignmentEventWire, item);
+  const event = v.safeParse(ChatAssignmentEventWire, item);
   if (event.success) {
     const { waId, timestamp } = event.output;
     collector.providerEvent({ kind: 'chat_assignment', id: `${waId}:${timestamp.getTime()}`, payload: event.output }, item);
     return;
   }
-  const assignment = safeParse(ChatAssignmentWire, item);
+  const assignment = v.safeParse(ChatAssignmentWire, item);
   if (assignment.success) collector.providerEvent({ kind: 'chat_assignment', payload: assignment.output }, item);
   else collector.unrecognized(field, 'not a chat assignment event', item, path, v.getDotPath(event.issues[0]) ?? undefined);
 }
 
 function readChatTagging(collector: EventCollector, item: unknown, field: string, path: string): void {
-  const parsed = safeParse(ChatTaggingEventWire, item);
+  const parsed = v.safeParse(ChatTaggingEventWire, item);
   if (!parsed.success) {
     collector.unrecognized(field, 'not a chat tagging event', item, path, v.getDotPath(parsed.issues[0]) ?? undefined);
     return;
@@ -265,7 +273,7 @@ function readChatTagging(collector: EventCollector, item: unknown, field: string
 }
 
 function readMessageTagging(collector: EventCollector, item: unknown, field: string, path: string): void {
-  const parsed = safeParse(MessageTaggingEventWire, item);
+  const parsed = v.safeParse(MessageTaggingEventWire, item);
   if (!parsed.success) {
     collector.unrecognized(field, 'not a message tagging event', item, path, v.getDotPath(parsed.issues[0]) ?? undefined);
     return;

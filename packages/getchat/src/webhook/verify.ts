@@ -1,5 +1,5 @@
-import { ConfigurationError, constantTimeEqual, queryParam, WebhookVerificationError, type WebhookRequest } from '@wamux/core';
-import { PROVIDER } from '../options';
+import { ConfigurationError, constantTimeEqual, queryParam, WebhookVerificationError, type WebhookRequest } from '@wamux/core/adapter';
+import { GETCHAT } from '../options';
 
 /** What a delivery must carry to be accepted. */
 export interface WebhookVerification {
@@ -31,15 +31,15 @@ export function verifyDelivery(request: WebhookRequest, verification: WebhookVer
     throw new ConfigurationError(
       'webhookSecret',
       'is required to accept webhooks (the "auth" query parameter of the webhook URL; or configure webhookHeaders); set allowUnauthenticatedWebhooks: true to accept them unauthenticated',
-      { provider: PROVIDER },
+      { provider: GETCHAT },
     );
   }
   if (verification.secret !== undefined && !constantTimeEqual(queryParam(request, 'auth'), verification.secret)) {
-    throw new WebhookVerificationError('missing or wrong "auth" query parameter (the webhook URL\'s shared secret)', { provider: PROVIDER, status: 401 });
+    throw new WebhookVerificationError('missing or wrong "auth" query parameter (the webhook URL\'s shared secret)', { provider: GETCHAT, status: 401 });
   }
   for (const [name, expected] of Object.entries(verification.headers ?? {})) {
     if (!constantTimeEqual(request.headers[name.toLowerCase()], expected)) {
-      throw new WebhookVerificationError(`missing or wrong "${name}" header (configured on the WABA webhook)`, { provider: PROVIDER, status: 401 });
+      throw new WebhookVerificationError(`missing or wrong "${name}" header (configured on the WABA webhook)`, { provider: GETCHAT, status: 401 });
     }
   }
 }

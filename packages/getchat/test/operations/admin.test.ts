@@ -9,7 +9,9 @@ const api = () => nock(BASE, { reqheaders: { authorization: `Token ${TOKEN}` } }
 
 describe('groups', () => {
   it('listGroups: GET /groups/ and retrieveGroup: GET /groups/{id}/', async () => {
-    api().get('/groups/').reply(200, { count: 1, next: null, previous: null, results: [{ id: 0, name: 'string' }] });
+    api()
+      .get('/groups/')
+      .reply(200, { count: 1, next: null, previous: null, results: [{ id: 0, name: 'string' }] });
     api().get('/groups/3/').reply(200, { id: 3, name: 'Admin' });
     expect(await collect(testOperations().groups.list())).toEqual([{ id: 0, name: 'string' }]);
     expect(await testOperations().groups.retrieve(3)).toEqual({ id: 3, name: 'Admin' });
@@ -25,12 +27,30 @@ describe('notifications', () => {
 });
 
 describe('WABA webhooks', () => {
-  const DOC_WEBHOOK = { id: 3, user: { id: 23, username: 'string', url: 'string' }, url: 'http://example.com', on_incoming_message: false, on_outgoing_message: false, on_assigned: true, headers: { Authorization: 'Token 8aeb44f5a318542d32bb13019d68198467ee21f0' } };
+  const DOC_WEBHOOK = {
+    id: 3,
+    user: { id: 23, username: 'string', url: 'string' },
+    url: 'http://example.com',
+    on_incoming_message: false,
+    on_outgoing_message: false,
+    on_assigned: true,
+    headers: { Authorization: 'Token 8aeb44f5a318542d32bb13019d68198467ee21f0' },
+  };
 
-  it('listWabaWebhooks: GET /webhooks/waba/ → the document\'s example configs', async () => {
-    api().get('/webhooks/waba/').reply(200, { count: 1, next: null, previous: null, results: [{ ...DOC_WEBHOOK, headers: undefined }] });
+  it("listWabaWebhooks: GET /webhooks/waba/ → the document's example configs", async () => {
+    api()
+      .get('/webhooks/waba/')
+      .reply(200, { count: 1, next: null, previous: null, results: [{ ...DOC_WEBHOOK, headers: undefined }] });
     expect(await collect(testOperations().webhooks.list())).toEqual([
-      { id: 3, user: expect.objectContaining({ id: 23, username: 'string' }), url: 'http://example.com', onIncomingMessage: false, onOutgoingMessage: false, onAssigned: true, headers: {} },
+      {
+        id: 3,
+        user: expect.objectContaining({ id: 23, username: 'string' }),
+        url: 'http://example.com',
+        onIncomingMessage: false,
+        onOutgoingMessage: false,
+        onAssigned: true,
+        headers: {},
+      },
     ]);
   });
 
@@ -57,7 +77,9 @@ describe('WABA webhooks', () => {
 
   it('retrieve, update (PUT), delete and test: /webhooks/waba/{id}/[test/]', async () => {
     api().get('/webhooks/waba/3/').reply(200, DOC_WEBHOOK);
-    api().put('/webhooks/waba/3/', { url: 'https://bot.example.com/v2', on_assigned: false }).reply(200, { ...DOC_WEBHOOK, url: 'https://bot.example.com/v2', on_assigned: false });
+    api()
+      .put('/webhooks/waba/3/', { url: 'https://bot.example.com/v2', on_assigned: false })
+      .reply(200, { ...DOC_WEBHOOK, url: 'https://bot.example.com/v2', on_assigned: false });
     api().delete('/webhooks/waba/3/').reply(204);
     api().post('/webhooks/waba/3/test/', {}).reply(200, {});
     const ops = testOperations().webhooks;
@@ -69,7 +91,9 @@ describe('WABA webhooks', () => {
   });
 
   it('rejects a webhook URL that is not http(s) without echoing the shared secret', async () => {
-    const error = await testOperations().webhooks.create({ url: 'ftp://x.example', sharedSecret: 'never-printed-secret' }).catch((e: unknown) => e);
+    const error = await testOperations()
+      .webhooks.create({ url: 'ftp://x.example', sharedSecret: 'never-printed-secret' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ field: 'webhook.url' });
     expect(inspect(error) + JSON.stringify(error)).not.toContain('never-printed-secret');
   });
@@ -77,7 +101,12 @@ describe('WABA webhooks', () => {
 
 describe('health statuses', () => {
   it('listHealthStatuses: GET /status/health/ → a bare array of {check_name, is_ok, message}', async () => {
-    api().get('/status/health/').reply(200, [{ check_name: 'database', is_ok: true, message: 'ok' }, { check_name: 'waba', is_ok: 'false', message: 'down' }]);
+    api()
+      .get('/status/health/')
+      .reply(200, [
+        { check_name: 'database', is_ok: true, message: 'ok' },
+        { check_name: 'waba', is_ok: 'false', message: 'down' },
+      ]);
     expect(await testOperations().health.list()).toEqual([
       { checkName: 'database', isOk: true, message: 'ok' },
       { checkName: 'waba', isOk: false, message: 'down' },
@@ -88,7 +117,9 @@ describe('health statuses', () => {
 describe('WABA errors', () => {
   it('listWabaErrors: GET /errors/waba/ and retrieveWabaError: GET /errors/waba/{id}/', async () => {
     const DOC_ERROR = { waba_payload: { code: 470 }, timestamp: 1634833334, waba_id: 'string', getchat_id: '8b176ba5-fa8e-458e-94ad-85d1ae8f3be0' };
-    api().get('/errors/waba/').reply(200, { count: 1, next: null, previous: null, results: [{ id: 1, ...DOC_ERROR }] });
+    api()
+      .get('/errors/waba/')
+      .reply(200, { count: 1, next: null, previous: null, results: [{ id: 1, ...DOC_ERROR }] });
     api().get('/errors/waba/1/').reply(200, DOC_ERROR);
     expect(await collect(testOperations().wabaErrors.list())).toEqual([
       { id: 1, wabaPayload: { code: 470 }, timestamp: new Date(1634833334000), wabaId: 'string', getchatId: '8b176ba5-fa8e-458e-94ad-85d1ae8f3be0' },
@@ -101,12 +132,21 @@ describe('FCM device tokens', () => {
   const DOC_DEVICE = { id: 0, token: 'string', user: DOC_USER, last_seen: '2019-08-24T14:15:22Z' };
 
   it('list (filtered by token), register, update and deregister: /fcm_device_tokens/[{id}/]', async () => {
-    api().get('/fcm_device_tokens/').query({ token: 'string' }).reply(200, { count: 1, next: null, previous: null, results: [DOC_DEVICE] });
-    api().post('/fcm_device_tokens/', { token: 'fcm-1' }).reply(201, { ...DOC_DEVICE, token: 'fcm-1' });
-    api().put('/fcm_device_tokens/0/', { token: 'fcm-2' }).reply(200, { ...DOC_DEVICE, token: 'fcm-2' });
+    api()
+      .get('/fcm_device_tokens/')
+      .query({ token: 'string' })
+      .reply(200, { count: 1, next: null, previous: null, results: [DOC_DEVICE] });
+    api()
+      .post('/fcm_device_tokens/', { token: 'fcm-1' })
+      .reply(201, { ...DOC_DEVICE, token: 'fcm-1' });
+    api()
+      .put('/fcm_device_tokens/0/', { token: 'fcm-2' })
+      .reply(200, { ...DOC_DEVICE, token: 'fcm-2' });
     api().delete('/fcm_device_tokens/0/').reply(204);
     const ops = testOperations().fcmDeviceTokens;
-    expect(await collect(ops.list({ token: 'string' }))).toEqual([{ id: 0, token: 'string', user: expect.objectContaining({ id: 2 }), lastSeen: new Date('2019-08-24T14:15:22Z') }]);
+    expect(await collect(ops.list({ token: 'string' }))).toEqual([
+      { id: 0, token: 'string', user: expect.objectContaining({ id: 2 }), lastSeen: new Date('2019-08-24T14:15:22Z') },
+    ]);
     expect((await ops.register('fcm-1')).token).toBe('fcm-1');
     expect((await ops.update(0, 'fcm-2')).token).toBe('fcm-2');
     await ops.deregister(0);

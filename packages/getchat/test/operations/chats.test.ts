@@ -6,8 +6,19 @@ import { useNock } from '../../../../test-support/use-nock';
 useNock();
 
 const api = () => nock(BASE, { reqheaders: { authorization: `Token ${TOKEN}` } });
-const CONTACT = { wa_id: '48123123123', waba_payload: { profile: { name: 'Konrad Tester' }, wa_id: '48123123123' }, initials: 'KT', last_message_timestamp: 1613398401 };
-const LAST_MESSAGE = { waba_payload: { from: '48123123123', id: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh', timestamp: '1612544982', type: 'text', text: { body: 'Hi' } }, customer_wa_id: '48123123123', from_us: false, received: false, sender: null };
+const CONTACT = {
+  wa_id: '48123123123',
+  waba_payload: { profile: { name: 'Konrad Tester' }, wa_id: '48123123123' },
+  initials: 'KT',
+  last_message_timestamp: 1613398401,
+};
+const LAST_MESSAGE = {
+  waba_payload: { from: '48123123123', id: 'ABGGSFEBeRJ_AhD8o8zP9ulNeUPgdKvfzvgh', timestamp: '1612544982', type: 'text', text: { body: 'Hi' } },
+  customer_wa_id: '48123123123',
+  from_us: false,
+  received: false,
+  sender: null,
+};
 const CHAT = {
   contact: CONTACT,
   new_messages: 2,
@@ -72,14 +83,22 @@ describe('chats', () => {
       newMessages: 2,
       contact: expect.objectContaining({ waId: '48123123123', name: 'Konrad Tester' }),
       lastMessage: LAST_MESSAGE,
-      assignedToUser: expect.objectContaining({ id: 2, username: 'peter', firstName: 'Peter', profile: expect.objectContaining({ role: 'admin' }), groups: [{ id: 3, name: 'Admin' }] }),
+      assignedToUser: expect.objectContaining({
+        id: 2,
+        username: 'peter',
+        firstName: 'Peter',
+        profile: expect.objectContaining({ role: 'admin' }),
+        groups: [{ id: 3, name: 'Admin' }],
+      }),
       assignedGroup: { id: 1, name: 'Regular users' },
       tags: [{ id: 4, name: 'vip', webInboxColor: '#ff0000' }],
     });
   });
 
-  it('reads the document\'s collapsed `{}` objects and nulls as absent', async () => {
-    api().get('/chats/48123123123/').reply(200, { contact: CONTACT, new_messages: 0, wa_id: '48123123123', last_message: {}, assigned_to_user: {}, assigned_group: null, tags: [] });
+  it("reads the document's collapsed `{}` objects and nulls as absent", async () => {
+    api()
+      .get('/chats/48123123123/')
+      .reply(200, { contact: CONTACT, new_messages: 0, wa_id: '48123123123', last_message: {}, assigned_to_user: {}, assigned_group: null, tags: [] });
     const chat = await testOperations().chats.retrieve('48123123123');
     expect(chat.assignedToUser).toBeUndefined();
     expect(chat.assignedGroup).toBeUndefined();
@@ -90,7 +109,7 @@ describe('chats', () => {
     await expect(testOperations().chats.retrieve('48000000000')).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('createChatImport: POST /chat_import/ with the document\'s request sample', async () => {
+  it("createChatImport: POST /chat_import/ with the document's request sample", async () => {
     const body = {
       chat_text: '10/03/2022, 11:00 - Customer 1: Message 1 10/03/2022, 11:00 - Customer 1: Message 2 Line 1 Message 2 Line 2',
       chat_participants: [{ phone_number: '+48123123123' }],
@@ -130,13 +149,17 @@ describe('chat assignment', () => {
   });
 
   it('updateChatAssignment: PUT with wa_id in the body and both fields', async () => {
-    api().put('/chat_assignment/48123123123/', { wa_id: '48123123123', assigned_to_user: null, assigned_group: 1 }).reply(200, { wa_id: '48123123123', assigned_to_user: null, assigned_group: 1 });
+    api()
+      .put('/chat_assignment/48123123123/', { wa_id: '48123123123', assigned_to_user: null, assigned_group: 1 })
+      .reply(200, { wa_id: '48123123123', assigned_to_user: null, assigned_group: 1 });
     const result = await testOperations().chatAssignments.update('48123123123', { assignedToUserId: null, assignedGroupId: 1 });
     expect(result.assignedGroupId).toBe(1);
   });
 
-  it('partialUpdateChatAssignment: PATCH with only the given field (the document\'s bot hand-over)', async () => {
-    api().patch('/chat_assignment/123123123/', { wa_id: '123123123', assigned_group: 0 }).reply(200, { wa_id: '123123123', assigned_to_user: { id: 7 }, assigned_group: 0 });
+  it("partialUpdateChatAssignment: PATCH with only the given field (the document's bot hand-over)", async () => {
+    api()
+      .patch('/chat_assignment/123123123/', { wa_id: '123123123', assigned_group: 0 })
+      .reply(200, { wa_id: '123123123', assigned_to_user: { id: 7 }, assigned_group: 0 });
     const result = await testOperations().chatAssignments.partialUpdate('123123123', { assignedGroupId: 0 });
     expect(result).toEqual({ waId: '123123123', assignedToUserId: 7, assignedGroupId: 0 });
   });
@@ -147,9 +170,21 @@ describe('chat assignment', () => {
       .query({ wa_id: '48123123123', since_time: '1612544000', before_time: '1612545000' })
       .reply(200, {
         count: 1,
-        results: [{ wa_id: '48123123123', timestamp: 1612544500, assigned_to_user_set: DOC_USER, assigned_to_user_was_cleared: false, assigned_group_set: null, assigned_group_was_cleared: true, done_by: { id: 1, username: 'konrad', url: 'u' } }],
+        results: [
+          {
+            wa_id: '48123123123',
+            timestamp: 1612544500,
+            assigned_to_user_set: DOC_USER,
+            assigned_to_user_was_cleared: false,
+            assigned_group_set: null,
+            assigned_group_was_cleared: true,
+            done_by: { id: 1, username: 'konrad', url: 'u' },
+          },
+        ],
       });
-    const [event] = await collect(testOperations().chatAssignments.listEvents({ waId: '48123123123', sinceTime: 1612544000, beforeTime: new Date(1612545000 * 1000) }));
+    const [event] = await collect(
+      testOperations().chatAssignments.listEvents({ waId: '48123123123', sinceTime: 1612544000, beforeTime: new Date(1612545000 * 1000) }),
+    );
     expect(event).toEqual({
       waId: '48123123123',
       timestamp: new Date(1612544500 * 1000),
@@ -162,6 +197,8 @@ describe('chat assignment', () => {
   });
 
   it('rejects a non-integer assignee', async () => {
-    await expect(testOperations().chatAssignments.update('48123123123', { assignedToUserId: 1.5, assignedGroupId: null })).rejects.toMatchObject({ field: 'assignment.assignedToUserId' });
+    await expect(testOperations().chatAssignments.update('48123123123', { assignedToUserId: 1.5, assignedGroupId: null })).rejects.toMatchObject({
+      field: 'assignment.assignedToUserId',
+    });
   });
 });

@@ -9,8 +9,13 @@ const api = () => nock(BASE, { reqheaders: { authorization: `Token ${TOKEN}` } }
 
 describe('saved responses', () => {
   it('listSavedResponses: GET /saved_responses/?text=', async () => {
-    api().get('/saved_responses/').query({ text: 'hello' }).reply(200, { count: 1, next: null, previous: null, results: [{ id: 1, text: 'hello there', created_by: 2, timestamp: 1634833334 }] });
-    expect(await collect(testOperations().savedResponses.list({ text: 'hello' }))).toEqual([{ id: 1, text: 'hello there', createdBy: 2, createdAt: new Date(1634833334000) }]);
+    api()
+      .get('/saved_responses/')
+      .query({ text: 'hello' })
+      .reply(200, { count: 1, next: null, previous: null, results: [{ id: 1, text: 'hello there', created_by: 2, timestamp: 1634833334 }] });
+    expect(await collect(testOperations().savedResponses.list({ text: 'hello' }))).toEqual([
+      { id: 1, text: 'hello there', createdBy: 2, createdAt: new Date(1634833334000) },
+    ]);
   });
 
   it('createSavedResponse: POST /saved_responses/ {text} (created_by as the document types it: a string)', async () => {
@@ -34,15 +39,22 @@ describe('templates', () => {
   it('listTemplates: GET /templates/ → vendor templates', async () => {
     api()
       .get('/templates/')
-      .reply(200, { count: 1, next: null, previous: null, results: [{ name: 'order_update', category: 'UTILITY', language: 'en', components, namespace: 'ns', rejected_reason: null, status: 'approved' }] });
+      .reply(200, {
+        count: 1,
+        next: null,
+        previous: null,
+        results: [{ name: 'order_update', category: 'UTILITY', language: 'en', components, namespace: 'ns', rejected_reason: null, status: 'approved' }],
+      });
     expect(await collect(testOperations().templates.list())).toEqual([
       { id: undefined, name: 'order_update', category: 'UTILITY', language: 'en', components, namespace: 'ns', status: 'approved', rejectedReason: undefined },
     ]);
   });
 
-  it('createTemplate: POST /templates/ with Meta\'s component format, as given', async () => {
+  it("createTemplate: POST /templates/ with Meta's component format, as given", async () => {
     const body = { name: 'order_update', category: 'SHIPPING_UPDATE' as const, language: 'en_US', components };
-    api().post('/templates/', body).reply(201, { ...body, namespace: 'ns', rejected_reason: 'string', status: 'submitted' });
+    api()
+      .post('/templates/', body)
+      .reply(201, { ...body, namespace: 'ns', rejected_reason: 'string', status: 'submitted' });
     const created = await testOperations().templates.create({ ...body, components: [...components] });
     expect(created).toMatchObject({ name: 'order_update', status: 'submitted', rejectedReason: 'string' });
   });

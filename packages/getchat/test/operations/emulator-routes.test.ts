@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuthenticationError, NotFoundError, RequestRejectedError } from '@wamux/core';
-import { createEmulatorServer, type EmulatorServer } from '@wamux/testing/emulator';
+import { createEmulatorServer, type EmulatorServer } from '@wamux/emulator';
 import { createOperationsEmulatorState, operationRoutes, type OperationsEmulatorState } from '../../src/emulator/routes';
 import { collect, TOKEN, testOperations } from './helpers';
 
@@ -35,7 +35,11 @@ const customer = (waId: string, name: string, timestamp: number, extra: Record<s
     profileName: name,
     timestamp,
     fromUs: false,
-    message: { waba_payload: { from: waId, id: `wamid.${waId}.${timestamp}`, timestamp: String(timestamp), type: 'text', text: { body: 'hi' }, ...extra }, customer_wa_id: waId, from_us: false },
+    message: {
+      waba_payload: { from: waId, id: `wamid.${waId}.${timestamp}`, timestamp: String(timestamp), type: 'text', text: { body: 'hi' }, ...extra },
+      customer_wa_id: waId,
+      from_us: false,
+    },
   });
 
 describe('the operation routes of the emulator', () => {
@@ -59,11 +63,16 @@ describe('the operation routes of the emulator', () => {
 
   it('chat filters: time window, referral, blocked and reported', async () => {
     customer('48111111111', 'Old', 1_600_000_000);
-    customer('48222222222', 'Ad', 1_700_000_000, { referral: { source_url: 'https://fb.example/ad/1', source_id: 'ad-1', source_type: 'ad', headline: 'Sale', body: 'Buy', media_type: 'image' } });
-    const waIds = async (filters: Parameters<ReturnType<typeof ops>['chats']['list']>[0]) => (await collect(ops().chats.list(filters))).map((chat) => chat.waId);
+    customer('48222222222', 'Ad', 1_700_000_000, {
+      referral: { source_url: 'https://fb.example/ad/1', source_id: 'ad-1', source_type: 'ad', headline: 'Sale', body: 'Buy', media_type: 'image' },
+    });
+    const waIds = async (filters: Parameters<ReturnType<typeof ops>['chats']['list']>[0]) =>
+      (await collect(ops().chats.list(filters))).map((chat) => chat.waId);
     expect(await waIds({ messagesSinceTime: 1_650_000_000 })).toEqual(['48222222222']);
     expect(await waIds({ messagesBeforeTime: new Date(1_650_000_000_000) })).toEqual(['48111111111']);
-    expect(await waIds({ messageHasReferral: true, messageReferralSourceUrl: 'fb.example', messageReferralSourceType: 'ad', messageReferralMediaType: 'image' })).toEqual(['48222222222']);
+    expect(
+      await waIds({ messageHasReferral: true, messageReferralSourceUrl: 'fb.example', messageReferralSourceType: 'ad', messageReferralMediaType: 'image' }),
+    ).toEqual(['48222222222']);
 
     await ops().contacts.block('48111111111', { reason: 'spam' });
     await ops().contacts.report('48222222222', { reason: 'abuse' });
@@ -76,7 +85,9 @@ describe('the operation routes of the emulator', () => {
 
   it('contacts: provider contacts, resolve and verify', async () => {
     customer('48123123123', 'Konrad Tester', 1_700_000_000);
-    state.contacts = [{ name: 'Konrad (CRM)', phone_numbers: [{ phone_number: '+48 123 123 123', description: 'Mobile' }], contact_provider: { type: 'hubspot' } }];
+    state.contacts = [
+      { name: 'Konrad (CRM)', phone_numbers: [{ phone_number: '+48 123 123 123', description: 'Mobile' }], contact_provider: { type: 'hubspot' } },
+    ];
     expect((await collect(ops().contacts.list({ search: 'crm' }))).map((c) => c.contactProvider)).toEqual(['hubspot']);
     const resolved = await ops().contacts.resolve('48123123123');
     expect(resolved.person?.name).toBe('Konrad Tester');
@@ -87,11 +98,19 @@ describe('the operation routes of the emulator', () => {
   it('assignment: update, partial update, and its event history with the time window', async () => {
     customer('48123123123', 'Konrad', 1_700_000_000);
     const bot = await ops().users.create({ username: 'bot', profile: { role: 'app' } });
-    expect(await ops().chatAssignments.update('48123123123', { assignedToUserId: 1, assignedGroupId: 2 })).toEqual({ waId: '48123123123', assignedToUserId: 1, assignedGroupId: 2 });
-    expect(await ops().chatAssignments.partialUpdate('48123123123', { assignedToUserId: bot.id })).toEqual({ waId: '48123123123', assignedToUserId: bot.id, assignedGroupId: 2 });
+    expect(await ops().chatAssignments.update('48123123123', { assignedToUserId: 1, assignedGroupId: 2 })).toEqual({
+      waId: '48123123123',
+      assignedToUserId: 1,
+      assignedGroupId: 2,
+    });
+    expect(await ops().chatAssignments.partialUpdate('48123123123', { assignedToUserId: bot.id })).toEqual({
+      waId: '48123123123',
+      assignedToUserId: bot.id,
+      assignedGroupId: 2,
+    });
     expect(await ops().chatAssignments.partialUpdate('48123123123', { assignedGroupId: null })).toMatchObject({ assignedGroupId: null });
     expect((await ops().chats.retrieve('48123123123')).assignedToUser?.username).toBe('bot');
-    expect((await collect(ops().chats.list({ assignedToMe: true })))).toEqual([]);
+    expect(await collect(ops().chats.list({ assignedToMe: true }))).toEqual([]);
 
     const events = await collect(ops().chatAssignments.listEvents({ waId: '48123123123' }));
     expect(events).toHaveLength(3);
@@ -116,7 +135,13 @@ describe('the operation routes of the emulator', () => {
     await ops().chatTaggings.destroy(chatTagging.id);
     await ops().messageTaggings.destroy(messageTagging.id);
     const chatEvents = await collect(ops().chatTaggings.listEvents({ waId: '48123123123' }));
-    expect(chatEvents.map((event) => [event.tag?.name, event.action])).toEqual(expect.arrayContaining([['vip', 'added'], ['vip', 'removed'], ['lead', 'added']]));
+    expect(chatEvents.map((event) => [event.tag?.name, event.action])).toEqual(
+      expect.arrayContaining([
+        ['vip', 'added'],
+        ['vip', 'removed'],
+        ['lead', 'added'],
+      ]),
+    );
     expect(chatEvents[0]?.doneBy?.username).toBe('admin');
     const messageEvents = await collect(ops().messageTaggings.listEvents({ messageId: 'wamid.48123123123.1700000000' }));
     expect(messageEvents.map((event) => event.action).sort()).toEqual(['added', 'removed']);
@@ -138,7 +163,10 @@ describe('the operation routes of the emulator', () => {
   it('templates: seeded, created, deleted, refreshed', async () => {
     state.seedTemplates([{ id: 'tpl_order_update', name: 'order_update', language: 'en', body: 'Hello {{1}}, your order {{2}} is on its way' }]);
     await ops().templates.create({ name: 'welcome', category: 'MARKETING', language: 'en_US', components: [{ type: 'BODY', text: 'Welcome!' }] });
-    expect((await collect(ops().templates.list())).map((t) => [t.name, t.status])).toEqual([['order_update', 'approved'], ['welcome', 'submitted']]);
+    expect((await collect(ops().templates.list())).map((t) => [t.name, t.status])).toEqual([
+      ['order_update', 'approved'],
+      ['welcome', 'submitted'],
+    ]);
     await ops().templates.destroy('welcome');
     expect(await collect(ops().templates.list())).toHaveLength(1);
     expect(await ops().templates.refreshStatus()).toEqual({ currentlyRefreshing: false });
@@ -147,7 +175,9 @@ describe('the operation routes of the emulator', () => {
   });
 
   it('settings: business profile, about (both body forms), photo round trip, refresh', async () => {
-    expect((await ops().settings.updateBusinessProfile({ vertical: 'Restaurant', websites: ['https://food.example'] })).websites).toEqual(['https://food.example']);
+    expect((await ops().settings.updateBusinessProfile({ vertical: 'Restaurant', websites: ['https://food.example'] })).websites).toEqual([
+      'https://food.example',
+    ]);
     expect((await ops().settings.retrieveBusinessProfile()).vertical).toBe('Restaurant');
     expect((await ops().settings.updateAbout('Open 9-17')).text).toBe('Open 9-17');
     expect((await ops().settings.retrieveAbout()).text).toBe('Open 9-17');
@@ -186,7 +216,10 @@ describe('the operation routes of the emulator', () => {
   });
 
   it('groups', async () => {
-    expect(await collect(ops().groups.list())).toEqual([{ id: 1, name: 'Admin' }, { id: 2, name: 'Regular user' }]);
+    expect(await collect(ops().groups.list())).toEqual([
+      { id: 1, name: 'Admin' },
+      { id: 2, name: 'Regular user' },
+    ]);
     expect(await ops().groups.retrieve(2)).toEqual({ id: 2, name: 'Regular user' });
   });
 
@@ -203,8 +236,18 @@ describe('the operation routes of the emulator', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     try {
       const port = (receiver.address() as AddressInfo).port;
-      const webhook = await ops().webhooks.create({ url: `http://127.0.0.1:${port}/hook`, sharedSecret: 'shh-123456', onAssigned: true, headers: { 'X-Bot': 'yes' } });
-      expect(webhook).toMatchObject({ url: `http://127.0.0.1:${port}/hook?auth=shh-123456`, onAssigned: true, onIncomingMessage: false, user: { id: 1, username: 'admin' } });
+      const webhook = await ops().webhooks.create({
+        url: `http://127.0.0.1:${port}/hook`,
+        sharedSecret: 'shh-123456',
+        onAssigned: true,
+        headers: { 'X-Bot': 'yes' },
+      });
+      expect(webhook).toMatchObject({
+        url: `http://127.0.0.1:${port}/hook?auth=shh-123456`,
+        onAssigned: true,
+        onIncomingMessage: false,
+        user: { id: 1, username: 'admin' },
+      });
       await ops().webhooks.test(webhook.id);
       expect(received.url).toBe('/hook?auth=shh-123456');
       expect(received.headers?.['x-bot']).toBe('yes');
@@ -225,8 +268,22 @@ describe('the operation routes of the emulator', () => {
       { checkName: 'database', isOk: true, message: 'ok' },
       { checkName: 'waba', isOk: true, message: 'ok' },
     ]);
-    state.wabaErrors.set(1, { id: 1, waba_payload: { code: 470, title: 'Re-engagement message' }, timestamp: 1_700_000_000, waba_id: '102290129340398', getchat_id: 'g-1' });
-    expect(await collect(ops().wabaErrors.list())).toEqual([{ id: 1, wabaPayload: { code: 470, title: 'Re-engagement message' }, timestamp: new Date(1_700_000_000_000), wabaId: '102290129340398', getchatId: 'g-1' }]);
+    state.wabaErrors.set(1, {
+      id: 1,
+      waba_payload: { code: 470, title: 'Re-engagement message' },
+      timestamp: 1_700_000_000,
+      waba_id: '102290129340398',
+      getchat_id: 'g-1',
+    });
+    expect(await collect(ops().wabaErrors.list())).toEqual([
+      {
+        id: 1,
+        wabaPayload: { code: 470, title: 'Re-engagement message' },
+        timestamp: new Date(1_700_000_000_000),
+        wabaId: '102290129340398',
+        getchatId: 'g-1',
+      },
+    ]);
     expect((await ops().wabaErrors.retrieve(1)).getchatId).toBe('g-1');
 
     const device = await ops().fcmDeviceTokens.register('fcm-token-a');

@@ -1,9 +1,8 @@
-import { createHttpClient } from '@wamux/core';
-import type { GetchatContext } from '../../src/context';
-import { mapGetchatError } from '../../src/http-errors';
-import { createGetchatOperations } from '../../src/operations/operation-groups';
-import { getchatPaths } from '../../src/operations/paths';
-import type { GetchatOperationName } from '../../src/paths';
+import { createHttpClient } from '@wamux/core/adapter';
+import type { GetchatContext } from '../../src/client';
+import { mapGetchatError } from '../../src/errors';
+import { createOperations } from '../../src/operations';
+import type { GetchatOperationName } from '../../src/client/paths';
 
 /** The document's stack base URL, and its example token. */
 export const ORIGIN = 'https://acme.inbox.getchat.360dialog.io';
@@ -11,14 +10,13 @@ export const BASE = `${ORIGIN}/api/v1`;
 export const TOKEN = '8aeb44f5a318542d32bb13019d68198467ee21f0';
 
 /**
- * A context the way `getchatOperations` builds one: token auth (none with
+ * A context the way the provider's client builds one: token auth (none with
  * `token: null`, like the provider's context for public links), DRF error
- * mapping, the whole path table.
+ * mapping, the user's path overrides.
  */
 export function testContext(options: { baseUrl?: string; paths?: Partial<Record<GetchatOperationName, string>>; token?: string | null } = {}): GetchatContext {
   const token = options.token === undefined ? TOKEN : options.token;
   return {
-    provider: 'getchat',
     http: createHttpClient({
       provider: 'getchat',
       baseUrl: options.baseUrl ?? BASE,
@@ -26,14 +24,13 @@ export function testContext(options: { baseUrl?: string; paths?: Partial<Record<
       mapError: mapGetchatError,
       retry: { baseDelay: 1, maxDelay: 5 },
     }),
-    operations: getchatPaths,
-    overrides: options.paths,
+    overrides: options.paths ?? {},
   };
 }
 
 /** Every operation group on a test context, with a credential-free context for public links. */
 export function testOperations(options: Parameters<typeof testContext>[0] = {}) {
-  return createGetchatOperations(testContext(options), testContext({ ...options, token: null }));
+  return createOperations({ ctx: testContext(options), publicCtx: testContext({ ...options, token: null }) });
 }
 
 /** Drains an async iterator. */

@@ -6,11 +6,19 @@ import { useNock } from '../../../../test-support/use-nock';
 useNock();
 
 const api = () => nock(BASE, { reqheaders: { authorization: `Token ${TOKEN}` } });
-const DOC_PERSON = { wa_id: '48123123123', waba_payload: { profile: { name: 'Konrad Tester' }, wa_id: '48123123123' }, initials: 'KT', last_message_timestamp: 1613398401 };
+const DOC_PERSON = {
+  wa_id: '48123123123',
+  waba_payload: { profile: { name: 'Konrad Tester' }, wa_id: '48123123123' },
+  initials: 'KT',
+  last_message_timestamp: 1613398401,
+};
 
 describe('persons', () => {
   it('listPeople: GET /persons/ with search, mapped to camelCase', async () => {
-    api().get('/persons/').query({ search: 'Konrad', limit: '50' }).reply(200, { count: 1, next: null, previous: null, results: [DOC_PERSON] });
+    api()
+      .get('/persons/')
+      .query({ search: 'Konrad', limit: '50' })
+      .reply(200, { count: 1, next: null, previous: null, results: [DOC_PERSON] });
     const [person] = await collect(testOperations().persons.list({ search: 'Konrad', pageSize: 50 }));
     expect(person).toEqual({
       waId: '48123123123',
@@ -22,7 +30,9 @@ describe('persons', () => {
   });
 
   it('retrievePerson: GET /persons/{wa_id}/, accepting the E.164 form', async () => {
-    api().get('/persons/48123123123/').reply(200, { ...DOC_PERSON, wa_id: 48123123123, last_message_timestamp: '1613398401000' });
+    api()
+      .get('/persons/48123123123/')
+      .reply(200, { ...DOC_PERSON, wa_id: 48123123123, last_message_timestamp: '1613398401000' });
     const person = await testOperations().persons.retrieve('+48123123123');
     expect(person.waId).toBe('48123123123');
     expect(person.lastMessageAt).toEqual(new Date(1613398401000));
@@ -35,8 +45,18 @@ describe('persons', () => {
 
 describe('contacts', () => {
   it('listContacts: GET /contacts/ with search; keeps provider fields in raw', async () => {
-    const contact = { name: 'Konrad', initials: 'K', avatar: 'https://a/x.png', phone_numbers: [{ phone_number: '+48123123123', description: 'Mobile' }], contact_provider: { id: 1, name: 'Google', type: 'google' }, urls: ['x'] };
-    api().get('/contacts/').query({ search: 'Kon' }).reply(200, { count: 1, results: [contact] });
+    const contact = {
+      name: 'Konrad',
+      initials: 'K',
+      avatar: 'https://a/x.png',
+      phone_numbers: [{ phone_number: '+48123123123', description: 'Mobile' }],
+      contact_provider: { id: 1, name: 'Google', type: 'google' },
+      urls: ['x'],
+    };
+    api()
+      .get('/contacts/')
+      .query({ search: 'Kon' })
+      .reply(200, { count: 1, results: [contact] });
     const [result] = await collect(testOperations().contacts.list({ search: 'Kon' }));
     expect(result).toEqual({
       name: 'Konrad',
@@ -49,7 +69,9 @@ describe('contacts', () => {
   });
 
   it('resolveContact: GET /contacts/{wa_id}/ → person and provider results', async () => {
-    api().get('/contacts/48123123123/').reply(200, { person: DOC_PERSON, contact_provider_results: [{ name: 'K', phone_numbers: ['+48123123123'] }] });
+    api()
+      .get('/contacts/48123123123/')
+      .reply(200, { person: DOC_PERSON, contact_provider_results: [{ name: 'K', phone_numbers: ['+48123123123'] }] });
     const resolved = await testOperations().contacts.resolve('48123123123');
     expect(resolved.person?.name).toBe('Konrad Tester');
     expect(resolved.contactProviderResults[0]?.phoneNumbers).toEqual([{ phoneNumber: '+48123123123' }]);
@@ -58,7 +80,12 @@ describe('contacts', () => {
   it('verifyContacts: POST /contacts/verify/ with blocking, contacts and force_check', async () => {
     api()
       .post('/contacts/verify/', { contacts: ['+48123123123', '+1 555'], blocking: 'wait', force_check: true })
-      .reply(200, { contacts: [{ input: '+48123123123', status: 'valid', wa_id: '48123123123' }, { input: '+1 555', status: 'invalid' }] });
+      .reply(200, {
+        contacts: [
+          { input: '+48123123123', status: 'valid', wa_id: '48123123123' },
+          { input: '+1 555', status: 'invalid' },
+        ],
+      });
     const result = await testOperations().contacts.verify({ contacts: ['+48123123123', '+1 555'], blocking: 'wait', forceCheck: true });
     expect(result).toEqual([
       { input: '+48123123123', status: 'valid', waId: '48123123123' },
@@ -90,9 +117,15 @@ describe('contacts', () => {
     expect(nock.isDone()).toBe(true);
   });
 
-  it('listBlockedContacts: GET /contacts/blocked/ → the document\'s {contacts, pagination}', async () => {
-    api().get('/contacts/blocked/').query({ phone_number: '48123123123', limit: '2' }).reply(200, { contacts: [{ wa_id: '48123123123' }, '+48123123124'], pagination: { count: 3 } });
-    api().get('/contacts/blocked/').query({ phone_number: '48123123123', limit: '2', offset: '2' }).reply(200, { contacts: [{ input: '48123123125' }], pagination: { count: 3 } });
+  it("listBlockedContacts: GET /contacts/blocked/ → the document's {contacts, pagination}", async () => {
+    api()
+      .get('/contacts/blocked/')
+      .query({ phone_number: '48123123123', limit: '2' })
+      .reply(200, { contacts: [{ wa_id: '48123123123' }, '+48123123124'], pagination: { count: 3 } });
+    api()
+      .get('/contacts/blocked/')
+      .query({ phone_number: '48123123123', limit: '2', offset: '2' })
+      .reply(200, { contacts: [{ input: '48123123125' }], pagination: { count: 3 } });
     const blocked = await collect(testOperations().contacts.listBlocked({ phoneNumber: '+48123123123', pageSize: 2 }));
     expect(blocked.map((b) => b.waId)).toEqual(['48123123123', '48123123124', '48123123125']);
   });

@@ -18,12 +18,28 @@ const DOC_DONE_BY = {
   groups: [{}],
   permissions: { can_use_tags: true, can_read_chats: 'all', can_write_to_chats: 'all' },
 };
-const DOC_CHAT_TAGGING_EVENT = { timestamp: 0, action: 'added', tag: { id: 0, name: 'string', web_inbox_color: 'string' }, chat: 'string', extra: {}, done_by: DOC_DONE_BY };
-const DOC_MESSAGE_TAGGING_EVENT = { timestamp: 0, action: 'added', tag: { id: 0, name: 'string', web_inbox_color: 'string' }, message: 'string', extra: {}, done_by: { ...DOC_DONE_BY, groups: [{ id: 0, name: 'string' }] } };
+const DOC_CHAT_TAGGING_EVENT = {
+  timestamp: 0,
+  action: 'added',
+  tag: { id: 0, name: 'string', web_inbox_color: 'string' },
+  chat: 'string',
+  extra: {},
+  done_by: DOC_DONE_BY,
+};
+const DOC_MESSAGE_TAGGING_EVENT = {
+  timestamp: 0,
+  action: 'added',
+  tag: { id: 0, name: 'string', web_inbox_color: 'string' },
+  message: 'string',
+  extra: {},
+  done_by: { ...DOC_DONE_BY, groups: [{ id: 0, name: 'string' }] },
+};
 
 describe('tags', () => {
   it('listTags: GET /tags/', async () => {
-    api().get('/tags/').reply(200, { count: 1, next: null, previous: null, results: [{ id: '4', name: 'vip', web_inbox_color: null }] });
+    api()
+      .get('/tags/')
+      .reply(200, { count: 1, next: null, previous: null, results: [{ id: '4', name: 'vip', web_inbox_color: null }] });
     expect(await collect(testOperations().tags.list())).toEqual([{ id: 4, name: 'vip', webInboxColor: undefined }]);
   });
 
@@ -45,21 +61,28 @@ describe('tags', () => {
 
 describe('chat taggings', () => {
   it('createChatTagging: POST /chat_tagging/ {tag, chat, extra}', async () => {
-    api().post('/chat_tagging/', { tag: 0, chat: '48123123123', extra: { crm: 'lead-1' } }).reply(201, { id: 0, tag: 0, chat: '48123123123', extra: { crm: 'lead-1' } });
+    api()
+      .post('/chat_tagging/', { tag: 0, chat: '48123123123', extra: { crm: 'lead-1' } })
+      .reply(201, { id: 0, tag: 0, chat: '48123123123', extra: { crm: 'lead-1' } });
     const tagging = await testOperations().chatTaggings.create({ tagId: 0, waId: '+48123123123', extra: { crm: 'lead-1' } });
     expect(tagging).toEqual({ id: 0, tagId: 0, waId: '48123123123', extra: { crm: 'lead-1' } });
   });
 
   it('retrieveChatTagging and destroyChatTagging: /chat_tagging/{id}/', async () => {
-    api().get('/chat_tagging/9/').reply(200, { id: 9, tag: { id: 4, name: 'vip' }, chat: { wa_id: '48123123123' }, extra: null });
+    api()
+      .get('/chat_tagging/9/')
+      .reply(200, { id: 9, tag: { id: 4, name: 'vip' }, chat: { wa_id: '48123123123' }, extra: null });
     api().delete('/chat_tagging/9/').reply(204);
     expect(await testOperations().chatTaggings.retrieve(9)).toEqual({ id: 9, tagId: 4, waId: '48123123123', extra: undefined });
     await testOperations().chatTaggings.destroy('9');
     expect(nock.isDone()).toBe(true);
   });
 
-  it('listChatTaggingEvents: GET /chat_tagging_events/ → the document\'s example event', async () => {
-    api().get('/chat_tagging_events/').query({ wa_id: '48123123123', before_time: '1612544982' }).reply(200, { count: 1, results: [DOC_CHAT_TAGGING_EVENT] });
+  it("listChatTaggingEvents: GET /chat_tagging_events/ → the document's example event", async () => {
+    api()
+      .get('/chat_tagging_events/')
+      .query({ wa_id: '48123123123', before_time: '1612544982' })
+      .reply(200, { count: 1, results: [DOC_CHAT_TAGGING_EVENT] });
     const [event] = await collect(testOperations().chatTaggings.listEvents({ waId: '48123123123', beforeTime: 1612544982 }));
     expect(event).toEqual({
       timestamp: new Date(0),
@@ -87,7 +110,10 @@ describe('message taggings', () => {
   });
 
   it('listMessageTaggingEvents: GET /message_tagging_events/ with message_id and since_time', async () => {
-    api().get('/message_tagging_events/').query({ message_id: 'wamid.1', since_time: '0' }).reply(200, { count: 1, results: [DOC_MESSAGE_TAGGING_EVENT] });
+    api()
+      .get('/message_tagging_events/')
+      .query({ message_id: 'wamid.1', since_time: '0' })
+      .reply(200, { count: 1, results: [DOC_MESSAGE_TAGGING_EVENT] });
     const [event] = await collect(testOperations().messageTaggings.listEvents({ messageId: 'wamid.1', sinceTime: 0 }));
     expect(event).toMatchObject({ action: 'added', messageId: 'string', tag: { id: 0 }, doneBy: { groups: [{ id: 0, name: 'string' }] } });
   });

@@ -9,7 +9,7 @@ useNock();
 const api = () => nock(BASE, { reqheaders: { authorization: `Token ${TOKEN}` } });
 
 describe('users', () => {
-  it('retrieveCurrentUser: GET /users/current/ → the document\'s example, mapped', async () => {
+  it("retrieveCurrentUser: GET /users/current/ → the document's example, mapped", async () => {
     api().get('/users/current/').reply(200, DOC_USER);
     expect(await testOperations().users.current()).toEqual({
       id: 2,
@@ -25,14 +25,25 @@ describe('users', () => {
   });
 
   it('listUsers: GET /users/', async () => {
-    api().get('/users/').reply(200, { count: 1, next: null, previous: null, results: [DOC_USER] });
+    api()
+      .get('/users/')
+      .reply(200, { count: 1, next: null, previous: null, results: [DOC_USER] });
     expect((await collect(testOperations().users.list())).map((user) => user.username)).toEqual(['peter']);
   });
 
-  it('createNewUser: POST /users/ with the document\'s bot example, returning activation_url', async () => {
+  it("createNewUser: POST /users/ with the document's bot example, returning activation_url", async () => {
     api()
       .post('/users/', { username: 'My Bot', profile: { role: 'app' } })
-      .reply(201, { url: `${BASE}/users/9/`, activation_url: 'https://acme.inbox.getchat.360dialog.io/activate/abc/', id: 9, username: 'My Bot', first_name: '', last_name: '', email: '', profile: { role: 'app' } });
+      .reply(201, {
+        url: `${BASE}/users/9/`,
+        activation_url: 'https://acme.inbox.getchat.360dialog.io/activate/abc/',
+        id: 9,
+        username: 'My Bot',
+        first_name: '',
+        last_name: '',
+        email: '',
+        profile: { role: 'app' },
+      });
     const user = await testOperations().users.create({ username: 'My Bot', profile: { role: 'app' } });
     expect(user).toMatchObject({ id: 9, username: 'My Bot', activationUrl: 'https://acme.inbox.getchat.360dialog.io/activate/abc/', groups: [] });
   });
@@ -56,10 +67,18 @@ describe('users', () => {
         permissions: { can_use_tags: true, can_read_chats: 'group', can_write_to_chats: 'group' },
       })
       .reply(200, DOC_USER);
-    api().patch('/users/2/', { permissions: { can_use_tags: true, can_read_chats: 'group', can_write_to_chats: 'group' } }).reply(200, DOC_USER);
+    api()
+      .patch('/users/2/', { permissions: { can_use_tags: true, can_read_chats: 'group', can_write_to_chats: 'group' } })
+      .reply(200, DOC_USER);
     const ops = testOperations().users;
     expect((await ops.retrieve(2)).id).toBe(2);
-    await ops.update(2, { username: 'peter', firstName: 'Peter', email: 'peter@example.com', groupIds: [3], permissions: { canUseTags: true, canReadChats: 'group', canWriteToChats: 'group' } });
+    await ops.update(2, {
+      username: 'peter',
+      firstName: 'Peter',
+      email: 'peter@example.com',
+      groupIds: [3],
+      permissions: { canUseTags: true, canReadChats: 'group', canWriteToChats: 'group' },
+    });
     await ops.partialUpdate(2, { permissions: { canUseTags: true, canReadChats: 'group', canWriteToChats: 'group' } });
     expect(nock.isDone()).toBe(true);
   });
@@ -67,7 +86,9 @@ describe('users', () => {
   it('validates user input: e-mail, permissions, required PUT fields', async () => {
     const ops = testOperations().users;
     await expect(ops.create({ username: 'x', email: 'not-an-email' })).rejects.toMatchObject({ field: 'user.email' });
-    await expect(ops.partialUpdate(2, { permissions: { canReadChats: 'everyone' as 'all' } })).rejects.toMatchObject({ field: 'user.permissions.canReadChats' });
+    await expect(ops.partialUpdate(2, { permissions: { canReadChats: 'everyone' as 'all' } })).rejects.toMatchObject({
+      field: 'user.permissions.canReadChats',
+    });
     await expect(ops.update(2, { username: 'x' } as never)).rejects.toMatchObject({ field: 'user.email' });
   });
 
@@ -84,8 +105,12 @@ describe('users', () => {
   });
 
   it('never lets a password into an error, even when the vendor echoes it', async () => {
-    api().put('/users/password/change/').reply(400, { new_password: ['"hunter2-very-secret" is too common.'], current_password: ['old-pass-1234 is wrong'] });
-    const error = await testOperations().users.changeMyPassword({ currentPassword: 'old-pass-1234', newPassword: 'hunter2-very-secret' }).catch((e: unknown) => e);
+    api()
+      .put('/users/password/change/')
+      .reply(400, { new_password: ['"hunter2-very-secret" is too common.'], current_password: ['old-pass-1234 is wrong'] });
+    const error = await testOperations()
+      .users.changeMyPassword({ currentPassword: 'old-pass-1234', newPassword: 'hunter2-very-secret' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestRejectedError);
     for (const text of [inspect(error, { depth: 10 }), JSON.stringify(error), String((error as Error).stack)]) {
       expect(text).not.toContain('hunter2-very-secret');
@@ -95,7 +120,9 @@ describe('users', () => {
 
   it('a 403 "credentials were not provided" is an AuthenticationError without the token', async () => {
     nock(BASE).get('/users/current/').reply(403, { detail: 'Authentication credentials were not provided.' });
-    const error = await testOperations().users.current().catch((e: unknown) => e);
+    const error = await testOperations()
+      .users.current()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(inspect(error, { depth: 10 }) + JSON.stringify(error)).not.toContain(TOKEN);
   });

@@ -1,4 +1,4 @@
-import { idGenerator, type EmulatorResponse } from '@wamux/testing/emulator';
+import { idGenerator, type EmulatorResponse } from '@wamux/emulator';
 import { contactIdOf, type EncodeContext } from './encode';
 import { failureEnvelope, type EmulatorFieldError } from './envelope';
 import type { EmulatedSession, EmulatorState } from './state';

@@ -1,7 +1,6 @@
-import { compact, toE164, type ContactCard, type OutboundMessage, type PhoneNumber } from '@wamux/core';
+import { compact, toE164, type ContactCard, type OutboundMessage, type PhoneNumber, type TemplateParameters } from '@wamux/core/adapter';
 import { match } from 'ts-pattern';
 import type * as v from 'valibot';
-import { parametersFromData } from '../mappers/template-data';
 import type { OutBoundMsgContactCardSchema, OutBoundMsgMediaSchema, OutBoundMsgWire } from '../wire/outbound';
 
 type WireMedia = v.InferOutput<typeof OutBoundMsgMediaSchema>;
@@ -24,21 +23,30 @@ export function decodeOutbound(wire: OutBoundMsgWire): OutboundMessage | undefin
     .with({ type: 'audio' }, { type: 'voice' }, (m) => ({ type: 'audio', to, ...media(m.audio) }))
     .with({ type: 'document' }, (m) => ({ type: 'document', to, ...media(m.document) }))
     .with({ type: 'location' }, (m) =>
-      compact({ type: 'location' as const, to, latitude: m.location.latitude, longitude: m.location.longitude, name: m.location.name, address: m.location.address }),
-    )
-    .with({ type: 'contacts' }, (m) => ({ type: 'contacts', to, contacts: m.contacts.map(card) }))
-    .with({ type: 'template' }, (m) =>
-      ({
-        type: 'template',
+      compact({
+        type: 'location' as const,
         to,
-        template: compact({ name: m.template.code, id: m.template.id, language: m.template.lang ?? '', body: parametersFromData(m.template.data) }),
+        latitude: m.location.latitude,
+        longitude: m.location.longitude,
+        name: m.location.name,
+        address: m.location.address,
       }),
     )
+    .with({ type: 'contacts' }, (m) => ({ type: 'contacts', to, contacts: m.contacts.map(card) }))
+    .with({ type: 'template' }, (m) => ({
+      type: 'template',
+      to,
+      template: compact({ name: m.template.code, id: m.template.id, language: m.template.lang ?? '', body: parametersFromData(m.template.data) }),
+    }))
     .with({ type: 'system' }, { type: 'optin' }, { type: 'optout' }, () => undefined)
     .exhaustive();
 }
 
-function decodeButtons(to: PhoneNumber, body: string, options: NonNullable<Extract<OutBoundMsgWire, { type: 'text' }>['options']>): OutboundMessage | undefined {
+function decodeButtons(
+  to: PhoneNumber,
+  body: string,
+  options: NonNullable<Extract<OutBoundMsgWire, { type: 'text' }>['options']>,
+): OutboundMessage | undefined {
   if (options.buttonDisplayScheme === 'list' || options.buttons.length > 3) return undefined;
   return {
     type: 'interactive',
@@ -71,4 +79,26 @@ function card(wire: WireCard): ContactCard {
     urls: wire.urls?.map((url) => compact({ url: url.url, type: url.type })),
     birthday: wire.birthday,
   });
+}
+
+/**
+ * A template's `data` map as normalized parameters: keys `1`..`n` (all of them)
+ * are positional parameters, anything else is named.
+ */
+function parametersFromData(data: Record<string, string | number | boolean> | undefined): TemplateParameters | undefined {
+  if (data === undefined) return undefined;
+  const keys = Object.keys(data);
+  if (keys.length === 0) return undefined;
+  const positional =
+    keys.every((key) => /^[1-9]\d*$/.test(key)) &&
+    keys
+      .map(Number)
+      .sort((a, b) => a - b)
+      .every((n, i) => n === i + 1);
+  if (positional)
+    return keys
+      .map(Number)
+      .sort((a, b) => a - b)
+      .map((n) => String(data[String(n)]));
+  return Object.fromEntries(keys.map((key) => [key, String(data[key])]));
 }

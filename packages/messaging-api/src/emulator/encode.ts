@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { compact, e164Digits, type MediaRef, type MessageContent, type PhoneNumber, type Referral, type StatusError } from '@wamux/core';
+import { compact, e164Digits, type MediaRef, type MessageContent, type PhoneNumber, type Referral, type StatusError } from '@wamux/core/adapter';
 import { match } from 'ts-pattern';
 import type { EmulatedSession, EmulatorState } from './state';
 
@@ -34,7 +34,11 @@ export function contactIdOf(customer: string, context: EncodeContext): string {
 }
 
 /** An `InBoundContact` for a customer. */
-export function inboundContact(customer: string, context: EncodeContext, profile: { name?: string | undefined; email?: string | undefined } = {}): Record<string, unknown> {
+export function inboundContact(
+  customer: string,
+  context: EncodeContext,
+  profile: { name?: string | undefined; email?: string | undefined } = {},
+): Record<string, unknown> {
   return {
     contactId: contactIdOf(customer, context),
     channelId: context.channelId,
@@ -69,7 +73,12 @@ export function messageNotification(input: InboundInput, context: EncodeContext)
     timestamp: input.timestamp.getTime(),
     ...contentFields(input.content, context),
     referral: input.referral ? referral(input.referral) : undefined,
-    session: compact({ sessionId: input.session.sessionId, routingId: input.session.routingId, assignedToAgent: input.session.agent, assignedToDept: input.session.team }),
+    session: compact({
+      sessionId: input.session.sessionId,
+      routingId: input.session.routingId,
+      assignedToAgent: input.session.agent,
+      assignedToDept: input.session.team,
+    }),
   });
   return { type: 'messages', contacts: [inboundContact(customer, context, { name: input.profileName })], messages: [message], meta: NOTIFICATION_META };
 }
@@ -100,26 +109,33 @@ export function statusNotification(input: StatusInput, context: EncodeContext): 
 }
 
 function contentFields(content: MessageContent, context: EncodeContext): Record<string, unknown> {
-  return match(content)
-    .returnType<Record<string, unknown>>()
-    .with({ type: 'text' }, (c) => ({ type: 'text', text: { body: c.text } }))
-    .with({ type: 'image' }, { type: 'video' }, { type: 'document' }, { type: 'sticker' }, (c) => ({ type: c.type, [c.type]: media(c.media, c.type, context) }))
-    .with({ type: 'audio' }, (c) => (c.media.voice ? { type: 'voice', voice: media(c.media, 'voice', context) } : { type: 'audio', audio: media(c.media, 'audio', context) }))
-    .with({ type: 'location' }, (c) => ({
-      type: 'location',
-      location: compact({ latitude: c.latitude, longitude: c.longitude, name: c.name, address: c.address, url: c.url }),
-    }))
-    .with({ type: 'interactive_reply' }, (c) => ({
-      type: 'interactive',
-      form: compact({ reply_id: c.reply.id, reply_title: c.reply.title, reply_desc: c.reply.description, reply_json: {} }),
-    }))
-    // The vendor has no quick-reply type: a template button tap is a form reply.
-    .with({ type: 'button' }, (c) => ({ type: 'button', form: { reply_id: c.payload ?? c.text, reply_title: c.text, reply_json: {} } }))
-    // Neither contacts nor reactions exist in `InBoundMsg`: they are sent under their own type, which the adapter reads as unsupported.
-    .with({ type: 'contacts' }, (c) => ({ type: 'contacts', contacts: c.contacts }))
-    .with({ type: 'reaction' }, (c) => ({ type: 'reaction', reaction: { messageId: c.messageId, emoji: c.emoji } }))
-    .with({ type: 'unsupported' }, (c) => compact({ type: c.originalType, text: c.text === undefined ? undefined : { body: c.text } }))
-    .exhaustive();
+  return (
+    match(content)
+      .returnType<Record<string, unknown>>()
+      .with({ type: 'text' }, (c) => ({ type: 'text', text: { body: c.text } }))
+      .with({ type: 'image' }, { type: 'video' }, { type: 'document' }, { type: 'sticker' }, (c) => ({
+        type: c.type,
+        [c.type]: media(c.media, c.type, context),
+      }))
+      .with({ type: 'audio' }, (c) =>
+        c.media.voice ? { type: 'voice', voice: media(c.media, 'voice', context) } : { type: 'audio', audio: media(c.media, 'audio', context) },
+      )
+      .with({ type: 'location' }, (c) => ({
+        type: 'location',
+        location: compact({ latitude: c.latitude, longitude: c.longitude, name: c.name, address: c.address, url: c.url }),
+      }))
+      .with({ type: 'interactive_reply' }, (c) => ({
+        type: 'interactive',
+        form: compact({ reply_id: c.reply.id, reply_title: c.reply.title, reply_desc: c.reply.description, reply_json: {} }),
+      }))
+      // The vendor has no quick-reply type: a template button tap is a form reply.
+      .with({ type: 'button' }, (c) => ({ type: 'button', form: { reply_id: c.payload ?? c.text, reply_title: c.text, reply_json: {} } }))
+      // Neither contacts nor reactions exist in `InBoundMsg`: they are sent under their own type, which the adapter reads as unsupported.
+      .with({ type: 'contacts' }, (c) => ({ type: 'contacts', contacts: c.contacts }))
+      .with({ type: 'reaction' }, (c) => ({ type: 'reaction', reaction: { messageId: c.messageId, emoji: c.emoji } }))
+      .with({ type: 'unsupported' }, (c) => compact({ type: c.originalType, text: c.text === undefined ? undefined : { body: c.text } }))
+      .exhaustive()
+  );
 }
 
 /** `InBoundMsgMedia`; stored media gets a link to the emulator and its checksum. */

@@ -1,11 +1,11 @@
-import type { EmulatorResponse } from '@wamux/testing/emulator';
+import type { EmulatorResponse } from '@wamux/emulator';
 
 // The vendor's response envelope in its two forms, and its failure form.
 
 let traceCounter = 0;
 
 /** A trace id like the vendor's `traceid`. */
-export function traceId(): string {
+function traceId(): string {
   traceCounter += 1;
   return `emu-trace-${Date.now().toString(36)}-${traceCounter}`;
 }
@@ -23,7 +23,18 @@ export function listEnvelope(items: readonly unknown[]): EmulatorResponse {
 function apiResponse(data: unknown, results: readonly unknown[]): EmulatorResponse {
   return {
     status: 200,
-    json: { status: 200, statusKey: 'SUCCESS', message: 'Success', messageKey: 'SUCCESS', timestamp: Date.now(), traceid: traceId(), data, results, errors: [], warnings: [] },
+    json: {
+      status: 200,
+      statusKey: 'SUCCESS',
+      message: 'Success',
+      messageKey: 'SUCCESS',
+      timestamp: Date.now(),
+      traceid: traceId(),
+      data,
+      results,
+      errors: [],
+      warnings: [],
+    },
   };
 }
 

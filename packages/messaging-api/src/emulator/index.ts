@@ -1,22 +1,23 @@
 // @wamux/messaging-api/emulator: a local stand-in for the "Messaging APIs
 // v1.0" server, for tests and demos. It implements every operation of the
 // document with its response envelope (success and failure forms), checks
-// the x-api-key (and x-api-id) headers, and sends the two inbound requests
-// (`message/receive` notifications, `contact/info`) to the app's webhook URL
-// with the x-verify-token header.
+// the x-api-key header (and x-api-id, when started with one), and sends the
+// two inbound requests (`message/receive` notifications, `contact/info`) to
+// the app's webhook URL with the x-verify-token header.
 
-import { e164Digits, toE164, type DeliveryStatus, type PhoneNumber } from '@wamux/core';
+import { e164Digits, toE164, type DeliveryStatus, type PhoneNumber } from '@wamux/core/adapter';
 import {
   createEmulatorServer,
   postWebhook,
+  SAMPLE_TEMPLATES,
   type Emulator,
   type EmulatorRoute,
   type SimulateOptions,
   type SimulationResult,
   type TemplateSeed,
-} from '@wamux/testing/emulator';
-import { API_PREFIX, PROVIDER } from '../provider-name';
-import { VERIFY_TOKEN_HEADER } from '../webhook/verify';
+} from '@wamux/emulator';
+import { API_PREFIX, MESSAGING_API_PROVIDER, VERIFY_TOKEN_HEADER } from '../options';
+import { authenticated } from './auth';
 import { createContext } from './context';
 import { inboundContact, messageNotification, NOTIFICATION_META, statusNotification, type EncodeContext } from './encode';
 import { renderHttpError } from './envelope';
@@ -32,7 +33,11 @@ export type { EmulatedChannel, EmulatedSession, OutboxEntry } from './state';
 export interface MessagingApiEmulatorOptions {
   /** The `x-api-key` the emulator accepts. Default `emulator-api-key`. */
   apiKey?: string | undefined;
-  /** The `x-api-id` the emulator requires, when set. */
+  /**
+   * The `x-api-id` the emulator requires, when set. Without it the emulator
+   * accepts requests with or without the header, as the adapter's `apiId`
+   * is optional. A request missing a required header gets a 401 naming it.
+   */
   apiId?: string | undefined;
   /** Sent as `x-verify-token` with every inbound request. Default `emulator-verify-token`. */
   verifyToken?: string | undefined;
@@ -46,8 +51,15 @@ export interface MessagingApiEmulatorOptions {
   channels?: EmulatedChannel[] | undefined;
   /** A fixed-window rate limit with `X-RateLimit-*` headers and 429 + `Retry-After`. */
   rateLimit?: { requests: number; interval: number } | undefined;
-  /** The port to listen on; a free one by default. */
+  /** The port to listen on; a free one by default. A busy port rejects with `PortInUseError` (`@wamux/emulator`). */
   port?: number | undefined;
+  /**
+   * The HSM templates it starts with (and returns to on `reset()`), all
+   * approved on the default channel. Default: the sample templates of
+   * `@wamux/emulator` (`order_update`), so a standalone emulator can send a
+   * template by name; `[]` for none.
+   */
+  templates?: readonly TemplateSeed[] | undefined;
   /**
    * Answer business failures (invalid body, unknown session or template)
    * with HTTP 200 and a failure envelope, as the vendor does (default), or
@@ -116,6 +128,8 @@ export interface MessagingApiEmulator extends Emulator {
 
 /** The codes the vendor's webhook uses for each status it reports. */
 const STATUS_TO_CODE: Partial<Record<DeliveryStatus, string>> = {
+  // An outbox code: the webhook's own five have no queued state.
+  queued: 'CRTD',
   sent: 'SENT',
   delivered: 'DLVRD',
   read: 'READ',
@@ -137,7 +151,9 @@ export async function createMessagingApiEmulator(options: MessagingApiEmulatorOp
   const defaultChannel = channels[0];
   if (defaultChannel === undefined) throw new RangeError('the emulator needs at least one channel');
 
-  const state = createState(channels, options.webhookUrl);
+  const startTemplates = options.templates ?? SAMPLE_TEMPLATES;
+  const freshState = () => createState(channels, templateDocs(startTemplates, defaultChannel.channelId), options.webhookUrl);
+  const state = freshState();
   const encode: EncodeContext = { state, business, channelId: defaultChannel.channelId, origin: '' };
   const context = createContext(state, encode, options.failuresAsHttp200 ?? true);
   const mediaRoute: EmulatorRoute = {
@@ -151,11 +167,13 @@ export async function createMessagingApiEmulator(options: MessagingApiEmulatorOp
   };
   const server = await createEmulatorServer({
     basePath: API_PREFIX,
-    routes: [...configRoutes(context), ...contactRoutes(context), ...messageRoutes(context), ...sessionRoutes(context), mediaRoute],
-    authenticate: (request) => request.headers['x-api-key'] === apiKey && (options.apiId === undefined || request.headers['x-api-id'] === options.apiId),
+    routes: authenticated([...configRoutes(context), ...contactRoutes(context), ...messageRoutes(context), ...sessionRoutes(context), mediaRoute], {
+      apiKey,
+      apiId: options.apiId,
+    }),
     renderError: renderHttpError,
     rateLimit: options.rateLimit,
-    ...(options.port === undefined ? {} : { port: options.port }),
+    port: options.port,
   });
   encode.origin = server.origin;
 
@@ -166,7 +184,7 @@ export async function createMessagingApiEmulator(options: MessagingApiEmulatorOp
   };
 
   return {
-    provider: PROVIDER,
+    provider: MESSAGING_API_PROVIDER,
     url: server.origin,
     apiKey,
     apiId: options.apiId,
@@ -181,20 +199,7 @@ export async function createMessagingApiEmulator(options: MessagingApiEmulatorOp
       return id;
     },
     seedTemplates(templates) {
-      state.templates = templates.map((seed) => ({
-        id: seed.id,
-        code: seed.name,
-        name: seed.name,
-        lang: seed.language,
-        category: seed.category ?? 'UTILITY',
-        formatType: 'TEXT',
-        header: seed.header,
-        body: seed.body,
-        footer: seed.footer,
-        approved: [{ channelId: defaultChannel.channelId, status: TEMPLATE_STATUS[seed.status ?? 'approved'], templateId: seed.id }],
-        attachments: [],
-        createdStamp: Date.now(),
-      }));
+      state.templates = templateDocs(templates, defaultChannel.channelId);
     },
 
     async simulateInbound(message, simulate) {
@@ -203,7 +208,16 @@ export async function createMessagingApiEmulator(options: MessagingApiEmulatorOp
       const session = context.openSession(customer);
       const timestamp = message.timestamp ?? new Date();
       const payload = messageNotification(
-        { id, messageIdExt: context.ids.messageExt(), from: message.from, profileName: message.profileName, timestamp, content: message.content, referral: message.referral, session },
+        {
+          id,
+          messageIdExt: context.ids.messageExt(),
+          from: message.from,
+          profileName: message.profileName,
+          timestamp,
+          content: message.content,
+          referral: message.referral,
+          session,
+        },
         encode,
       );
       session.messages.push({
@@ -259,7 +273,7 @@ export async function createMessagingApiEmulator(options: MessagingApiEmulatorOp
     clearFaults: () => server.clearFaults(),
     reset() {
       server.reset();
-      Object.assign(state, createState(channels, options.webhookUrl));
+      Object.assign(state, freshState());
     },
     close: () => server.close(),
 
@@ -277,6 +291,24 @@ export async function createMessagingApiEmulator(options: MessagingApiEmulatorOp
     },
     openSession: (customer) => context.openSession(e164Digits(customer)),
   };
+}
+
+/** Template seeds as the vendor's `HSMTemplateDoc`s, approved (or not) on `channelId`. */
+function templateDocs(seeds: readonly TemplateSeed[], channelId: string): Array<Record<string, unknown>> {
+  return seeds.map((seed) => ({
+    id: seed.id,
+    code: seed.name,
+    name: seed.name,
+    lang: seed.language,
+    category: seed.category ?? 'UTILITY',
+    formatType: 'TEXT',
+    header: seed.header,
+    body: seed.body,
+    footer: seed.footer,
+    approved: [{ channelId, status: TEMPLATE_STATUS[seed.status ?? 'approved'], templateId: seed.id }],
+    attachments: [],
+    createdStamp: Date.now(),
+  }));
 }
 
 function parseJson(text: string): unknown {

@@ -1,4 +1,4 @@
-import type { DeliveredMessage, StoredMedia } from '@wamux/testing/emulator';
+import type { DeliveredMessage, StoredMedia } from '@wamux/emulator';
 import type { OutBoundMsgWire } from '../wire/outbound';
 
 /** A channel the emulator lists (`MsgChannel`), and whether it is a sandbox one. */
@@ -53,13 +53,17 @@ export interface EmulatorState {
   webhookUrl: string | undefined;
 }
 
-/** A fresh state. */
-export function createState(channels: EmulatedChannel[], webhookUrl: string | undefined): EmulatorState {
+/** A fresh state with the given channels and `HSMTemplateDoc`s. */
+export function createState(
+  channels: readonly EmulatedChannel[],
+  templates: ReadonlyArray<Record<string, unknown>>,
+  webhookUrl: string | undefined,
+): EmulatorState {
   return {
     delivered: [],
     outbox: [],
     media: new Map(),
-    templates: [],
+    templates: templates.map((template) => ({ ...template })),
     channels: channels.map((channel) => ({ ...channel })),
     globalVars: [
       { id: 'var_1', key: 'support_email', value: 'support@example.com', type: 'TEXT', group: 'general', primary: true, disabled: false },

@@ -1,6 +1,6 @@
-import { parseInput, type CallOptions } from '@wamux/core';
-import { PROVIDER } from '../provider-name';
-import type { VendorApi } from '../vendor-api';
+import { parseInput, type CallOptions } from '@wamux/core/adapter';
+import { ENDPOINTS, type MessagingApiClient } from '../client';
+import { MESSAGING_API_PROVIDER } from '../options';
 import {
   DigitalEventDtoSchema,
   DigitalEventResultSchema,
@@ -21,16 +21,16 @@ export interface AnalyticsOperations {
 }
 
 /** Creates the `analytics` operations. Pushes are not repeated on failure: the document does not say they are idempotent. */
-export function createAnalyticsOperations(api: VendorApi): AnalyticsOperations {
+export function createAnalyticsOperations(client: MessagingApiClient): AnalyticsOperations {
   return {
     async pushData(data, { signal } = {}) {
-      const valid = parseInput(DigitalObjectDtoSchema, data, { root: 'data', provider: PROVIDER });
-      return api.one(DigitalObjectResultSchema, { method: 'POST', path: '/data/push', json: valid, signal });
+      const valid = parseInput(DigitalObjectDtoSchema, data, { root: 'data', provider: MESSAGING_API_PROVIDER });
+      return client.one(DigitalObjectResultSchema, { method: 'POST', path: ENDPOINTS.pushData, json: valid, signal });
     },
 
     async pushEvent(event, { signal } = {}) {
-      const valid = parseInput(DigitalEventDtoSchema, event, { root: 'event', provider: PROVIDER });
-      return api.one(DigitalEventResultSchema, { method: 'POST', path: '/event/push', json: valid, signal });
+      const valid = parseInput(DigitalEventDtoSchema, event, { root: 'event', provider: MESSAGING_API_PROVIDER });
+      return client.one(DigitalEventResultSchema, { method: 'POST', path: ENDPOINTS.pushEvent, json: valid, signal });
     },
   };
 }

@@ -1,7 +1,6 @@
-import { parseInput, ValidationError, type CallOptions } from '@wamux/core';
-import type { ResolvedOptions } from '../options';
-import { PROVIDER } from '../provider-name';
-import type { VendorApi } from '../vendor-api';
+import { parseInput, ValidationError, type CallOptions } from '@wamux/core/adapter';
+import { ENDPOINTS, type MessagingApiClient } from '../client';
+import { MESSAGING_API_PROVIDER, type ResolvedOptions } from '../options';
 import {
   ClientAppSchema,
   CompanyVarsConfigDocSchema,
@@ -38,33 +37,35 @@ export interface ConfigOperations {
 }
 
 /** Creates the `config` operations. */
-export function createConfigOperations(api: VendorApi, options: ResolvedOptions): ConfigOperations {
+export function createConfigOperations(client: MessagingApiClient, options: ResolvedOptions): ConfigOperations {
   return {
     async listChannels(query, { signal } = {}) {
-      const { sandbox } = parseInput(ListChannelsQuerySchema, query ?? {}, { root: 'query', provider: PROVIDER });
+      const { sandbox } = parseInput(ListChannelsQuerySchema, query ?? {}, { root: 'query', provider: MESSAGING_API_PROVIDER });
       // The prose says `sandbox=true`, the parameter table spells it
       // `sabdnox`: both are sent, so either reading of the server works.
       const flags = sandbox === undefined ? {} : { sandbox, sabdnox: sandbox };
-      return api.list(MsgChannelSchema, { method: 'GET', path: '/config/channels', query: flags, signal });
+      return client.list(MsgChannelSchema, { method: 'GET', path: ENDPOINTS.channels, query: flags, signal });
     },
 
     async globalVars(query, { signal } = {}) {
-      const valid = parseInput(GlobalVarsQuerySchema, query ?? {}, { root: 'query', provider: PROVIDER });
-      return api.list(CompanyVarsConfigDocSchema, { method: 'GET', path: '/config/global/vars', query: valid, signal });
+      const valid = parseInput(GlobalVarsQuerySchema, query ?? {}, { root: 'query', provider: MESSAGING_API_PROVIDER });
+      return client.list(CompanyVarsConfigDocSchema, { method: 'GET', path: ENDPOINTS.globalVars, query: valid, signal });
     },
 
     async listTemplates(query, { signal } = {}) {
-      const valid = parseInput(ListTemplatesQuerySchema, query ?? {}, { root: 'query', provider: PROVIDER });
-      return api.list(HSMTemplateDocSchema, { method: 'GET', path: '/config/tmpl/hsm', query: valid, signal });
+      const valid = parseInput(ListTemplatesQuerySchema, query ?? {}, { root: 'query', provider: MESSAGING_API_PROVIDER });
+      return client.list(HSMTemplateDocSchema, { method: 'GET', path: ENDPOINTS.templates, query: valid, signal });
     },
 
     async setWebhook(request, { signal } = {}) {
-      const valid = parseInput(WebhookUrlRequestSchema, request, { root: 'request', provider: PROVIDER });
+      const valid = parseInput(WebhookUrlRequestSchema, request, { root: 'request', provider: MESSAGING_API_PROVIDER });
       if (!valid.url.toLowerCase().startsWith('https://') && !options.allowInsecureHttp) {
-        throw new ValidationError([{ path: 'request.url', message: 'must be an https URL: the vendor only calls HTTPS webhooks' }], { provider: PROVIDER });
+        throw new ValidationError([{ path: 'request.url', message: 'must be an https URL: the vendor only calls HTTPS webhooks' }], {
+          provider: MESSAGING_API_PROVIDER,
+        });
       }
       // Setting the same URL twice is harmless, so a failed attempt may be repeated.
-      return api.one(ClientAppSchema, { method: 'POST', path: '/config/webhook', json: valid, idempotent: true, signal });
+      return client.one(ClientAppSchema, { method: 'POST', path: ENDPOINTS.webhook, json: valid, idempotent: true, signal });
     },
   };
 }

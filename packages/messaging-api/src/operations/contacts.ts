@@ -1,9 +1,8 @@
-import { parseInput, type CallOptions } from '@wamux/core';
-import * as v from 'valibot';
-import type { ResolvedOptions } from '../options';
-import { PROVIDER } from '../provider-name';
-import type { VendorApi } from '../vendor-api';
-import { answerContactInfo, contactInfoRequest } from '../webhook/contact-info';
+import { parseInput, type CallOptions } from '@wamux/core/adapter';
+import type * as v from 'valibot';
+import { ENDPOINTS, type MessagingApiClient } from '../client';
+import { answerContactInfo, contactInfoRequest } from '../map/contact-info';
+import { MESSAGING_API_PROVIDER, type ResolvedOptions } from '../options';
 import { ContactPrefsUpdateSchema, InBoundContactSchema, type ContactInfoUpdate, type ContactPrefsUpdate } from '../wire/contact';
 import { InBoundEventSchema, type InBoundEvent } from '../wire/session';
 
@@ -21,16 +20,16 @@ export interface ContactOperations {
 }
 
 /** Creates the `contacts` operations. */
-export function createContactOperations(api: VendorApi, options: ResolvedOptions): ContactOperations {
+export function createContactOperations(client: MessagingApiClient, options: ResolvedOptions): ContactOperations {
   return {
     async setLanguage(request, { signal } = {}) {
-      const valid = parseInput(ContactPrefsUpdateSchema, request, { root: 'request', provider: PROVIDER });
+      const valid = parseInput(ContactPrefsUpdateSchema, request, { root: 'request', provider: MESSAGING_API_PROVIDER });
       // Setting a preference to a given value twice is harmless.
-      return api.list(InBoundEventSchema, { method: 'POST', path: '/contact/prefs/lang', json: valid, idempotent: true, signal });
+      return client.list(InBoundEventSchema, { method: 'POST', path: ENDPOINTS.contactLanguage, json: valid, idempotent: true, signal });
     },
 
     async answerInfo(contact) {
-      const valid = parseInput(InBoundContactSchema, contact, { root: 'contact', provider: PROVIDER });
+      const valid = parseInput(InBoundContactSchema, contact, { root: 'contact', provider: MESSAGING_API_PROVIDER });
       return answerContactInfo(contactInfoRequest(valid), options.onContactInfo);
     },
   };

@@ -1,6 +1,6 @@
-import { parseInput, type CallOptions } from '@wamux/core';
-import { PROVIDER } from '../provider-name';
-import type { VendorApi } from '../vendor-api';
+import { parseInput, type CallOptions } from '@wamux/core/adapter';
+import { ENDPOINTS, type MessagingApiClient } from '../client';
+import { MESSAGING_API_PROVIDER } from '../options';
 import {
   ChatMessageDTOSchema,
   InBoundEventSchema,
@@ -32,24 +32,24 @@ export interface SessionOperations {
  * after a failure: closing, resolving or routing twice may fail the second
  * time after the first succeeded.
  */
-export function createSessionOperations(api: VendorApi): SessionOperations {
-  const session = (request: SessionRequest) => parseInput(SessionRequestSchema, request, { root: 'request', provider: PROVIDER });
+export function createSessionOperations(client: MessagingApiClient): SessionOperations {
+  const session = (request: SessionRequest) => parseInput(SessionRequestSchema, request, { root: 'request', provider: MESSAGING_API_PROVIDER });
   return {
     async close(request, { signal } = {}) {
-      return api.list(InBoundEventSchema, { method: 'POST', path: '/session/close', json: session(request), signal });
+      return client.list(InBoundEventSchema, { method: 'POST', path: ENDPOINTS.sessionClose, json: session(request), signal });
     },
 
     async resolve(request, { signal } = {}) {
-      return api.list(InBoundEventSchema, { method: 'POST', path: '/session/resolve', json: session(request), signal });
+      return client.list(InBoundEventSchema, { method: 'POST', path: ENDPOINTS.sessionResolve, json: session(request), signal });
     },
 
     async messages(request, { signal } = {}) {
-      return api.list(ChatMessageDTOSchema, { method: 'POST', path: '/session/messages', json: session(request), idempotent: true, signal });
+      return client.list(ChatMessageDTOSchema, { method: 'POST', path: ENDPOINTS.sessionMessages, json: session(request), idempotent: true, signal });
     },
 
     async route(request, { signal } = {}) {
-      const valid = parseInput(SessionQueueAssignmentSchema, request, { root: 'request', provider: PROVIDER });
-      return api.list(InBoundEventSchema, { method: 'POST', path: '/session/routing', json: valid, signal });
+      const valid = parseInput(SessionQueueAssignmentSchema, request, { root: 'request', provider: MESSAGING_API_PROVIDER });
+      return client.list(InBoundEventSchema, { method: 'POST', path: ENDPOINTS.sessionRouting, json: valid, signal });
     },
   };
 }

@@ -1,8 +1,8 @@
-import { compact, toE164, type MessageEvent, type StatusEvent, type StatusUpdate, type WebhookEvent } from '@wamux/core';
-import type { MessagingApiEvent, MessagingApiEventKind } from '../events';
-import { toInboundMessage } from '../mappers/inbound';
-import { normalizeStatusCode } from '../mappers/status-codes';
-import { PROVIDER } from '../provider-name';
+import { compact, toE164, type MessageEvent, type StatusEvent, type StatusUpdate, type WebhookEvent } from '@wamux/core/adapter';
+import type { MessagingApiEvent, MessagingApiEventKind } from './events';
+import { toInboundMessage } from '../map/inbound';
+import { normalizeStatusCode } from '../map/status';
+import { MESSAGING_API_PROVIDER } from '../options';
 import type { InBoundContact } from '../wire/contact';
 import type { InBoundMsgStatus, InBoundWrapper } from '../wire/inbound';
 
@@ -23,7 +23,7 @@ export function notificationEvents(wrapper: InBoundWrapper, body: Record<string,
     const contact = contactFor(wrapper.contacts, message.contactId);
     const mapped = toInboundMessage(message, contact, receivedAt);
     if (mapped.ok) {
-      const event: MessageEvent = { type: 'message', provider: PROVIDER, message: mapped.message, raw: raw('messages', index) };
+      const event: MessageEvent = { type: 'message', provider: MESSAGING_API_PROVIDER, message: mapped.message, raw: raw('messages', index) };
       events.push(event);
     } else {
       events.push(providerEvent('unmapped_message', message.id, compact({ reason: mapped.reason, message, contact, meta }), raw('messages', index)));
@@ -37,7 +37,7 @@ export function notificationEvents(wrapper: InBoundWrapper, body: Record<string,
       events.push(providerEvent('unknown_status', `${status.id}:${status.status}`, payload, raw('statuses', index)));
       return;
     }
-    const event: StatusEvent = { type: 'status', provider: PROVIDER, status: statusUpdate(status, normalized), raw: raw('statuses', index) };
+    const event: StatusEvent = { type: 'status', provider: MESSAGING_API_PROVIDER, status: statusUpdate(status, normalized), raw: raw('statuses', index) };
     events.push(event);
   });
 
@@ -84,7 +84,7 @@ type PayloadOf<K extends MessagingApiEventKind> = Extract<MessagingApiEvent, { k
  */
 function providerEvent<K extends MessagingApiEventKind>(kind: K, id: string | undefined, payload: PayloadOf<K>, raw: unknown): MessagingApiEvent {
   // TypeScript cannot relate `kind` and `payload` through the generic; the signature does.
-  const event = { type: 'provider_event', provider: PROVIDER, kind, payload, raw } as Extract<MessagingApiEvent, { kind: K }>;
+  const event = { type: 'provider_event', provider: MESSAGING_API_PROVIDER, kind, payload, raw } as Extract<MessagingApiEvent, { kind: K }>;
   if (id !== undefined && id.trim() !== '') event.id = id;
   return event;
 }

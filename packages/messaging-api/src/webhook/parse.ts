@@ -1,9 +1,9 @@
-import { parseJsonBody, safeParse, toValidationIssues, WebhookPayloadError, type WebhookParseResult, type WebhookRequest } from '@wamux/core';
+import { parseJsonBody, toValidationIssues, WebhookPayloadError, type WebhookParseResult, type WebhookRequest } from '@wamux/core/adapter';
 import * as v from 'valibot';
-import { PROVIDER } from '../provider-name';
+import { MESSAGING_API_PROVIDER, type ContactInfoHandler } from '../options';
 import { InBoundContactSchema } from '../wire/contact';
 import { InBoundWrapperSchema } from '../wire/inbound';
-import { contactInfoResult, type ContactInfoHandler } from './contact-info';
+import { contactInfoResult } from './contact-info';
 import { notificationEvents } from './notification';
 import { verifyToken, type WebhookAuth } from './verify';
 
@@ -13,7 +13,7 @@ export interface WebhookParserOptions extends WebhookAuth {
 }
 
 /** The two requests the vendor makes to the app. */
-export type InboundRequestKind = 'notification' | 'contact_info';
+type InboundRequestKind = 'notification' | 'contact_info';
 
 const NOTIFICATION_KEYS = ['messages', 'statuses', 'events', 'actions', 'contacts', 'meta'];
 const CONTACT_KEYS = ['contactId', 'channelId', 'lane', 'profile', 'businessProfile', 'csid', 'contactType'];
@@ -25,7 +25,7 @@ const CONTACT_KEYS = ['contactId', 'channelId', 'lane', 'profile', 'businessProf
  * `statuses`, ...), a contact has contact fields (`contactId`, `profile`,
  * ...). Only a body with neither is placed by its URL's path.
  */
-export function inboundRequestKind(url: string, body: Record<string, unknown>): InboundRequestKind {
+function inboundRequestKind(url: string, body: Record<string, unknown>): InboundRequestKind {
   if (NOTIFICATION_KEYS.some((key) => Object.hasOwn(body, key))) return 'notification';
   if (CONTACT_KEYS.some((key) => Object.hasOwn(body, key))) return 'contact_info';
   return /\/contact\/info\/?$/i.test(pathOf(url)) ? 'contact_info' : 'notification';
@@ -42,9 +42,9 @@ export function inboundRequestKind(url: string, body: Record<string, unknown>): 
 export function createWebhookParser(options: WebhookParserOptions): (request: WebhookRequest) => Promise<WebhookParseResult> {
   return async (request) => {
     verifyToken(request, options);
-    const body = parseJsonBody(request, PROVIDER);
+    const body = parseJsonBody(request, MESSAGING_API_PROVIDER);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new WebhookPayloadError('the webhook body must be a JSON object', { provider: PROVIDER, status: 400 });
+      throw new WebhookPayloadError('the webhook body must be a JSON object', { provider: MESSAGING_API_PROVIDER, status: 400 });
     }
     const record = body as Record<string, unknown>;
     if (inboundRequestKind(request.url, record) === 'contact_info') {
@@ -69,17 +69,21 @@ function requireIds(items: ReadonlyArray<{ id: string }>, body: Record<string, u
   if (index === -1) return;
   // A single object where the document has an array is read as a list of one: its path has no index.
   const field = Array.isArray(body[key]) ? `${key}.${index}.id` : `${key}.id`;
-  throw new WebhookPayloadError(`the message/receive body is not in the documented shape: ${field}: must not be blank`, { provider: PROVIDER, status: 400, field });
+  throw new WebhookPayloadError(`the message/receive body is not in the documented shape: ${field}: must not be blank`, {
+    provider: MESSAGING_API_PROVIDER,
+    status: 400,
+    field,
+  });
 }
 
 function parseBody<TSchema extends v.GenericSchema>(schema: TSchema, body: unknown, what: string): v.InferOutput<TSchema> {
-  const result = safeParse(schema, body);
+  const result = v.safeParse(schema, body);
   if (result.success) return result.output;
   const issues = toValidationIssues(result.issues);
   const first = issues[0];
   const field = first === undefined || first.path === '(root)' ? '(body)' : first.path;
   throw new WebhookPayloadError(`the ${what} body is not in the documented shape: ${field}: ${first?.message}`, {
-    provider: PROVIDER,
+    provider: MESSAGING_API_PROVIDER,
     status: 400,
     field,
     details: { issues: issues.slice(0, 5) },

@@ -1,8 +1,5 @@
-import { ConfigurationError, constantTimeEqual, WebhookVerificationError, type WebhookRequest } from '@wamux/core';
-import { PROVIDER } from '../provider-name';
-
-/** The header both inbound requests carry the app's token in. */
-export const VERIFY_TOKEN_HEADER = 'x-verify-token';
+import { ConfigurationError, constantTimeEqual, WebhookVerificationError, type WebhookRequest } from '@wamux/core/adapter';
+import { MESSAGING_API_PROVIDER, VERIFY_TOKEN_HEADER } from '../options';
 
 /** How deliveries are authenticated, from the options. */
 export interface WebhookAuth {
@@ -25,10 +22,10 @@ export function verifyToken(request: WebhookRequest, auth: WebhookAuth): void {
     throw new ConfigurationError(
       'verifyToken',
       `is required to accept webhooks (the vendor sends it as ${VERIFY_TOKEN_HEADER}); set allowUnauthenticatedWebhooks: true to accept them unauthenticated`,
-      { provider: PROVIDER },
+      { provider: MESSAGING_API_PROVIDER },
     );
   }
   if (!constantTimeEqual(request.headers[VERIFY_TOKEN_HEADER], expected)) {
-    throw new WebhookVerificationError(`the ${VERIFY_TOKEN_HEADER} header is missing or does not match`, { provider: PROVIDER, status: 401 });
+    throw new WebhookVerificationError(`the ${VERIFY_TOKEN_HEADER} header is missing or does not match`, { provider: MESSAGING_API_PROVIDER, status: 401 });
   }
 }

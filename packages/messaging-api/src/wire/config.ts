@@ -73,6 +73,11 @@ export const HSMTemplateDocSchema = v.looseObject({
 /** A configured HSM template. */
 export type HSMTemplateDoc = v.InferOutput<typeof HSMTemplateDocSchema>;
 
+/** The part of an HSM template's free-form `options` that carries its buttons (`TmplElement`s). */
+export const HSMTemplateOptionsSchema = v.looseObject({
+  buttons: listOf(v.looseObject({ type: opt(LooseString), label: opt(LooseString), name: opt(LooseString), url: opt(LooseString), phone: opt(LooseString) })),
+});
+
 /** The client app a webhook URL was set on (`ClientApp`). */
 export const ClientAppSchema = v.looseObject({
   id: opt(LooseString),

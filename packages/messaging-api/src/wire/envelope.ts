@@ -49,31 +49,3 @@ export const EnvelopeSchema = v.pipe(
 
 /** The response envelope, parsed. */
 export type Envelope = v.InferOutput<typeof EnvelopeSchema>;
-
-/** `statusKey` values that mean success; anything else is a failure, whatever the HTTP status. */
-const SUCCESS_KEY = /^(SUCCESS|OK|CREATED|ACCEPTED)\b/i;
-
-/**
- * True when the envelope reports a failure: a `statusKey` that is not a
- * success, any `errors` entry, or a numeric `status` of 400 or more.
- * Warnings alone are not failures.
- */
-export function isFailedEnvelope(envelope: Envelope): boolean {
-  if (envelope.statusKey !== undefined && envelope.statusKey !== '' && !SUCCESS_KEY.test(envelope.statusKey)) return true;
-  if (envelope.errors.length > 0) return true;
-  const status = Number(envelope.status);
-  return Number.isFinite(status) && status >= 400;
-}
-
-/** Every item of a list answer: `results`, else `data` (an array, or one object). */
-export function envelopeItems(envelope: Envelope): unknown[] {
-  const pick = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
-  const results = pick(envelope.results);
-  return results.length > 0 ? results : pick(envelope.data);
-}
-
-/** The one item of a single-object answer: `data`, else the first of `results`. */
-export function envelopeItem(envelope: Envelope): unknown {
-  if (envelope.data !== undefined && envelope.data !== null && !Array.isArray(envelope.data)) return envelope.data;
-  return envelopeItems(envelope)[0];
-}

@@ -52,7 +52,10 @@ export type MsgSession = v.InferOutput<typeof MsgSessionSchema>;
 
 /** The text of an inbound message: `{ body }` as documented, or a bare string. */
 const InBoundMsgTextSchema = v.union([
-  v.pipe(LooseString, v.transform((body) => ({ body }))),
+  v.pipe(
+    LooseString,
+    v.transform((body) => ({ body })),
+  ),
   v.looseObject({ body: opt(LooseString), type: opt(LooseString) }),
 ]);
 

@@ -1,4 +1,4 @@
-import { dateFromTimestamp } from '@wamux/core';
+import { dateFromTimestamp } from '@wamux/core/adapter';
 import * as v from 'valibot';
 
 // Building blocks for reading what the vendor sends. The document types ids
@@ -41,7 +41,12 @@ export const VendorTimestamp = v.pipe(
 
 /** An optional field where `null` means absent, as the vendor's Java serializer writes it. */
 export function opt<TSchema extends v.GenericSchema>(schema: TSchema) {
-  return v.optional(v.pipe(v.nullable(schema), v.transform((value) => (value === null ? undefined : value))));
+  return v.optional(
+    v.pipe(
+      v.nullable(schema),
+      v.transform((value) => (value === null ? undefined : value)),
+    ),
+  );
 }
 
 /**

@@ -8,11 +8,7 @@ import { LooseString, opt } from './liberal';
 // what this schema requires.
 
 const NonEmpty = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
-const HttpUrl = v.pipe(
-  v.string('must be a string'),
-  v.url('must be an absolute URL'),
-  v.regex(/^https?:\/\//i, 'must be an http(s) URL'),
-);
+const HttpUrl = v.pipe(v.string('must be a string'), v.url('must be an absolute URL'), v.regex(/^https?:\/\//i, 'must be an http(s) URL'));
 /** Identifiers the samples write as numbers (`"zip": 94025`, `"wa_id": 16505551234`). */
 const StringOrNumber = v.union([v.string(), v.number()], 'must be a string or a number');
 

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { OutboundMessage } from '@wamux/core';
 import { createDesk360Emulator, type Desk360Emulator } from '@wamux/desk360/emulator';
 import { createOutbox, type Outbox, type OutboxCounts } from '@wamux/queue';
-import { createFaultProxy, memoryCapabilities, type FaultProxy } from '@wamux/testing';
+import { createFaultProxy, type FaultProxy } from '@wamux/testing';
+import { memoryCapabilities } from '@wamux/memory';
 import { bundleChild, startChild, type Child } from '../../../redis/test/support/child-processes';
 import { describeWithRedis, startRedisServer, type RedisServer } from '../../../../test-support/redis-server';
 import { eventually } from '../support';
@@ -43,9 +44,21 @@ describeWithRedis('the outbox with worker processes', () => {
     emulator.reset();
     emulator.setRateLimit({ requests: options.limit, interval: 1000 });
     const queue = `outbox-test-${run}`;
-    const proxy: FaultProxy = await createFaultProxy({ target: emulator.url, rate: options.faultRate, seed: options.seed ?? 14, retryAfterSeconds: [0], applies: ({ method }) => method === 'POST' });
+    const proxy: FaultProxy = await createFaultProxy({
+      target: emulator.url,
+      rate: options.faultRate,
+      seed: options.seed ?? 14,
+      retryAfterSeconds: [0],
+      applies: ({ method }) => method === 'POST',
+    });
     closing.push(proxy);
-    const outbox: Outbox = createOutbox({ connection: server.url, name: queue, provider: { name: 'desk360', capabilities: memoryCapabilities }, attempts: 8, events: false });
+    const outbox: Outbox = createOutbox({
+      connection: server.url,
+      name: queue,
+      provider: { name: 'desk360', capabilities: memoryCapabilities },
+      attempts: 8,
+      events: false,
+    });
     closing.push(outbox);
     const startWorkers = async (count: number, env: Record<string, string> = {}) => {
       const started = Array.from({ length: count }, () =>
@@ -71,7 +84,9 @@ describeWithRedis('the outbox with worker processes', () => {
       const recipients = Array.from({ length: count }, (_, i) => `+90555${tag}${String(1_000_000 + i).slice(1)}`);
       for (let i = 0; i < recipients.length; i += 100) {
         await Promise.all(
-          recipients.slice(i, i + 100).map((to) => outbox.send({ type: 'text', to, text: `outbox ${to}` } satisfies OutboundMessage, { idempotencyKey: `msg-${to}` })),
+          recipients
+            .slice(i, i + 100)
+            .map((to) => outbox.send({ type: 'text', to, text: `outbox ${to}` } satisfies OutboundMessage, { idempotencyKey: `msg-${to}` })),
         );
       }
       return recipients;

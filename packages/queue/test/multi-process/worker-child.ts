@@ -12,7 +12,12 @@ async function main() {
   const env = process.env;
   const client = new Redis(env.WAMUX_TEST_REDIS_URL as string, { retryStrategy: (times) => Math.min(times * 50, 200) });
   client.on('error', () => undefined);
-  const store = createRedisRateLimitStore(client, { prefix: env.WAMUX_TEST_PREFIX, timeout: 1000, retryInterval: 100, fallbackShare: Number(env.WAMUX_TEST_FALLBACK_SHARE ?? 1) });
+  const store = createRedisRateLimitStore(client, {
+    prefix: env.WAMUX_TEST_PREFIX,
+    timeout: 1000,
+    retryInterval: 100,
+    fallbackShare: Number(env.WAMUX_TEST_FALLBACK_SHARE ?? 1),
+  });
   const provider = createDesk360Provider({
     baseUrl: env.WAMUX_TEST_VENDOR_URL as string,
     apiKey: env.WAMUX_TEST_API_KEY as string,

@@ -1,4 +1,4 @@
-import { StoreUnavailableError, type DeliveryOutcome } from '@wamux/core';
+import { StoreUnavailableError, type DeliveryOutcome } from '@wamux/core/adapter';
 import type { EventEmitter } from 'eventemitter3';
 import type { RedisPort } from './port';
 import { classifyRedisError, redisErrorCode } from './redis-errors';

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@wamux/core';
+import { ConfigurationError } from '@wamux/core/adapter';
 
 /**
  * The one thing the stores need from a Redis client: send a command, get

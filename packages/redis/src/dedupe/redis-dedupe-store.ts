@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { DedupeClaim, DedupeStore } from '@wamux/core';
+import type { DedupeClaim, DedupeStore } from '@wamux/core/adapter';
 import { EventEmitter } from 'eventemitter3';
 import * as v from 'valibot';
 import { createStoreGuard, type RedisStoreEvents } from '../client/guard';
 import { toRedisPort, type RedisClientLike } from '../client/port';
 import { luaScript, runScript } from '../client/script';
-import { DEFAULT_PREFIX, DEFAULT_RETRY_INTERVAL, DEFAULT_TIMEOUT, Milliseconds, parseStoreOptions, storeOptionsEntries, type RedisStoreOptions } from '../options';
+import {
+  DEFAULT_PREFIX,
+  DEFAULT_RETRY_INTERVAL,
+  DEFAULT_TIMEOUT,
+  Milliseconds,
+  parseStoreOptions,
+  storeOptionsEntries,
+  type RedisStoreOptions,
+} from '../options';
 
 /** Meta redelivers a webhook for up to 7 days; a day more covers the slowest redelivery and clock slack. */
 export const DEFAULT_DONE_TTL = 8 * 24 * 60 * 60 * 1000;

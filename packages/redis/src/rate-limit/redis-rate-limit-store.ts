@@ -1,4 +1,4 @@
-import { createMemoryRateLimitStore, gridGrace, type RateLimitStore, type TokenBucketRule } from '@wamux/core';
+import { createMemoryRateLimitStore, gridGrace, type RateLimitStore, type TokenBucketRule } from '@wamux/core/adapter';
 import { EventEmitter } from 'eventemitter3';
 import * as v from 'valibot';
 import { createStoreGuard, type RedisStoreEvents } from '../client/guard';
@@ -101,7 +101,11 @@ export function createRedisRateLimitStore(client: RedisClientLike, options: Redi
     const tolerance = (rule.capacity - 1) * emission;
     try {
       // Not retried: a take that reached Redis but whose answer was lost has spent a token already.
-      const wait = await guard.run('take a token', () => runScript(port, TAKE, prefix + key, [String(emission), String(tolerance), String(gridGrace(emission)), nowArg()]), { idempotent: false });
+      const wait = await guard.run(
+        'take a token',
+        () => runScript(port, TAKE, prefix + key, [String(emission), String(tolerance), String(rule.grace ?? gridGrace(emission)), nowArg()]),
+        { idempotent: false },
+      );
       return Number(wait);
     } catch (error) {
       if (failClosed) throw error;

@@ -2,7 +2,15 @@ import { EventEmitter } from 'eventemitter3';
 import * as v from 'valibot';
 import { createStoreGuard, type RedisStoreEvents } from '../client/guard';
 import { toRedisPort, type RedisClientLike } from '../client/port';
-import { DEFAULT_PREFIX, DEFAULT_RETRY_INTERVAL, DEFAULT_TIMEOUT, Milliseconds, parseStoreOptions, storeOptionsEntries, type RedisStoreOptions } from '../options';
+import {
+  DEFAULT_PREFIX,
+  DEFAULT_RETRY_INTERVAL,
+  DEFAULT_TIMEOUT,
+  Milliseconds,
+  parseStoreOptions,
+  storeOptionsEntries,
+  type RedisStoreOptions,
+} from '../options';
 
 /** A conversation is remembered for a week past its last message: longer than WhatsApp's 24-hour service window, with room for a reply days later. */
 export const DEFAULT_ROUTE_TTL = 7 * 24 * 60 * 60 * 1000;

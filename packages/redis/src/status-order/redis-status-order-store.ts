@@ -1,12 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { DELIVERY_STATUSES, statusOfToken, type DeliveryStatus, type StatusClaim, type StatusOrderStore } from '@wamux/core';
+import { DELIVERY_STATUSES, statusOfToken, type DeliveryStatus, type StatusClaim, type StatusOrderStore } from '@wamux/core/adapter';
 import { EventEmitter } from 'eventemitter3';
 import * as v from 'valibot';
 import { createStoreGuard, type RedisStoreEvents } from '../client/guard';
 import { toRedisPort, type RedisClientLike } from '../client/port';
 import { runScript } from '../client/script';
 import { DEFAULT_DONE_TTL } from '../dedupe/redis-dedupe-store';
-import { DEFAULT_PREFIX, DEFAULT_RETRY_INTERVAL, DEFAULT_TIMEOUT, Milliseconds, parseStoreOptions, storeOptionsEntries, type RedisStoreOptions } from '../options';
+import {
+  DEFAULT_PREFIX,
+  DEFAULT_RETRY_INTERVAL,
+  DEFAULT_TIMEOUT,
+  Milliseconds,
+  parseStoreOptions,
+  storeOptionsEntries,
+  type RedisStoreOptions,
+} from '../options';
 import { CLAIM, COMPLETE, RELEASE } from './status-order-scripts';
 
 /** Options of {@link createRedisStatusOrderStore}. */

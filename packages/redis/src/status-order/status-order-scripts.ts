@@ -1,4 +1,4 @@
-import { DELIVERY_STATUSES, STATUS_BITS } from '@wamux/core';
+import { DELIVERY_STATUSES, STATUS_BITS } from '@wamux/core/adapter';
 import { luaScript } from '../client/script';
 
 /**

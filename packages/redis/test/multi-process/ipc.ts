@@ -7,7 +7,9 @@ export function toParent(message: { type: string; [key: string]: unknown }): voi
 export function onRequest(type: string, handle: (request: Record<string, unknown>) => unknown): void {
   process.on('message', (message: { type?: string; id?: string }) => {
     if (message.type !== type) return;
-    void Promise.resolve(handle(message as Record<string, unknown>)).then((answer) => toParent({ type: `${type}:done`, id: message.id, ...(answer as object) }));
+    void Promise.resolve(handle(message as Record<string, unknown>)).then((answer) =>
+      toParent({ type: `${type}:done`, id: message.id, ...(answer as object) }),
+    );
   });
 }
 

@@ -3,7 +3,7 @@
 // its listeners processed, and can be told to hang in a listener.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createWebhookHandler, parseJsonBody, type DeliveryStatus, type Provider, type WebhookEvent } from '@wamux/core';
+import { createWebhookHandler, parseJsonBody, type DeliveryStatus, type Provider, type WebhookEvent } from '@wamux/core/adapter';
 import { createRedisDedupeStore, createRedisStatusOrderStore } from '@wamux/redis';
 import { exitWithParent, onRequest, toParent } from './ipc';
 import { connectFromEnv } from './redis-client';
@@ -20,7 +20,18 @@ const provider = {
       events: items.map(
         (item): WebhookEvent =>
           item.kind === 'message'
-            ? ({ type: 'message', provider: 'multi', message: { id: item.id, from: '+905551112233', customer: { phone: '+905551112233' }, timestamp: new Date(0), content: { type: 'text', text: 'hi' } }, raw: item } as WebhookEvent)
+            ? ({
+                type: 'message',
+                provider: 'multi',
+                message: {
+                  id: item.id,
+                  from: '+905551112233',
+                  customer: { phone: '+905551112233' },
+                  timestamp: new Date(0),
+                  content: { type: 'text', text: 'hi' },
+                },
+                raw: item,
+              } as WebhookEvent)
             : { type: 'status', provider: 'multi', status: { messageId: item.id, status: item.status }, raw: item },
       ),
     };

@@ -39,7 +39,9 @@ async function main() {
       retry: retry as { limit: number; delay: number } | undefined,
       message: (to) => ({ type: 'text', to, text: 'one limit, four processes' }),
     });
-    const errors = summary.results.flatMap((result) => (result.ok ? [] : [{ to: result.recipient, code: (result.error as { code?: string }).code, delivery: result.delivery }]));
+    const errors = summary.results.flatMap((result) =>
+      result.ok ? [] : [{ to: result.recipient, code: (result.error as { code?: string }).code, delivery: result.delivery }],
+    );
     return { succeeded: summary.succeeded, failed: summary.failed, throttled, storeErrors, errors };
   });
   toParent({ type: 'ready', pid: process.pid });

@@ -28,7 +28,11 @@ describeWithRedis('a rate limit shared by 4 processes through Redis', () => {
   const children: Child[] = [];
 
   beforeAll(async () => {
-    [server, emulator, bundle] = await Promise.all([startRedisServer(), createDesk360Emulator({ rateLimit: LIMIT }), bundleChild(join(__dirname, 'sender-child.ts'))]);
+    [server, emulator, bundle] = await Promise.all([
+      startRedisServer(),
+      createDesk360Emulator({ rateLimit: LIMIT }),
+      bundleChild(join(__dirname, 'sender-child.ts')),
+    ]);
   });
   afterAll(async () => {
     await Promise.all(children.map((child) => child.kill()));
@@ -73,7 +77,10 @@ describeWithRedis('a rate limit shared by 4 processes through Redis', () => {
     const span = ((sends.at(-1)?.at.getTime() ?? 0) - (sends[0]?.at.getTime() ?? 0)) / 1000;
     const utilization = (MESSAGES - 1) / (LIMIT.requests / (LIMIT.interval / 1000)) / span;
     // Gaps of 3 intervals or more between two requests are stalls (a starved machine), for whoever reads a failure in a CI log.
-    const stalls = sends.slice(1).map((request, i) => request.at.getTime() - (sends[i] as { at: Date }).at.getTime()).filter((gap) => gap >= 50);
+    const stalls = sends
+      .slice(1)
+      .map((request, i) => request.at.getTime() - (sends[i] as { at: Date }).at.getTime())
+      .filter((gap) => gap >= 50);
     process.stdout.write(
       `[shared limit] ${MESSAGES} sends by ${PROCESSES} processes in ${span.toFixed(2)} s: ${(utilization * 100).toFixed(1)}% of 60/s; ${stalls.length} stalls ≥ 50 ms (${stalls.join(', ') || 'none'})\n`,
     );
@@ -94,7 +101,9 @@ describeWithRedis('a rate limit shared by 4 processes through Redis', () => {
     const recipients = (tag: string) => Array.from({ length: 120 }, (_, i) => `+90556${tag}${String(100_000 + i).slice(1)}`);
     const sendWhileRestarting = async (senders: Child[], list: readonly string[], retry?: { limit: number; delay: number }) => {
       emulator.reset();
-      const reports = Promise.all(senders.map((child, i) => child.ask({ type: 'send', recipients: list.filter((_, n) => n % senders.length === i), retry }, 'send:done', 60_000)));
+      const reports = Promise.all(
+        senders.map((child, i) => child.ask({ type: 'send', recipients: list.filter((_, n) => n % senders.length === i), retry }, 'send:done', 60_000)),
+      );
       await new Promise((resolve) => setTimeout(resolve, 500));
       await server.stop({ keepData: true });
       await new Promise((resolve) => setTimeout(resolve, 800));

@@ -71,8 +71,9 @@ describeWithRedis('webhooks received by 3 processes, dedupe and status order in 
     };
     const logs: DeliveryLog[] = [];
     const deliver = (item: Item) => async () => void logs.push(await deliverUntilAccepted({ items: [item] }, anyPort));
-    const tasks = items.flatMap((item): Array<() => Promise<unknown>> =>
-      Math.random() < 0.25 ? [async () => Promise.all([deliver(item)(), deliver(item)()])] : [deliver(item), deliver(item)],
+    const tasks = items.flatMap(
+      (item): Array<() => Promise<unknown>> =>
+        Math.random() < 0.25 ? [async () => Promise.all([deliver(item)(), deliver(item)()])] : [deliver(item), deliver(item)],
     );
     return { logs, done: pool(shuffled(tasks), 16) };
   };
@@ -113,7 +114,11 @@ describeWithRedis('webhooks received by 3 processes, dedupe and status order in 
     const otherPorts = ports.slice(1);
     await victim.ask({ type: 'hang', on: 'doomed' }, 'hang:done');
 
-    const first = fetch(`http://127.0.0.1:${victimPort}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items: [{ kind: 'message', id: 'doomed' }] }) }).then(
+    const first = fetch(`http://127.0.0.1:${victimPort}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ items: [{ kind: 'message', id: 'doomed' }] }),
+    }).then(
       (response) => response.status,
       () => 'network' as const,
     );
@@ -122,7 +127,10 @@ describeWithRedis('webhooks received by 3 processes, dedupe and status order in 
     expect(await first).toBe('network');
     const killedAt = Date.now();
 
-    const redelivery = await deliverUntilAccepted({ items: [{ kind: 'message', id: 'doomed' }] }, () => otherPorts[Math.floor(Math.random() * otherPorts.length)] as number);
+    const redelivery = await deliverUntilAccepted(
+      { items: [{ kind: 'message', id: 'doomed' }] },
+      () => otherPorts[Math.floor(Math.random() * otherPorts.length)] as number,
+    );
     // Until the dead process's claim lapsed, the others answered 503 (in flight), never processed it.
     expect(redelivery.answers.slice(0, -1).every((answer) => answer === 503)).toBe(true);
     expect(redelivery.answers.length).toBeGreaterThan(1);

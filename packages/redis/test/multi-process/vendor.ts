@@ -18,7 +18,11 @@ export async function deliverUntilAccepted(body: unknown, pickPort: () => number
   for (;;) {
     const port = pickPort();
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`http://127.0.0.1:${port}/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       await response.arrayBuffer();
       answers.push(response.status);
       if (response.status >= 200 && response.status < 300) return { answers, acceptedBy: port };

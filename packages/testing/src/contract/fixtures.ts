@@ -9,8 +9,8 @@ import {
   type PhoneNumber,
   type ProviderFeature,
   type Customer,
-} from '@wamux/core';
-import type { TemplateSeed } from '../emulator/types';
+} from '@wamux/core/adapter';
+import type { TemplateSeed } from '@wamux/emulator';
 
 /** The recipient every contract send goes to. */
 export const RECIPIENT: PhoneNumber = '+905551112233';
@@ -116,7 +116,15 @@ function interactiveFixture(kind: InteractiveKind, footer: boolean): Extract<Out
         kind,
         body: 'Choose a delivery slot',
         buttonText: 'Slots',
-        sections: [{ title: 'Tomorrow', rows: [{ id: 'slot-am', title: 'Morning', description: '09:00-12:00' }, { id: 'slot-pm', title: 'Afternoon' }] }],
+        sections: [
+          {
+            title: 'Tomorrow',
+            rows: [
+              { id: 'slot-am', title: 'Morning', description: '09:00-12:00' },
+              { id: 'slot-pm', title: 'Afternoon' },
+            ],
+          },
+        ],
       };
     case 'location_request':
       return { kind, body: 'Where should we deliver?' };

@@ -1,4 +1,4 @@
-import { InboundMessageSchema, safeParse, StatusUpdateSchema, toValidationIssues, type WebhookEvent } from '@wamux/core';
+import { InboundMessageSchema, StatusUpdateSchema, toValidationIssues, type WebhookEvent } from '@wamux/core/adapter';
 import * as v from 'valibot';
 
 // The model's event envelopes, built from the core's own schemas for what
@@ -33,10 +33,11 @@ const OPAQUE_FIELDS = new Set(['raw', 'payload']);
  * define (valibot's `object` would accept and drop it silently).
  */
 export function webhookEventIssues(event: unknown, provider?: string): string[] {
-  const result = safeParse(WebhookEventSchema, event);
+  const result = v.safeParse(WebhookEventSchema, event);
   if (!result.success) return toValidationIssues(result.issues).map((issue) => `${issue.path}: ${issue.message}`);
   const issues: string[] = [];
-  if (provider !== undefined && (event as WebhookEvent).provider !== provider) issues.push(`provider: is "${(event as WebhookEvent).provider}", expected "${provider}"`);
+  if (provider !== undefined && (event as WebhookEvent).provider !== provider)
+    issues.push(`provider: is "${(event as WebhookEvent).provider}", expected "${provider}"`);
   unknownKeys(event, result.output, '', issues);
   return issues;
 }
@@ -45,7 +46,7 @@ export function webhookEventIssues(event: unknown, provider?: string): string[] 
 function unknownKeys(input: unknown, output: unknown, path: string, issues: string[]): void {
   if (input === null || typeof input !== 'object' || input instanceof Date || output === null || typeof output !== 'object') return;
   if (Array.isArray(input)) {
-    input.forEach((item, index) => unknownKeys(item, (output as unknown[])[index], `${path}${index}.`, issues));
+    for (const [index, item] of input.entries()) unknownKeys(item, (output as unknown[])[index], `${path}${index}.`, issues);
     return;
   }
   for (const key of Reflect.ownKeys(input)) {

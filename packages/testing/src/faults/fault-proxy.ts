@@ -98,11 +98,14 @@ export async function createFaultProxy(options: FaultProxyOptions): Promise<Faul
 
     switch (fault) {
       case 'rate_limit':
-        return answer(req, res, 429, { 'retry-after': String(pick(retryAfters)) }, { error: 'injected rate limit' });
+        answer(req, res, 429, { 'retry-after': String(pick(retryAfters)) }, { error: 'injected rate limit' });
+        return;
       case 'server_error':
-        return answer(req, res, 500, {}, { error: 'injected server error' });
+        answer(req, res, 500, {}, { error: 'injected server error' });
+        return;
       case 'unavailable':
-        return answer(req, res, 503, {}, { error: 'injected unavailability' });
+        answer(req, res, 503, {}, { error: 'injected unavailability' });
+        return;
       case 'drop_before_body':
         req.socket.destroy();
         return;
@@ -175,7 +178,9 @@ function forward(req: IncomingMessage, target: URL, agent: Agent): Promise<Upstr
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 502, headers: withoutHopByHop(response.headers, ['content-length']), body: Buffer.concat(chunks) }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 502, headers: withoutHopByHop(response.headers, ['content-length']), body: Buffer.concat(chunks) }),
+        );
         response.on('error', reject);
       },
     );

@@ -1,4 +1,5 @@
-import type { DedupeClaim, DedupeStore } from '@wamux/core';
+import { expect, it } from '@jest/globals';
+import type { DedupeClaim, DedupeStore } from '@wamux/core/adapter';
 import { freshKey } from './keys';
 
 /** Long enough never to lapse during a test, on any machine. */

@@ -1,4 +1,5 @@
-import type { RateLimitStore, TokenBucketRule } from '@wamux/core';
+import { beforeEach, expect, it } from '@jest/globals';
+import type { RateLimitStore, TokenBucketRule } from '@wamux/core/adapter';
 import { freshKey } from './keys';
 
 /** One request every 100 ms, no burst. */

@@ -1,3 +1,5 @@
+import { afterAll, beforeAll, describe } from '@jest/globals';
+import { customerWindowContract } from './customer-window-contract';
 import { dedupeContract } from './dedupe-contract';
 import { rateLimitContract } from './rate-limit-contract';
 import { statusOrderContract } from './status-order-contract';
@@ -8,7 +10,8 @@ import type { StoreContractOptions, StoreContractSetup } from './types';
  * memory or on a server: GCRA arithmetic against reference vectors for a
  * `RateLimitStore`; claim, complete, release, leases and 32 concurrent
  * claims for a `DedupeStore`; forward-only status order for a
- * `StatusOrderStore`.
+ * `StatusOrderStore`; latest-time-wins, sharing and expiry for a
+ * `CustomerWindowStore`, when the setup gives one.
  *
  * ```ts
  * runStoreContract({
@@ -45,6 +48,13 @@ export function runStoreContract(options: StoreContractOptions): void {
     });
     describe('StatusOrderStore', () => {
       statusOrderContract(() => ({ stores: current().statusOrder, elapse: (ms) => current().elapse(ms) }));
+    });
+    describe('CustomerWindowStore', () => {
+      customerWindowContract(() => {
+        const { customerWindow } = current();
+        if (!customerWindow) throw new Error(`${options.name}: the setup gives no customerWindow stores`);
+        return { stores: customerWindow, elapse: (ms) => current().elapse(ms) };
+      });
     });
   });
 }

@@ -1,4 +1,5 @@
-import type { DeliveryStatus, StatusClaim, StatusOrderStore } from '@wamux/core';
+import { expect, it } from '@jest/globals';
+import type { DeliveryStatus, StatusClaim, StatusOrderStore } from '@wamux/core/adapter';
 import { freshKey } from './keys';
 
 const HELD = 60_000;
@@ -28,7 +29,13 @@ export function statusOrderContract(get: () => { stores: readonly StatusOrderSto
   };
 
   it('moves forward through sent, delivered, read, played', async () => {
-    await expect(deliver(freshKey('msg'), ['queued', 'sent', 'delivered', 'read', 'played'])).resolves.toEqual(['claimed', 'claimed', 'claimed', 'claimed', 'claimed']);
+    await expect(deliver(freshKey('msg'), ['queued', 'sent', 'delivered', 'read', 'played'])).resolves.toEqual([
+      'claimed',
+      'claimed',
+      'claimed',
+      'claimed',
+      'claimed',
+    ]);
   });
 
   it('a status behind the message is stale: delivered after read, sent after delivered, read after played', async () => {
@@ -42,7 +49,13 @@ export function statusOrderContract(get: () => { stores: readonly StatusOrderSto
   });
 
   it('a status processed once is done when redelivered, even after the message moved on', async () => {
-    await expect(deliver(freshKey('msg'), ['delivered', 'delivered', 'read', 'delivered', 'read'])).resolves.toEqual(['claimed', 'done', 'claimed', 'done', 'done']);
+    await expect(deliver(freshKey('msg'), ['delivered', 'delivered', 'read', 'delivered', 'read'])).resolves.toEqual([
+      'claimed',
+      'done',
+      'claimed',
+      'done',
+      'done',
+    ]);
   });
 
   it('failed comes after sent, beside delivered in either order, never after read', async () => {

@@ -1,4 +1,5 @@
-import type { DedupeStore, RateLimitStore, StatusOrderStore } from '@wamux/core';
+import type { DedupeStore, RateLimitStore, StatusOrderStore } from '@wamux/core/adapter';
+import type { CustomerWindowStores } from './customer-window-contract';
 
 /**
  * What a store implementation gives {@link runStoreContract}. Each list
@@ -12,6 +13,12 @@ export interface StoreContractSetup {
   rateLimit(clock: () => number): RateLimitStore;
   dedupe: readonly DedupeStore[];
   statusOrder: readonly StatusOrderStore[];
+  /**
+   * Handles on one customer window store that remembers for `ttl` ms, when
+   * the implementation has one (the suite's customer window tests are
+   * skipped without it).
+   */
+  customerWindow?: CustomerWindowStores | undefined;
   /**
    * Lets `ms` of lease time pass: moves an injected clock forward, or
    * waits for real against a server whose keys expire on its own clock.

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigurationError } from '@wamux/core';
+import { ConfigurationError } from '@wamux/core/adapter';
 
 /** The file names looked for in the working directory, in this order. */
 export const CONFIG_FILE_NAMES = ['wamux.config.json', 'wamux.config.ts', 'wamux.config.mjs', 'wamux.config.js'] as const;
@@ -60,7 +60,10 @@ async function importModule(path: string, label: string): Promise<unknown> {
     module = (await import(pathToFileURL(path).href)) as { default?: unknown };
   } catch (error) {
     const message = String((error as Error).message ?? error).split('\n')[0] ?? '';
-    const hint = /\.m?ts$/.test(path) && /Unknown file extension|ERR_UNKNOWN_FILE_EXTENSION|strip/i.test(message) ? ' (loading .ts needs Node 22.18+ with type stripping; use .mjs or .json)' : '';
+    const hint =
+      /\.m?ts$/.test(path) && /Unknown file extension|ERR_UNKNOWN_FILE_EXTENSION|strip/i.test(message)
+        ? ' (loading .ts needs Node 22.18+ with type stripping; use .mjs or .json)'
+        : '';
     throw new ConfigurationError(label, `could not be loaded: ${message}${hint}`);
   }
   const exported = module.default;

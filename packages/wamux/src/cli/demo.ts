@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isWamuxError, type OutboundMessage, type Provider, type SendResult, type WebhookEvent } from '@wamux/core';
+import { isWamuxError, type OutboundMessage, type Provider, type SendResult, type WebhookEvent } from '@wamux/core/adapter';
 import type { Router } from '@wamux/router';
-import type { Emulator } from '@wamux/testing/emulator';
+import type { Emulator } from '@wamux/emulator';
 import { createProvider } from '../create-provider';
 import { localTargets, type LocalTarget } from '../emulators';
 import { PROVIDER_NAMES, type ProviderName } from '../registry';
@@ -10,8 +10,10 @@ import { describeEvent, table } from './format';
 import { startReceiver } from './receiver';
 import { SAMPLE_CUSTOMER as CUSTOMER, SAMPLE_TEMPLATE as TEMPLATE } from './samples';
 
-/** The widest the side-by-side table may be (four providers and the router fit). */
-const DEMO_WIDTH = 160;
+/** The width the demo lays itself out for when the terminal does not say (a pipe, a CI log). */
+export const DEMO_DEFAULT_WIDTH = 80;
+/** The narrowest a provider's column may be before the providers are split over several tables. */
+const MIN_PROVIDER_COLUMN = 24;
 /** The column of a router over two emulators (desk360, then getchat) whose primary is switched off mid-run. */
 export const ROUTER_DEMO = 'router';
 // A 1×1 PNG, served over HTTP for the image step.
@@ -74,7 +76,14 @@ async function scenario(
   await send('send buttons', {
     type: 'interactive',
     to: CUSTOMER,
-    interactive: { kind: 'buttons', body: 'Is tomorrow OK for delivery?', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'later', title: 'Later' }] },
+    interactive: {
+      kind: 'buttons',
+      body: 'Is tomorrow OK for delivery?',
+      buttons: [
+        { id: 'yes', title: 'Yes' },
+        { id: 'later', title: 'Later' },
+      ],
+    },
   });
 
   let expected = 0;
@@ -88,12 +97,16 @@ async function scenario(
   );
   if (inbound.includes('interactive_reply')) {
     await simulate('customer taps a button', () =>
-      emulator.simulateInbound({ from: CUSTOMER, profileName: 'Ada', content: { type: 'interactive_reply', reply: { kind: 'button', id: 'yes', title: 'Yes' } } }, { webhookUrl }),
+      emulator.simulateInbound(
+        { from: CUSTOMER, profileName: 'Ada', content: { type: 'interactive_reply', reply: { kind: 'button', id: 'yes', title: 'Yes' } } },
+        { webhookUrl },
+      ),
     );
   }
   if (textId) {
     for (const status of ['delivered', 'read'] as const) {
-      if (statuses.includes(status)) await simulate(`status ${status}`, () => emulator.simulateStatus({ messageId: textId, status, recipient: CUSTOMER }, { webhookUrl }));
+      if (statuses.includes(status))
+        await simulate(`status ${status}`, () => emulator.simulateStatus({ messageId: textId, status, recipient: CUSTOMER }, { webhookUrl }));
     }
   }
   await waitFor(expected).catch(() => undefined);
@@ -118,7 +131,11 @@ export async function runDemo(providers: ReadonlyArray<ProviderName | typeof ROU
       try {
         target = await localTargets[name]({});
       } catch (error) {
-        reports.push({ provider: name, steps: [{ step: 'start emulator', outcome: `✗ ${error instanceof Error ? error.message : String(error)}` }], events: [] });
+        reports.push({
+          provider: name,
+          steps: [{ step: 'start emulator', outcome: `✗ ${error instanceof Error ? error.message : String(error)}` }],
+          events: [],
+        });
         continue;
       }
       try {
@@ -183,7 +200,13 @@ async function runRouterDemo(imageUrl: string): Promise<DemoReport> {
       };
       const steps = await scenario(router, secondary.emulator, receiver.url, imageUrl, (n) => receiver.waitFor(n), switchOff);
       steps.push({ step: 'failovers', outcome: failovers.join(', ') || 'none' });
-      steps.push({ step: 'router health', outcome: router.health().map((h) => `${h.provider} ${h.state}`).join(', ') });
+      steps.push({
+        step: 'router health',
+        outcome: router
+          .health()
+          .map((h) => `${h.provider} ${h.state}`)
+          .join(', '),
+      });
       const errors = receiver.errors.map((error) => `error ${error.code}: ${error.message}`);
       return { provider: ROUTER_DEMO, steps, events: [...received.map((event) => describeEvent(event, { compact: true })), ...errors] };
     } finally {
@@ -198,8 +221,46 @@ async function runRouterDemo(imageUrl: string): Promise<DemoReport> {
   }
 }
 
-/** Lays the reports out side by side: one column per provider, one row per step and per event, at most 160 columns wide. */
-export function renderDemo(reports: readonly DemoReport[]): string {
+/** Options of {@link renderDemo}. */
+export interface RenderDemoOptions {
+  /** The widest a line may be: the terminal's width. Default {@link DEMO_DEFAULT_WIDTH}. */
+  width?: number | undefined;
+  /** How the user runs the CLI, for the next steps (`wamux`, `pnpm wamux`). Default `wamux`. */
+  command?: string | undefined;
+}
+
+/**
+ * Lays the reports out side by side, one column per provider and one row
+ * per step and per event, within `width` columns: as many providers per
+ * table as fit (each column at least 24 wide), the rest in the next table.
+ * Ends with three commands to try next.
+ */
+export function renderDemo(reports: readonly DemoReport[], options: RenderDemoOptions = {}): string {
+  const width = Math.max(40, options.width ?? DEMO_DEFAULT_WIDTH);
+  const labelWidth = Math.max(...reports.flatMap((r) => r.steps.map((s) => s.step.length)), 'webhook events'.length);
+  const perTable = Math.max(1, Math.floor((width - labelWidth) / (MIN_PROVIDER_COLUMN + 3)));
+  const tables: string[] = [];
+  for (let i = 0; i < reports.length; i += perTable) tables.push(sideBySide(reports.slice(i, i + perTable), width));
+  const cli = options.command ?? 'wamux';
+  return [
+    'wamux demo: the same app code against every provider, through the built-in emulators (no credentials needed).',
+    '',
+    tables.join('\n\n'),
+    '',
+    'The normalized events match across providers: the app code did not change, only the config did.',
+    '',
+    'Next, try:',
+    `  ${cli} send --to +905551112233 --text "Hello"        send one message (built-in emulator)`,
+    `  ${cli} emulate memory --port 4100 --write-config wamux.config.json`,
+    '        run an emulator for your own app; the commands then use that config',
+    `  ${cli} listen        receive webhooks and print normalized events (docs/cli.md)`,
+  ]
+    .map((line) => fitLine(line, width))
+    .join('\n');
+}
+
+/** One table of providers side by side. */
+function sideBySide(reports: readonly DemoReport[], width: number): string {
   const header = ['', ...reports.map((r) => r.provider)];
   // Every step once, each where its column has it (the router's extra steps fall between the shared ones).
   const allSteps: string[] = [];
@@ -214,17 +275,22 @@ export function renderDemo(reports: readonly DemoReport[]): string {
   const stepRows = allSteps.map((step) => [step, ...reports.map((r) => r.steps.find((s) => s.step === step)?.outcome ?? '')]);
   const eventCount = Math.max(0, ...reports.map((r) => r.events.length));
   const eventRows = Array.from({ length: eventCount }, (_, i) => [i === 0 ? 'webhook events' : '', ...reports.map((r) => r.events[i] ?? '')]);
-  return [
-    'wamux demo: the same app code against every provider, through the built-in emulators (no credentials needed).',
-    '',
-    table(header, [...stepRows, ['', ...reports.map(() => '')], ...eventRows], { maxWidth: DEMO_WIDTH }),
-    '',
-    'The normalized events match across providers: the app code did not change, only the config did.',
-  ].join('\n');
+  return table(header, [...stepRows, ['', ...reports.map(() => '')], ...eventRows], { maxWidth: width });
+}
+
+/** Prose lines are wrapped at the last space that fits (tables are already sized). */
+function fitLine(line: string, width: number): string {
+  if (line.length <= width) return line;
+  const indent = /^ */.exec(line)?.[0].length ?? 0;
+  const cut = line.lastIndexOf(' ', width);
+  // Never cut inside the indentation (that would loop); a word longer than the line stays whole.
+  return cut <= indent + 2 ? line : `${line.slice(0, cut)}\n${fitLine(`${' '.repeat(indent + 2)}${line.slice(cut + 1).trimStart()}`, width)}`;
 }
 
 async function serveImage(): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(PIXEL.byteLength) }).end(PIXEL));
+  const server: Server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(PIXEL.byteLength) }).end(PIXEL),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/parcel.png`,

@@ -1,5 +1,6 @@
-import { isWamuxError, redactText, type WamuxError } from '@wamux/core';
+import { ConfigurationError, isWamuxError, redactText, type WamuxError } from '@wamux/core/adapter';
 import { UsageError } from './command';
+import { cliConfigMessage } from './config-hint';
 
 /**
  * One clear line for an error: the normalized code, then who raised it (the
@@ -13,7 +14,9 @@ export function errorLine(error: unknown): string {
   if (error instanceof UsageError) return `wamux: ${error.message}`;
   if (isWamuxError(error)) {
     const origin = [error.provider, error.vendorCode && `vendor code ${error.vendorCode}`, error.status && `HTTP ${error.status}`].filter(Boolean);
-    return `wamux: ${error.code}${origin.length > 0 ? ` (${origin.join(', ')})` : ''}: ${oneLine(error.message)}`;
+    // A configuration error says where a CLI user sets the option (flag, environment variable, config file).
+    const message = error instanceof ConfigurationError ? cliConfigMessage(error.message, error.field, error.provider) : error.message;
+    return `wamux: ${error.code}${origin.length > 0 ? ` (${origin.join(', ')})` : ''}: ${oneLine(message)}`;
   }
   const message = error instanceof Error ? error.message : String(error);
   return `wamux: ${oneLine(redactText(message))}`;
@@ -30,7 +33,10 @@ export function errorDetails(error: unknown): string[] {
     return shown.map(([key, value]) => `  ${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
   }
   if (error instanceof Error && !(error instanceof UsageError) && error.stack) {
-    return error.stack.split('\n').slice(1, 8).map((line) => `  ${redactText(line.trim())}`);
+    return error.stack
+      .split('\n')
+      .slice(1, 8)
+      .map((line) => `  ${redactText(line.trim())}`);
   }
   return [];
 }

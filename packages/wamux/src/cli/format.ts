@@ -1,4 +1,4 @@
-import type { WebhookEvent } from '@wamux/core';
+import type { WebhookEvent } from '@wamux/core/adapter';
 import { match } from 'ts-pattern';
 
 /** Options of {@link describeEvent}. */
@@ -11,9 +11,14 @@ export interface DescribeOptions {
 export function describeEvent(event: WebhookEvent, options: DescribeOptions = {}): string {
   return match(event)
     .with({ type: 'message' }, ({ message }) =>
-      options.compact ? `${message.content.type}${contentDetail(message.content, 20)}` : `message ${message.content.type}${contentDetail(message.content, 40)} from ${message.from}`,
+      options.compact
+        ? `${message.content.type}${contentDetail(message.content, 20)}`
+        : `message ${message.content.type}${contentDetail(message.content, 40)} from ${message.from}`,
     )
-    .with({ type: 'status' }, ({ status }) => `status ${status.status}${options.compact ? '' : ` ${status.messageId}${status.recipient ? ` to ${status.recipient}` : ''}`}`)
+    .with(
+      { type: 'status' },
+      ({ status }) => `status ${status.status}${options.compact ? '' : ` ${status.messageId}${status.recipient ? ` to ${status.recipient}` : ''}`}`,
+    )
     .with({ type: 'provider_event' }, ({ kind }) => `provider_event ${kind}`)
     .exhaustive();
 }
@@ -25,7 +30,9 @@ function contentDetail(content: Extract<WebhookEvent, { type: 'message' }>['mess
     .with({ type: 'button' }, ({ text }) => ` "${truncate(text, max)}"`)
     .with({ type: 'reaction' }, ({ emoji, messageId }) => ` ${emoji || '(removed)'} on ${messageId}`)
     .with({ type: 'location' }, ({ latitude, longitude }) => ` ${latitude},${longitude}`)
-    .with({ type: 'image' }, { type: 'video' }, { type: 'audio' }, { type: 'document' }, { type: 'sticker' }, ({ media }) => (media.id ? ` media ${media.id}` : ''))
+    .with({ type: 'image' }, { type: 'video' }, { type: 'audio' }, { type: 'document' }, { type: 'sticker' }, ({ media }) =>
+      media.id ? ` media ${media.id}` : '',
+    )
     .otherwise(() => '');
 }
 
@@ -54,7 +61,11 @@ export function table(header: readonly string[], rows: readonly (readonly string
     if ((widths[widest] ?? 0) <= minColumn) break;
     widths[widest] = (widths[widest] ?? 0) - 1;
   }
-  const line = (cells: readonly string[]) => cells.map((cell, i) => fit(cell, widths[i] ?? 0)).join(' │ ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => fit(cell, widths[i] ?? 0))
+      .join(' │ ')
+      .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

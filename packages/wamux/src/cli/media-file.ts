@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import type { MediaBytes, MediaSource } from '@wamux/core';
+import type { MediaBytes, MediaSource } from '@wamux/core/adapter';
 import { UsageError } from './command';
 
 const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
@@ -44,7 +44,11 @@ export function extensionOf(mimeType: string): string {
 }
 
 /** Reads a local file as `{ data, filename, mimeType }`, the form the model takes bytes in. */
-export async function readMediaFile(path: string, flag: string, overrides: { filename?: string | undefined; mimeType?: string | undefined } = {}): Promise<MediaBytes> {
+export async function readMediaFile(
+  path: string,
+  flag: string,
+  overrides: { filename?: string | undefined; mimeType?: string | undefined } = {},
+): Promise<MediaBytes> {
   let data: Buffer;
   try {
     data = await readFile(path);
@@ -61,7 +65,11 @@ export async function readMediaFile(path: string, flag: string, overrides: { fil
  * becomes `{ url }`, `id:<mediaId>` becomes `{ id }`, anything else is a
  * local file read as `{ data, filename, mimeType }`.
  */
-export async function mediaSourceFromArg(value: string, flag: string, overrides: { filename?: string | undefined; mimeType?: string | undefined } = {}): Promise<MediaSource> {
+export async function mediaSourceFromArg(
+  value: string,
+  flag: string,
+  overrides: { filename?: string | undefined; mimeType?: string | undefined } = {},
+): Promise<MediaSource> {
   if (/^https?:\/\//i.test(value)) return { url: value };
   if (value.startsWith('id:')) return { id: value.slice(3) };
   return readMediaFile(value, flag, overrides);

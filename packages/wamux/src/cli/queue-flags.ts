@@ -11,7 +11,10 @@ export const QUEUE_USAGE = `  --queue <redis-url>     The outbox's Redis (defaul
   --queue-name <name>     The outbox's queue (default: wamux-outbox)`;
 
 /** `--queue`, else `WAMUX_REDIS_URL`; a usage error when neither is given. */
-export function queueConnection(values: { queue?: string | undefined; 'queue-name'?: string | undefined }, env: NodeJS.ProcessEnv): { connection: string; name: string | undefined } {
+export function queueConnection(
+  values: { queue?: string | undefined; 'queue-name'?: string | undefined },
+  env: NodeJS.ProcessEnv,
+): { connection: string; name: string | undefined } {
   const connection = values.queue ?? env.WAMUX_REDIS_URL;
   if (connection === undefined || connection === '') throw new UsageError('--queue <redis-url> is required (or set WAMUX_REDIS_URL)');
   return { connection, name: values['queue-name'] };
@@ -23,7 +26,8 @@ export async function loadQueue(): Promise<typeof import('@wamux/queue')> {
     return await import('@wamux/queue');
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw new UsageError('the outbox needs @wamux/queue and ioredis: npm install @wamux/queue ioredis');
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND')
+      throw new UsageError('the outbox needs @wamux/queue and ioredis: npm install @wamux/queue ioredis');
     throw error;
   }
 }

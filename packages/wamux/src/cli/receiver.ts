@@ -1,6 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createWebhookHandler, type DedupeStore, type Provider, type StatusOrderStore, type WebhookEvent, type WebhookOutcome, type WamuxError } from '@wamux/core';
+import {
+  createWebhookHandler,
+  type DedupeStore,
+  type Provider,
+  type StatusOrderStore,
+  type WebhookEvent,
+  type WebhookOutcome,
+  type WamuxError,
+} from '@wamux/core/adapter';
 import { cliLogger } from './verbose';
 
 /** A local webhook receiver: a node:http server around `createWebhookHandler`. */
@@ -48,7 +56,14 @@ export async function startReceiver(
   });
   const server: Server = createServer((req, res) => void handler.node(req, res));
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
+  // A busy port rejects (EADDRINUSE) instead of crashing the process with an unhandled 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${host}:${port}/webhooks`,
@@ -59,7 +74,13 @@ export async function startReceiver(
         ? Promise.resolve()
         : new Promise<void>((resolve, reject) => {
             const timer = setTimeout(() => reject(new Error(`timed out waiting for ${count} webhook events (got ${events.length})`)), timeoutMs);
-            waiters.push({ count, resolve: () => (clearTimeout(timer), resolve()) });
+            waiters.push({
+              count,
+              resolve: () => {
+                clearTimeout(timer);
+                resolve();
+              },
+            });
           }),
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import { redactText } from '@wamux/core';
+import { redactText } from '@wamux/core/adapter';
 import type { Environment } from '../config';
 import { redisUrlOf } from '../shared-stores';
 import { errorLine } from './errors';

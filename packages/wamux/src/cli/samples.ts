@@ -1,4 +1,4 @@
-import type { TemplateSeed } from '@wamux/testing/emulator';
+import type { TemplateSeed } from '@wamux/emulator';
 
 /** The template the built-in emulators are seeded with (the demo sends it). */
 export const SAMPLE_TEMPLATE: TemplateSeed = {

@@ -11,6 +11,7 @@ export const TARGET_OPTIONS = {
   'allow-insecure-http': { type: 'boolean' },
   set: { type: 'string', multiple: true },
   local: { type: 'boolean' },
+  country: { type: 'string' },
   verbose: { type: 'boolean', short: 'v' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsOptionsConfig;
@@ -25,6 +26,7 @@ export interface TargetFlags {
   'allow-insecure-http'?: boolean | undefined;
   set?: string[] | undefined;
   local?: boolean | undefined;
+  country?: string | undefined;
 }
 
 /** The help text of {@link TARGET_OPTIONS}, shared by every command's usage. */
@@ -34,9 +36,12 @@ export const TARGET_USAGE = `Provider options (flags override the config file, w
       --base-url <url>       The provider's API base URL
       --timeout <ms>         Per-request timeout
       --rate-limit <n>/<t>   Client-side rate limit, e.g. 10/s, 600/min, 5/2000 (ms)
-      --allow-insecure-http  Allow an http:// base URL (a local emulator)
+      --allow-insecure-http  Allow an http:// base URL on another host (http to this machine needs no flag)
       --set <key>=<value>    Any other provider option (JSON values allowed; dotted keys nest)
       --local                Use the provider's built-in emulator instead of the real API
+      --country <code>       The country of national phone numbers, e.g. US (or "defaultCountry"
+                             in the config file, or $WAMUX_DEFAULT_COUNTRY); without it a number
+                             needs its country code (+15551112233)
   -v, --verbose              Print error details (request id, status, vendor details) and what
                              the provider logs (retries, limiter blocks, refused redirects)
 With no provider configured, commands run against the built-in memory emulator.`;
@@ -67,7 +72,8 @@ export function optionsFromFlags(flags: TargetFlags): Record<string, unknown> {
 export function parseRateLimit(text: string): { requests: number; interval: number } {
   const match = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)?\s*(ms|s|sec|m|min|h)?\s*$/.exec(text);
   const units: Record<string, number> = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
-  if (!match || (match[2] === undefined && match[3] === undefined)) throw new UsageError(`--rate-limit: expected <requests>/<interval>, e.g. 10/s or 5/2000, got "${text}"`);
+  if (!match || (match[2] === undefined && match[3] === undefined))
+    throw new UsageError(`--rate-limit: expected <requests>/<interval>, e.g. 10/s or 5/2000, got "${text}"`);
   const requests = Number(match[1]);
   const interval = Number(match[2] ?? 1) * (units[match[3] ?? 'ms'] ?? 1);
   if (!(requests > 0) || !(interval > 0)) throw new UsageError(`--rate-limit: requests and interval must be positive, got "${text}"`);

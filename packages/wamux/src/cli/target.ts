@@ -1,15 +1,18 @@
-import { ConfigurationError, isWamuxError, type Provider } from '@wamux/core';
-import type { Emulator } from '@wamux/testing/emulator';
+import { ConfigurationError, type Provider } from '@wamux/core/adapter';
+import type { Emulator } from '@wamux/emulator';
 import { resolveConfig, type Environment, type ProviderConfig } from '../config';
 import { createProvider } from '../create-provider';
 import { isRouterConfig, type RouterConfig } from '../router-config';
 import { localTargets } from '../emulators';
 import { PROVIDER_NAMES, type ProviderName } from '../registry';
 import { UsageError } from './command';
-import { findConfigFile, loadConfigFile } from './config-file';
+import { cliConfigMessage } from './config-hint';
+import { findConfigFile, loadConfigFile, type LoadedConfigFile } from './config-file';
 import { envVariables } from './env-vars';
 import { note } from './io';
+import { DEFAULT_COUNTRY_VARIABLE } from './phone';
 import { SAMPLE_TEMPLATE } from './samples';
+import { closest } from '@wamux/core/adapter';
 import { optionsFromFlags, type TargetFlags } from './target-flags';
 import { withCliLogger } from './verbose';
 
@@ -30,6 +33,10 @@ export type ResolvedTarget =
       origins: Record<string, string>;
       /** Where the provider was chosen: a config file name, `--provider` or `WAMUX_PROVIDER`. */
       source: string;
+      /** The provider's options as it will get them: the merged config with the environment filled in (empty for a router). */
+      options: Record<string, unknown>;
+      /** The country of national phone numbers (`--country`, the config's `defaultCountry`, `WAMUX_DEFAULT_COUNTRY`). */
+      defaultCountry: string | undefined;
     }
   | {
       kind: 'local';
@@ -38,6 +45,8 @@ export type ResolvedTarget =
       overrides: Record<string, unknown>;
       /** `unconfigured`: nothing configured; `flag`: `--local` was given. */
       reason: 'unconfigured' | 'flag';
+      /** The country of national phone numbers (`--country`, the config's `defaultCountry`, `WAMUX_DEFAULT_COUNTRY`). */
+      defaultCountry: string | undefined;
     };
 
 /**
@@ -50,29 +59,42 @@ export async function resolveTarget(flags: TargetFlags, env: Environment, cwd: s
   const overrides = optionsFromFlags(flags);
   const flagProvider = flags.provider === undefined ? undefined : providerName(flags.provider, '--provider');
   const file = findConfigFile(cwd, flags.config ?? (env.WAMUX_CONFIG || undefined));
-  const loaded = file === undefined ? undefined : await loadConfigFile(file);
+  const loaded = file === undefined ? undefined : withoutCliOptions(await loadConfigFile(file));
+  const defaultCountry = flags.country ?? loaded?.defaultCountry ?? (env[DEFAULT_COUNTRY_VARIABLE] || undefined);
   const envProvider = env.WAMUX_PROVIDER ? providerName(env.WAMUX_PROVIDER, 'WAMUX_PROVIDER') : undefined;
 
   if (flags.local) {
-    const provider = flagProvider ?? (typeof loaded?.config.provider === 'string' ? providerName(loaded.config.provider, 'provider') : undefined) ?? envProvider ?? DEFAULT_LOCAL_PROVIDER;
-    return { kind: 'local', provider, overrides, reason: 'flag' };
+    const provider =
+      flagProvider ??
+      (typeof loaded?.config.provider === 'string' ? providerName(loaded.config.provider, 'provider') : undefined) ??
+      envProvider ??
+      DEFAULT_LOCAL_PROVIDER;
+    return { kind: 'local', provider, overrides, reason: 'flag', defaultCountry };
   }
   if (flagProvider === undefined && loaded === undefined && envProvider === undefined) {
     if (Object.keys(overrides).some((key) => key !== 'timeout' && key !== 'rateLimit')) {
       throw new UsageError('provider options were given but no provider: pass --provider <name>, --config <file> or set WAMUX_PROVIDER');
     }
-    return { kind: 'local', provider: DEFAULT_LOCAL_PROVIDER, overrides, reason: 'unconfigured' };
+    return { kind: 'local', provider: DEFAULT_LOCAL_PROVIDER, overrides, reason: 'unconfigured', defaultCountry };
   }
 
   // A config file holding a router: each of its providers is configured in the file (and the environment).
   if (loaded !== undefined && flagProvider === undefined && isRouterConfig(loaded.config)) {
-    return { kind: 'configured', provider: ROUTER_TARGET, config: loaded.config, origins: {}, source: loaded.label };
+    return { kind: 'configured', provider: ROUTER_TARGET, config: loaded.config, origins: {}, source: loaded.label, options: {}, defaultCountry };
   }
   const fileProvider = loaded?.config.provider;
+  if (typeof fileProvider === 'string') providerName(fileProvider, 'provider');
   // A --provider that differs from the file's makes the file's options meaningless.
   const fileOptions = loaded && (flagProvider === undefined || flagProvider === fileProvider) ? loaded.config : {};
   const provider = flagProvider ?? fileProvider ?? envProvider;
-  const source = flagProvider !== undefined ? '--provider' : loaded && fileProvider !== undefined ? loaded.label : envProvider !== undefined ? 'WAMUX_PROVIDER' : (loaded?.label ?? 'config');
+  const source =
+    flagProvider !== undefined
+      ? '--provider'
+      : loaded && fileProvider !== undefined
+        ? loaded.label
+        : envProvider !== undefined
+          ? 'WAMUX_PROVIDER'
+          : (loaded?.label ?? 'config');
   const merged = { ...mergeOptions(fileOptions, overrides), provider };
   // Validates the envelope (an unknown `provider` names the field) and applies the env fallback.
   const { provider: name, options } = resolveConfig(merged, env);
@@ -81,7 +103,16 @@ export async function resolveTarget(flags: TargetFlags, env: Environment, cwd: s
   for (const key of Object.keys(options)) {
     origins[key] = key in overrides ? 'flag' : key in fileOptions ? (loaded?.label ?? 'config file') : `env ${variables[key] ?? '?'}`;
   }
-  return { kind: 'configured', provider: name, config: merged as ProviderConfig, origins, source };
+  return { kind: 'configured', provider: name, config: merged as ProviderConfig, origins, source, options, defaultCountry };
+}
+
+/** Options of a config file that are the CLI's own, not the provider's: taken out before the rest reaches `createProvider`. */
+function withoutCliOptions(file: LoadedConfigFile): LoadedConfigFile & { defaultCountry: string | undefined } {
+  const { defaultCountry, ...config } = file.config;
+  if (defaultCountry !== undefined && typeof defaultCountry !== 'string') {
+    throw new ConfigurationError('defaultCountry', `must be a two-letter country code such as "US" (in ${file.label})`);
+  }
+  return { ...file, config, defaultCountry };
 }
 
 /** A provider ready to use, and what to release afterwards. */
@@ -123,7 +154,9 @@ export async function openResolved(target: ResolvedTarget, options: OpenTargetOp
     return { provider, name: target.provider, source: target.source, close: () => provider.close() };
   }
   if (target.reason === 'unconfigured') {
-    note(`wamux: no provider configured: using the built-in ${target.provider} emulator (configure one with --config, --provider or WAMUX_PROVIDER; see docs/cli.md)`);
+    note(
+      `wamux: no provider configured: using the built-in ${target.provider} emulator (configure one with --config, --provider or WAMUX_PROVIDER; see docs/cli.md)`,
+    );
   }
   const local = await localTargets[target.provider]({});
   try {
@@ -152,20 +185,19 @@ export async function openResolved(target: ResolvedTarget, options: OpenTargetOp
  */
 export function providerName(value: string, field: string): ProviderName {
   if ((PROVIDER_NAMES as readonly string[]).includes(value)) return value as ProviderName;
-  const message = `unknown provider "${value}" (expected one of ${PROVIDER_NAMES.join(', ')})`;
+  const guess = closest(value, PROVIDER_NAMES);
+  const message = `unknown provider "${value}"${guess ? `: did you mean "${guess}"?` : ''} (expected one of ${PROVIDER_NAMES.join(', ')})`;
   if (/^[A-Z_]+$/.test(field) || field === 'provider') throw new ConfigurationError(field, message);
   throw new UsageError(`${field}: ${message}`);
 }
 
-/** Adds where to set a missing option to a `ConfigurationError` ("... or set WAMUX_MEMORY_API_KEY"). */
+/** Adds where to set the option to a `ConfigurationError` ("...; set it with --set integrationId=<value>, DESK360_INTEGRATION_ID or ..."). */
 function withConfigHint(error: unknown, provider: ProviderName | typeof ROUTER_TARGET, source: string): unknown {
-  if (provider === ROUTER_TARGET) return error;
-  if (!isWamuxError(error) || error.code !== 'configuration_invalid' || !(error instanceof ConfigurationError)) return error;
-  const variable = envVariables(provider)[error.field];
-  const where = source === '--provider' || source === 'WAMUX_PROVIDER' ? 'a config file' : source;
-  if (variable === undefined) return error;
-  const detail = error.message.slice(error.field.length + 2);
-  return new ConfigurationError(error.field, `${detail}; set it in ${where} or the environment variable ${variable}`, { provider: error.provider ?? provider });
+  if (provider === ROUTER_TARGET || !(error instanceof ConfigurationError)) return error;
+  const file = source === '--provider' || source === 'WAMUX_PROVIDER' ? undefined : source;
+  const message = cliConfigMessage(error.message, error.field, error.provider ?? provider, file);
+  if (message === error.message) return error;
+  return new ConfigurationError(error.field, message.slice(error.field.length + 2), { provider: error.provider ?? provider });
 }
 
 /** `overrides` over `base`, merging nested plain objects (`--set rateLimit.burst=5` keeps the file's `rateLimit.requests`). */

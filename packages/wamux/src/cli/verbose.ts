@@ -1,6 +1,6 @@
 // `--verbose`: what the providers and the webhook handler log (retries,
 // limiter blocks, refused redirects, listener failures) goes to stderr.
-import type { LogFields, Logger } from '@wamux/core';
+import type { LogFields, Logger } from '@wamux/core/adapter';
 import { note } from './io';
 
 let verboseLogger: Logger | undefined;

@@ -9,7 +9,7 @@ import {
   TimeoutError,
   type ProviderDriver,
   type SendResult,
-} from '@wamux/core';
+} from '@wamux/core/adapter';
 import { deliveryOf, journalError } from '../../src/cli/bulk/classify';
 import type { JournalEntry, JournalWriter } from '../../src/cli/bulk/journal';
 import { planRun } from '../../src/cli/bulk/plan';
@@ -57,7 +57,7 @@ describe('runBulk', () => {
     };
     const journal: JournalWriter = { append: (entry) => void entries.push(entry), close: () => undefined };
     const progress: Progress = { update: () => undefined, message: () => undefined, finish: () => undefined };
-    const tally: BulkTally = { sent: 0, notSent: 0, unknown: 0, attempted: 0, settled: 0 };
+    const tally: BulkTally = { sent: 0, notSent: 0, unknown: 0, invalid: 0, failures: [], attempted: 0, settled: 0 };
     await runBulk({
       provider: defineProvider(driver),
       recipients,

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createMemoryEmulator, type MemoryEmulator } from '@wamux/testing/emulator';
+import { createMemoryEmulator, type MemoryEmulator } from '@wamux/memory/emulator';
 import { bundleCli, killAll, lines, runCli, startCli, tempDir, writeMemoryConfig } from './helpers';
 
 let bundle: string;
@@ -21,7 +21,9 @@ afterAll(async () => {
 });
 
 const dirs: Array<{ cleanup(): void }> = [];
-afterAll(() => dirs.forEach((d) => d.cleanup()));
+afterAll(() => {
+  for (const d of dirs) d.cleanup();
+});
 
 const PHONES = Array.from({ length: 50 }, (_, i) => `+9055512300${String(i).padStart(2, '0')}`);
 
@@ -126,24 +128,87 @@ test('killed hard: attempts without a result are unknown and not resent unless -
   for (const phone of PHONES.slice(0, 30)) expect(after.get(phone)).toBe((beforeRetry.get(phone) ?? 0) + (unknown.includes(phone) ? 1 : 0));
 });
 
-test('templates take {{column}} parameters; bad rows fail alone, are recorded with their code, and are retried next run', async () => {
-  const { dir, journal } = campaign([`${PHONES[0]},Ada,#1`, '12345,Bob,#2', `${PHONES[2]},Cy,#3`, `${PHONES[0]},Ada again,#4`, ',nobody,#5']);
+test('templates take {{column}} parameters; a phone without a certain country is an invalid row, reported and never sent (exit 3)', async () => {
+  const { dir } = campaign([`${PHONES[0]},Ada,#1`, '5551234567,Bob,#2', `${PHONES[2]},Cy,#3`, `${PHONES[0]},Ada again,#4`, ',nobody,#5']);
   const args = ['bulk', '--csv', 'recipients.csv', '--template', 'order_update', '--lang', 'en', '--param', '{{name}}', '--param', 'order {{order}}'];
   const result = await runCli(bundle, args, { cwd: dir });
-  expect(result.code).toBe(1);
+  expect(result.code).toBe(3);
   expect(result.stderr).toContain('bulk: 1 row repeating an earlier phone skipped (row 4 = row 1)');
   expect(result.stderr).toContain('bulk: 1 row with no phone skipped (rows 5)');
-  expect(result.stdout).toContain('bulk: sent 2, failed 1 (not sent; retried on the next run)');
+  expect(result.stderr).toContain('bulk: 1 row with an invalid phone skipped (never sent; fix them in the CSV):\n  row 2 phone: has no country code');
+  expect(result.stdout).toContain('bulk: sent 2, 1 CSV row with an invalid phone skipped.');
+  // Before the fix, 5551234567 went to +55 51234567 (Brazil).
   expect(emulator.delivered().map((d) => d.message)).toEqual([
     { type: 'template', to: PHONES[0], template: { name: 'order_update', language: 'en', body: ['Ada', 'order #1'] } },
     { type: 'template', to: PHONES[2], template: { name: 'order_update', language: 'en', body: ['Cy', 'order #3'] } },
   ]);
-  const failed = journalLines(journal).find((l) => l.type === 'result' && !l.ok);
-  expect(failed).toMatchObject({ recipient: '12345', ok: false, delivery: 'not_sent', error: { code: 'validation_failed' } });
+
+  // Nothing is "retried" forever: the rerun has only the invalid row left, and says so.
+  const rerun = await runCli(bundle, args, { cwd: dir });
+  expect(rerun.code).toBe(3);
+  expect(rerun.stderr).toContain('bulk: 2 recipients: 2 already sent, 0 to send');
+  expect(rerun.stderr).toContain('bulk: nothing left to send: the remaining 1 row are invalid');
+  expect(emulator.delivered()).toHaveLength(2);
+
+  // With its country, the national number is certain and sent (once).
+  const withCountry = await runCli(bundle, [...args, '--country', 'US'], { cwd: dir });
+  expect(withCountry.code).toBe(0);
+  expect(emulator.delivered().map((d) => d.message.to)).toEqual([PHONES[0], PHONES[2], '+15551234567']);
+});
+
+test('a message refused before sending is recorded as invalid, explained on screen, and not retried while the message is the same', async () => {
+  const { dir, journal } = campaign([`${PHONES[0]},Ada,#1`, `${PHONES[1]},,#2`, `${PHONES[2]},Cy,#3`]);
+  const args = ['bulk', '--csv', 'recipients.csv', '--text', '{{name}}'];
+  const result = await runCli(bundle, args, { cwd: dir });
+  expect(result.code).toBe(3);
+  expect(result.stderr).toContain(`bulk: 1 recipient invalid: validation_failed\n  row 2 (${PHONES[1]}): message.text: `);
+  expect(result.stdout).toContain('bulk: sent 2, invalid 1 (refused before sending; not retried until the message changes)');
+  expect(journalLines(journal).find((l) => l.type === 'result' && !l.ok)).toMatchObject({
+    recipient: PHONES[1],
+    delivery: 'invalid',
+    error: { code: 'validation_failed' },
+  });
 
   const rerun = await runCli(bundle, args, { cwd: dir });
-  expect(rerun.stderr).toContain('bulk: 3 recipients: 2 already sent, 1 to send');
+  expect(rerun.code).toBe(3);
+  expect(rerun.stderr).toContain('1 refused as invalid by an earlier run skipped, 0 to send');
   expect(emulator.delivered()).toHaveLength(2);
+
+  // Another message is another chance for that row.
+  const changed = await runCli(bundle, ['bulk', '--csv', 'recipients.csv', '--text', 'Hi {{name}}'], { cwd: dir });
+  expect(changed.code).toBe(0);
+  expect(emulator.delivered()).toHaveLength(3);
+});
+
+test('a journal is bound to where it sends: resuming it against another target is refused, naming both; --new-journal starts a new one', async () => {
+  const { dir, journal } = campaign(PHONES.slice(0, 3).map((phone, i) => `${phone},N${i},#${i}`));
+  const args = ['bulk', '--csv', 'recipients.csv', '--text', 'Hi {{name}}'];
+  expect((await runCli(bundle, args, { cwd: dir })).code).toBe(0);
+  expect(journalLines(journal).find((l) => l.type === 'run')).toMatchObject({
+    target: { provider: 'memory', baseUrl: emulator.url, account: expect.stringMatching(/^apiKey sha256:[0-9a-f]{12}$/) },
+  });
+
+  // The same CSV against another emulator (think: the real provider after a trial run).
+  const other = await createMemoryEmulator();
+  try {
+    writeMemoryConfig(dir, other, { rateLimit: { requests: 10, interval: 1000 } });
+    for (const extra of [[], ['--dry-run']]) {
+      const refused = await runCli(bundle, [...args, ...extra], { cwd: dir });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`recipients.csv.results.jsonl was written for memory at ${emulator.url} (apiKey sha256:`);
+      expect(refused.stderr).toContain(`and this run sends to memory at ${other.url} (apiKey sha256:`);
+      expect(refused.stderr).toContain('Pass --new-journal to start a new journal');
+    }
+    expect(other.delivered()).toHaveLength(0);
+
+    const fresh = await runCli(bundle, [...args, '--new-journal'], { cwd: dir });
+    expect(fresh.code).toBe(0);
+    expect(fresh.stderr).toMatch(/bulk: --new-journal: kept the previous journal as .*recipients\.csv\.results\.jsonl\.\d{4}-/);
+    expect(other.delivered()).toHaveLength(3);
+    expect(readdirSync(dir).filter((name) => name.startsWith('recipients.csv.results.jsonl.'))).toHaveLength(1);
+  } finally {
+    await other.close();
+  }
 });
 
 test('--dry-run sends nothing; a {{column}} the CSV lacks is a usage error', async () => {
@@ -165,6 +230,13 @@ test('--dry-run sends nothing; a {{column}} the CSV lacks is a usage error', asy
   writeFileSync(join(trial.dir, 'recipients.csv'), readFileSync(join(dir, 'recipients.csv')));
   const local = await runCli(bundle, ['bulk', '--csv', 'recipients.csv', '--text', 'Hi', '--dry-run'], { cwd: trial.dir });
   expect(local.stderr).toContain('(results: recipients.csv.emulator.results.jsonl)');
+
+  // A dry run checks every recipient as a send would: a phone without a certain country fails it, with the same reason.
+  writeFileSync(join(dir, 'national.csv'), 'phone,name\n5551112233,Ann\n');
+  const national = await runCli(bundle, ['bulk', '--csv', 'national.csv', '--text', 'Hi {{name}}', '--dry-run'], { cwd: dir });
+  expect(national.code).toBe(3);
+  expect(national.stderr).toContain('row 1 phone: has no country code');
+  expect(national.stderr).toContain('bulk: dry run: 0 would be sent, 1 invalid; nothing was sent');
 
   const bad = await runCli(bundle, ['bulk', '--csv', 'recipients.csv', '--text', 'Hi {{nme}}'], { cwd: dir });
   expect(bad.code).toBe(2);

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMemoryEmulator, type MemoryEmulator } from '@wamux/testing/emulator';
+import { createMemoryEmulator, type MemoryEmulator } from '@wamux/memory/emulator';
 import { bundleCli, killAll, lines, runCli, startCli, tempDir, writeMemoryConfig } from './helpers';
 
 const SECRET = 'sk-live-CMDS-0123456789abcdef';
@@ -32,7 +32,11 @@ const noSecrets = (...outputs: Array<{ stdout: string; stderr: string }>) => {
 
 describe('templates list', () => {
   test.concurrent('prints a table, or JSON; --limit stops early', async () => {
-    const [tableOut, json, limited] = await Promise.all([wamux(['templates', 'list']), wamux(['templates', 'list', '--json']), wamux(['templates', 'list', '--json', '--limit', '1'])]);
+    const [tableOut, json, limited] = await Promise.all([
+      wamux(['templates', 'list']),
+      wamux(['templates', 'list', '--json']),
+      wamux(['templates', 'list', '--json', '--limit', '1']),
+    ]);
     expect(tableOut.code).toBe(0);
     expect(lines(tableOut.stdout)).toEqual([
       'NAME         │ LANGUAGE │ STATUS   │ CATEGORY │ PARAMETERS    │ ID',
@@ -41,7 +45,10 @@ describe('templates list', () => {
       'welcome      │ tr       │ pending  │          │ first_name    │ tpl_2',
     ]);
     const templates = JSON.parse(json.stdout) as Array<Record<string, unknown>>;
-    expect(templates.map((t) => [t.name, t.status])).toEqual([['order_update', 'approved'], ['welcome', 'pending']]);
+    expect(templates.map((t) => [t.name, t.status])).toEqual([
+      ['order_update', 'approved'],
+      ['welcome', 'pending'],
+    ]);
     expect(templates[0]).not.toHaveProperty('raw');
     expect((JSON.parse(limited.stdout) as unknown[]).length).toBe(1);
     expect(`${tableOut.stderr}${json.stderr}`).toBe('');
@@ -61,7 +68,11 @@ describe('media', () => {
     const dir = tempDir('wamux-media-');
     try {
       writeMemoryConfig(dir.dir, emulator);
-      const [toFile, toStdout, named] = await Promise.all([wamux(['media', 'get', id, '-o', 'invoice.pdf'], dir.dir), wamux(['media', 'get', id, '-o', '-'], dir.dir), wamux(['media', 'get', id], dir.dir)]);
+      const [toFile, toStdout, named] = await Promise.all([
+        wamux(['media', 'get', id, '-o', 'invoice.pdf'], dir.dir),
+        wamux(['media', 'get', id, '-o', '-'], dir.dir),
+        wamux(['media', 'get', id], dir.dir),
+      ]);
       expect(toFile.code).toBe(0);
       expect(toFile.stderr).toBe('saved 7 bytes (application/pdf) to invoice.pdf\n');
       expect(new Uint8Array(readFileSync(join(dir.dir, 'invoice.pdf')))).toEqual(bytes);
@@ -72,7 +83,28 @@ describe('media', () => {
       const upload = await wamux(['media', 'upload', 'note.txt'], dir.dir);
       expect(upload.code).toBe(0);
       const uploaded = emulator.media(upload.stdout.trim());
-      expect(uploaded && { data: Buffer.from(uploaded.data).toString(), mimeType: uploaded.mimeType, filename: uploaded.filename }).toEqual({ data: 'hello', mimeType: 'text/plain', filename: 'note.txt' });
+      expect(uploaded && { data: Buffer.from(uploaded.data).toString(), mimeType: uploaded.mimeType, filename: uploaded.filename }).toEqual({
+        data: 'hello',
+        mimeType: 'text/plain',
+        filename: 'note.txt',
+      });
+    } finally {
+      dir.cleanup();
+    }
+  });
+
+  test.concurrent('with no provider configured, says the built-in emulator keeps no media between commands, and what to run instead', async () => {
+    const dir = tempDir('wamux-media-local-');
+    try {
+      writeFileSync(join(dir.dir, 'note.txt'), 'hello');
+      const upload = await wamux(['media', 'upload', 'note.txt'], dir.dir);
+      expect(upload.code).toBe(0);
+      const id = upload.stdout.trim();
+      expect(upload.stderr).toContain('wamux emulate memory --write-config wamux.config.json');
+      const get = await wamux(['media', 'get', id], dir.dir);
+      expect(get.code).toBe(1);
+      expect(get.stderr).toMatch(/not_found/);
+      expect(get.stderr).toContain('the built-in emulator lives only as long as this command');
     } finally {
       dir.cleanup();
     }
@@ -89,12 +121,19 @@ describe('doctor', () => {
   test.concurrent('checks the credentials with one cheap call, shows where each option comes from (no secret values) and the capabilities', async () => {
     const result = await runCli(bundle, ['doctor'], { cwd, env: { WAMUX_MEMORY_WEBHOOK_SECRET: 'from-the-env-1234' } });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('  provider      memory (wamux.config.json)');
-    expect(result.stdout).toContain(`  baseUrl       ${emulator.url}  (wamux.config.json)`);
-    expect(result.stdout).toContain('  apiKey        (set)  (wamux.config.json)');
-    expect(result.stdout).toMatch(/✓ credentials listTemplates \(limit 1\): answered in \d+ ms/);
-    expect(result.stdout).toContain('  features      ✓ media.upload');
+    expect(result.stdout).toMatch(/^ {2}provider +memory \(wamux\.config\.json\)$/m);
+    expect(result.stdout).toMatch(new RegExp(`^ {2}baseUrl +${emulator.url.replace(/[.]/g, '\\.')} +\\(wamux\\.config\\.json\\)$`, 'm'));
+    expect(result.stdout).toMatch(/^ {2}apiKey +\(set\) +\(wamux\.config\.json\)$/m);
+    expect(result.stdout).toMatch(/✓ credentials +listTemplates \(limit 1\): answered in \d+ ms/);
+    expect(result.stdout).toMatch(/^ {2}features +✓ media\.upload/m);
     expect(result.stdout).not.toContain('from-the-env-1234');
+    // One column for the values and one for their sources, whatever the label's or the value's length.
+    const rows = result.stdout.split('\n').filter((line) => line.startsWith('  '));
+    const valueColumns = new Set(rows.map((line) => /^ {2}\S+(?: \S+)? +/.exec(line)?.[0].length));
+    expect(valueColumns.size).toBe(1);
+    const optionRows = rows.filter((line) => !line.startsWith('  provider ') && / \((wamux\.config\.json|env [A-Z_]+)\)$/.test(line));
+    expect(optionRows.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(optionRows.map((line) => line.lastIndexOf(' (')))).toHaveProperty('size', 1);
     const listCalls = emulator.requests().filter((r) => r.path.startsWith('/v1/templates'));
     expect(listCalls.length).toBeGreaterThan(0);
     noSecrets(result);
@@ -121,7 +160,7 @@ describe('doctor', () => {
     try {
       const result = await wamux(['doctor'], dir.dir);
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain('  provider      memory (built-in memory emulator)');
+      expect(result.stdout).toMatch(/^ {2}provider +memory \(built-in memory emulator\)$/m);
       expect(result.stderr).toMatch(/^wamux: no provider configured/);
     } finally {
       dir.cleanup();
@@ -133,7 +172,10 @@ describe('listen', () => {
   test('prints each verified webhook as a JSON line; a forged one is refused on stderr; Ctrl-C exits 0', async () => {
     const listen = startCli(bundle, ['listen', '--port', '0', '--json'], { cwd });
     const [, url] = await listen.waitFor(/receiving memory webhooks on (http:\/\/127\.0\.0\.1:\d+\/webhooks)/);
-    const inbound = await emulator.simulateInbound({ from: '+905551112233', profileName: 'Ada', content: { type: 'text', text: 'Where is my order?' } }, { webhookUrl: url });
+    const inbound = await emulator.simulateInbound(
+      { from: '+905551112233', profileName: 'Ada', content: { type: 'text', text: 'Where is my order?' } },
+      { webhookUrl: url },
+    );
     expect(inbound.status).toBe(200);
     await listen.waitFor(/"type":"message"/);
     const forged = await emulator.simulateStatus({ messageId: 'mem_msg_1', status: 'read' }, { webhookUrl: url, unauthenticated: true });
@@ -143,7 +185,11 @@ describe('listen', () => {
     const result = await listen.done;
     expect(result.code).toBe(0);
     const [event] = lines(result.stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(event).toMatchObject({ type: 'message', provider: 'memory', message: { from: '+905551112233', content: { type: 'text', text: 'Where is my order?' } } });
+    expect(event).toMatchObject({
+      type: 'message',
+      provider: 'memory',
+      message: { from: '+905551112233', content: { type: 'text', text: 'Where is my order?' } },
+    });
     expect(event).not.toHaveProperty('raw');
     expect(result.stderr).toMatch(/wamux: webhook_verification_failed \(memory, HTTP 401\): missing or wrong x-memory-signature signature/);
     noSecrets(result);
@@ -171,7 +217,13 @@ describe('emulate', () => {
       const emulate = startCli(bundle, ['emulate', 'memory', '--json', '--write-config', 'wamux.config.json', '--rate-limit', 'off'], { cwd: dir.dir });
       const [line] = await emulate.waitFor(/^\{.*\}$/m);
       const info = JSON.parse(line) as { provider: string; url: string; config: Record<string, unknown>; env: Record<string, string> };
-      expect(info).toMatchObject({ provider: 'memory', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/v1$/), config: { provider: 'memory', baseUrl: info.url, allowInsecureHttp: true } });
+      expect(info).toMatchObject({
+        provider: 'memory',
+        url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/v1$/),
+        config: { provider: 'memory', baseUrl: info.url },
+      });
+      // Plain http to this machine needs no opt-in.
+      expect(info.config).not.toHaveProperty('allowInsecureHttp');
       expect(info.env).toMatchObject({ WAMUX_PROVIDER: 'memory', WAMUX_MEMORY_URL: info.url });
       expect(JSON.parse(readFileSync(join(dir.dir, 'wamux.config.json'), 'utf8'))).toEqual(info.config);
 
@@ -207,12 +259,12 @@ describe('emulate', () => {
 });
 
 describe('demo', () => {
-  test.concurrent('plays the scenario through the memory emulator; fits 160 columns; --json', async () => {
+  test.concurrent('plays the scenario through the memory emulator; fits 80 columns; --json', async () => {
     const [pretty, json] = await Promise.all([wamux(['demo', '--provider', 'memory']), wamux(['demo', '--provider', 'memory', '--json'])]);
     expect(pretty.code).toBe(0);
     expect(pretty.stdout).toContain('send text');
     expect(pretty.stdout).toContain('interactive_reply button:yes');
-    for (const line of lines(pretty.stdout)) expect([...line].length).toBeLessThanOrEqual(160);
+    for (const line of lines(pretty.stdout)) expect([...line].length).toBeLessThanOrEqual(80);
     const reports = JSON.parse(json.stdout) as Array<{ provider: string; steps: Array<{ outcome: string }>; events: string[] }>;
     expect(reports.map((r) => r.provider)).toEqual(['memory']);
     expect(reports[0]?.steps.every((s) => s.outcome.startsWith('✓'))).toBe(true);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import type { MemoryEmulator } from '@wamux/testing/emulator';
+import type { MemoryEmulator } from '@wamux/memory/emulator';
 
 const ROOT = resolve(__dirname, '../../../..');
 const ENTRY = join(ROOT, 'packages/wamux/src/cli.ts');
@@ -28,7 +28,16 @@ const adaptersExternal: Plugin = {
  */
 export async function bundleCli(dir: string): Promise<string> {
   const outfile = join(dir, 'wamux.mjs');
-  const options: BuildOptions = { entryPoints: [ENTRY], bundle: true, platform: 'node', format: 'esm', target: 'node22', tsconfig: join(ROOT, 'tsconfig.base.json'), outfile, logLevel: 'silent' };
+  const options: BuildOptions = {
+    entryPoints: [ENTRY],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    tsconfig: join(ROOT, 'tsconfig.base.json'),
+    outfile,
+    logLevel: 'silent',
+  };
   await build(options).catch(() => build({ ...options, plugins: [adaptersExternal] }));
   return outfile;
 }
@@ -134,7 +143,14 @@ export function runCli(bundle: string, args: readonly string[], options: CliOpti
 /** Writes a wamux.config.json pointing at a memory emulator into `dir`; returns its path. */
 export function writeMemoryConfig(dir: string, emulator: MemoryEmulator, extra: Record<string, unknown> = {}, name = 'wamux.config.json'): string {
   const path = join(dir, name);
-  writeFileSync(path, JSON.stringify({ provider: 'memory', baseUrl: emulator.url, apiKey: emulator.apiKey, webhookSecret: emulator.webhookSecret, allowInsecureHttp: true, ...extra }, null, 2));
+  writeFileSync(
+    path,
+    JSON.stringify(
+      { provider: 'memory', baseUrl: emulator.url, apiKey: emulator.apiKey, webhookSecret: emulator.webhookSecret, allowInsecureHttp: true, ...extra },
+      null,
+      2,
+    ),
+  );
   return path;
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createMemoryEmulator, type MemoryEmulator } from '@wamux/testing/emulator';
+import { createMemoryEmulator, type MemoryEmulator } from '@wamux/memory/emulator';
 import { bundleCli, killAll, runCli, startCli, tempDir, writeMemoryConfig } from './helpers';
 
 const SECRET = 'sk-live-OBS-0123456789abcdef';

@@ -1,7 +1,7 @@
 // A config file holding a router: the CLI sends through it.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMemoryEmulator, type MemoryEmulator } from '@wamux/testing/emulator';
+import { createMemoryEmulator, type MemoryEmulator } from '@wamux/memory/emulator';
 import { bundleCli, killAll, runCli, tempDir } from './helpers';
 
 const tmp = tempDir();
@@ -24,10 +24,18 @@ afterAll(async () => {
 });
 
 test('wamux send with a router config: a primary that refuses our key is failed over; the secret never shows', async () => {
-  const member = (emulator: MemoryEmulator, name: string, apiKey: string) => ({ provider: 'memory', name, baseUrl: emulator.url, apiKey, allowInsecureHttp: true });
+  const member = (emulator: MemoryEmulator, name: string, apiKey: string) => ({
+    provider: 'memory',
+    name,
+    baseUrl: emulator.url,
+    apiKey,
+    allowInsecureHttp: true,
+  });
   writeFileSync(
     join(work.dir, 'wamux.config.json'),
-    JSON.stringify({ router: { strategy: 'failover', providers: [member(primary, 'primary', 'not-the-primary-key-9'), member(secondary, 'secondary', secondary.apiKey)] } }),
+    JSON.stringify({
+      router: { strategy: 'failover', providers: [member(primary, 'primary', 'not-the-primary-key-9'), member(secondary, 'secondary', secondary.apiKey)] },
+    }),
   );
   const result = await runCli(bundle, ['send', '--to', '+905551112233', '--text', 'via the router'], { cwd: work.dir });
   expect(result.code).toBe(0);

@@ -15,3 +15,15 @@ describe('wamux send --to', () => {
     expect(await messageFromFlags({ to: 'BR.1502576394655843', text: 'Olá' })).toEqual({ type: 'text', to: 'BR.1502576394655843', text: 'Olá' });
   });
 });
+
+describe('wamux send --to: the country must be certain', () => {
+  it('refuses a national number without a default country, naming --to and how to fix it', () => {
+    expect(() => recipient('5551112233')).toThrow(
+      /^--to: has no country code .* \(--country <code>, WAMUX_DEFAULT_COUNTRY or "defaultCountry" in the config file\)$/,
+    );
+  });
+
+  it('reads a national number in the default country', () => {
+    expect(recipient('(555) 111-2233', 'US')).toBe('+15551112233');
+  });
+});

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMemoryEmulator, type MemoryEmulator } from '@wamux/testing/emulator';
+import { createMemoryEmulator, type MemoryEmulator } from '@wamux/memory/emulator';
 import { bundleCli, killAll, lines, runCli, tempDir, writeMemoryConfig } from './helpers';
 
 const SECRET = 'sk-live-SECRET-0123456789';
@@ -39,22 +39,89 @@ test('with no provider configured it sends through the built-in emulator and say
 });
 
 test.concurrent.each(
-  ([
-  ['text', ['--text', 'Hi there', '--preview-url', '--reply-to', 'mem_msg_1'], { type: 'text', text: 'Hi there', previewUrl: true, replyTo: 'mem_msg_1' }],
-  ['image from a local file', ['--image', 'pixel.png', '--caption', 'A pixel'], { type: 'image', caption: 'A pixel', media: { data: new Uint8Array(PNG), filename: 'pixel.png', mimeType: 'image/png' } }],
-  ['video by URL', ['--video', 'https://cdn.example.com/clip.mp4'], { type: 'video', media: { url: 'https://cdn.example.com/clip.mp4' } }],
-  ['document by media id', ['--document', 'id:mem_media_7', '--filename', 'invoice.pdf'], { type: 'document', filename: 'invoice.pdf', media: { id: 'mem_media_7' } }],
-  ['audio', ['--audio', 'https://cdn.example.com/a.ogg'], { type: 'audio', media: { url: 'https://cdn.example.com/a.ogg' } }],
-  ['sticker', ['--sticker', 'id:st_1'], { type: 'sticker', media: { id: 'st_1' } }],
-  ['location', ['--location', '41.0082,28.9784', '--name', 'Office', '--address', 'Istanbul'], { type: 'location', latitude: 41.0082, longitude: 28.9784, name: 'Office', address: 'Istanbul' }],
-  ['contacts', ['--contact', 'Ada Lovelace:+905551112299', '--contact', 'Support'], { type: 'contacts', contacts: [{ name: { formatted: 'Ada Lovelace' }, phones: [{ phone: '+905551112299' }] }, { name: { formatted: 'Support' } }] }],
-  ['buttons', ['--buttons', 'yes:Yes,later:Later', '--body', 'Tomorrow?', '--header', 'Delivery', '--footer', 'Reply below'], { type: 'interactive', interactive: { kind: 'buttons', body: 'Tomorrow?', header: { type: 'text', text: 'Delivery' }, footer: 'Reply below', buttons: [{ id: 'yes', title: 'Yes' }, { id: 'later', title: 'Later' }] } }],
-  ['list', ['--list', 'a:Alpha,b:Beta', '--body', 'Pick one', '--button-text', 'Options', '--section-title', 'Plans'], { type: 'interactive', interactive: { kind: 'list', body: 'Pick one', buttonText: 'Options', sections: [{ title: 'Plans', rows: [{ id: 'a', title: 'Alpha' }, { id: 'b', title: 'Beta' }] }] } }],
-  ['location request', ['--location-request', '--body', 'Where are you?'], { type: 'interactive', interactive: { kind: 'location_request', body: 'Where are you?' } }],
-  ['template, positional parameters', ['--template', 'order_update', '--lang', 'tr', '--param', 'Ada', '--param', '#1001'], { type: 'template', template: { name: 'order_update', language: 'tr', body: ['Ada', '#1001'] } }],
-  ['template, named parameters', ['--template', 'welcome', '--var', 'first_name=Ada', '--header-param', 'Hi'], { type: 'template', template: { name: 'welcome', language: 'en', body: { first_name: 'Ada' }, header: ['Hi'] } }],
-  ['reaction', ['--reaction', 'mem_msg_000001:👍'], { type: 'reaction', messageId: 'mem_msg_000001', emoji: '👍' }],
-  ] as Array<[string, string[], Record<string, unknown>]>).map(([name, args, expected], i) => [name, args, expected, `+9055500000${String(i).padStart(2, '0')}`] as const))('send %s from flags', async (_name, args, expected, to) => {
+  (
+    [
+      ['text', ['--text', 'Hi there', '--preview-url', '--reply-to', 'mem_msg_1'], { type: 'text', text: 'Hi there', previewUrl: true, replyTo: 'mem_msg_1' }],
+      [
+        'image from a local file',
+        ['--image', 'pixel.png', '--caption', 'A pixel'],
+        { type: 'image', caption: 'A pixel', media: { data: new Uint8Array(PNG), filename: 'pixel.png', mimeType: 'image/png' } },
+      ],
+      ['video by URL', ['--video', 'https://cdn.example.com/clip.mp4'], { type: 'video', media: { url: 'https://cdn.example.com/clip.mp4' } }],
+      [
+        'document by media id',
+        ['--document', 'id:mem_media_7', '--filename', 'invoice.pdf'],
+        { type: 'document', filename: 'invoice.pdf', media: { id: 'mem_media_7' } },
+      ],
+      ['audio', ['--audio', 'https://cdn.example.com/a.ogg'], { type: 'audio', media: { url: 'https://cdn.example.com/a.ogg' } }],
+      ['sticker', ['--sticker', 'id:st_1'], { type: 'sticker', media: { id: 'st_1' } }],
+      [
+        'location',
+        ['--location', '41.0082,28.9784', '--name', 'Office', '--address', 'Istanbul'],
+        { type: 'location', latitude: 41.0082, longitude: 28.9784, name: 'Office', address: 'Istanbul' },
+      ],
+      [
+        'contacts',
+        ['--contact', 'Ada Lovelace:+905551112299', '--contact', 'Support'],
+        { type: 'contacts', contacts: [{ name: { formatted: 'Ada Lovelace' }, phones: [{ phone: '+905551112299' }] }, { name: { formatted: 'Support' } }] },
+      ],
+      [
+        'buttons',
+        ['--buttons', 'yes:Yes,later:Later', '--body', 'Tomorrow?', '--header', 'Delivery', '--footer', 'Reply below'],
+        {
+          type: 'interactive',
+          interactive: {
+            kind: 'buttons',
+            body: 'Tomorrow?',
+            header: { type: 'text', text: 'Delivery' },
+            footer: 'Reply below',
+            buttons: [
+              { id: 'yes', title: 'Yes' },
+              { id: 'later', title: 'Later' },
+            ],
+          },
+        },
+      ],
+      [
+        'list',
+        ['--list', 'a:Alpha,b:Beta', '--body', 'Pick one', '--button-text', 'Options', '--section-title', 'Plans'],
+        {
+          type: 'interactive',
+          interactive: {
+            kind: 'list',
+            body: 'Pick one',
+            buttonText: 'Options',
+            sections: [
+              {
+                title: 'Plans',
+                rows: [
+                  { id: 'a', title: 'Alpha' },
+                  { id: 'b', title: 'Beta' },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+      [
+        'location request',
+        ['--location-request', '--body', 'Where are you?'],
+        { type: 'interactive', interactive: { kind: 'location_request', body: 'Where are you?' } },
+      ],
+      [
+        'template, positional parameters',
+        ['--template', 'order_update', '--lang', 'tr', '--param', 'Ada', '--param', '#1001'],
+        { type: 'template', template: { name: 'order_update', language: 'tr', body: ['Ada', '#1001'] } },
+      ],
+      [
+        'template, named parameters',
+        ['--template', 'welcome', '--var', 'first_name=Ada', '--header-param', 'Hi'],
+        { type: 'template', template: { name: 'welcome', language: 'en', body: { first_name: 'Ada' }, header: ['Hi'] } },
+      ],
+      ['reaction', ['--reaction', 'mem_msg_000001:👍'], { type: 'reaction', messageId: 'mem_msg_000001', emoji: '👍' }],
+    ] as Array<[string, string[], Record<string, unknown>]>
+  ).map(([name, args, expected], i) => [name, args, expected, `+9055500000${String(i).padStart(2, '0')}`] as const),
+)('send %s from flags', async (_name, args, expected, to) => {
   const result = await wamux(['send', '--to', to, ...args]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
@@ -68,7 +135,12 @@ test('--json reads an OutboundMessage from a file; media {"path"} becomes bytes;
   const result = await wamux(['send', '--json', 'msg.json', '--to', '+905551112244', '-o', 'id']);
   expect(result.code).toBe(0);
   expect(result.stdout).toBe(`${last()?.id}\n`);
-  expect(last()?.message).toEqual({ type: 'image', to: '+905551112244', caption: 'from json', media: { data: new Uint8Array(PNG), filename: 'pixel.png', mimeType: 'image/png' } });
+  expect(last()?.message).toEqual({
+    type: 'image',
+    to: '+905551112244',
+    caption: 'from json',
+    media: { data: new Uint8Array(PNG), filename: 'pixel.png', mimeType: 'image/png' },
+  });
 });
 
 test('--json - reads stdin; -o json prints the SendResult', async () => {
@@ -82,14 +154,53 @@ test('--dry-run prints the message (bytes summarized) and sends nothing', async 
   const before = emulator.delivered().length;
   const result = await wamux(['send', '--to', '+905551112233', '--image', 'pixel.png', '--dry-run']);
   expect(result.code).toBe(0);
-  expect(JSON.parse(result.stdout)).toEqual({ type: 'image', to: '+905551112233', media: { data: `[${PNG.byteLength} bytes]`, filename: 'pixel.png', mimeType: 'image/png' } });
+  expect(JSON.parse(result.stdout)).toEqual({
+    type: 'image',
+    to: '+905551112233',
+    media: { data: `[${PNG.byteLength} bytes]`, filename: 'pixel.png', mimeType: 'image/png' },
+  });
   expect(emulator.delivered()).toHaveLength(before);
 });
 
-test('a model error is one line naming the field, exit 1', async () => {
-  const result = await wamux(['send', '--to', '12', '--text', 'x']);
-  expect(result.code).toBe(1);
-  expect(lines(result.stderr)).toEqual(['wamux: validation_failed (memory): message.to: must be an E.164 phone number with a leading + (e.g. +905551112233) or a WhatsApp business-scoped user ID (e.g. US.13491208655302741918)']);
+test('a model error is one line naming the field, exit 1; --dry-run fails the same way', async () => {
+  for (const dryRun of [[], ['--dry-run']]) {
+    const result = await wamux(['send', '--to', '+905551112233', '--location', '91,0', ...dryRun]);
+    expect(result.code).toBe(1);
+    expect(lines(result.stderr)).toEqual([expect.stringMatching(/^wamux: validation_failed \(memory\): message\.latitude: /)]);
+    expect(result.stdout).toBe('');
+  }
+});
+
+// Before: `--to 5551112233` and `--to "(555) 111-2233"` went to +55 (Brazil), and --dry-run checked nothing.
+test.concurrent.each([['5551112233'], ['(555) 111-2233'], ['abc'], ['12']])(
+  '--to %p has no certain country: refused naming --to, with or without --dry-run',
+  async (to) => {
+    const real = await wamux(['send', '--to', to, '--text', 'x']);
+    const dry = await wamux(['send', '--to', to, '--text', 'x', '--dry-run']);
+    for (const result of [real, dry]) {
+      expect(result.code).toBe(1);
+      expect(lines(result.stderr)).toHaveLength(1);
+      expect(result.stderr).toMatch(/^wamux: validation_failed: --to: /);
+      expect(result.stdout).toBe('');
+    }
+    expect(dry.stderr).toBe(real.stderr);
+    // Nothing went to any reading of the number (+55 51112233 in Brazil, before the fix).
+    const digits = to.replace(/\D/g, '');
+    if (digits.length >= 6) expect(emulator.delivered().filter((d) => d.message.to.replace(/\D/g, '').endsWith(digits.slice(-6)))).toEqual([]);
+  },
+);
+
+test('--to accepts a number whose country is certain: +, 00, digits as WhatsApp writes them, or a national number with --country', async () => {
+  for (const [to, extra, expected] of [
+    ['+90 555 111 22 33', [], '+905551112233'],
+    ['0090 555 111 22 33', [], '+905551112233'],
+    ['905551112233', [], '+905551112233'],
+    ['(555) 111-2233', ['--country', 'US'], '+15551112233'],
+  ] as const) {
+    const result = await wamux(['send', '--to', to, '--text', 'x', '--dry-run', ...extra]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ to: expected });
+  }
 });
 
 test.concurrent.each([

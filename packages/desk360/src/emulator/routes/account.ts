@@ -1,4 +1,4 @@
-import type { EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorRoute } from '@wamux/emulator';
 import { desk360Error, validateBody } from '../errors';
 import { bodyOf } from '../fields';
 import { LoginBodySchema } from '../schemas';
@@ -24,7 +24,10 @@ export function accountRoutes(state: EmulatorState, server: { origin: string }):
         const failures = (state.loginFailures.get(email) ?? []).filter((at) => now - at < LOGIN_WINDOW_MS);
         if (failures.length >= LOGIN_ATTEMPTS) {
           const retryAfter = Math.ceil((LOGIN_WINDOW_MS - (now - (failures[0] as number))) / 1000);
-          return { ...desk360Error(429, 'Too many login attempts. Please try again in a minute.', 'too_many_attempts'), headers: { 'retry-after': String(retryAfter) } };
+          return {
+            ...desk360Error(429, 'Too many login attempts. Please try again in a minute.', 'too_many_attempts'),
+            headers: { 'retry-after': String(retryAfter) },
+          };
         }
         if (email !== state.user.email || password !== state.user.password) {
           state.loginFailures.set(email, [...failures, now]);

@@ -1,5 +1,5 @@
-import type { EmulatorRequest, EmulatorResponse, EmulatorRoute } from '@wamux/testing/emulator';
-import * as v from 'valibot';
+import type { EmulatorRequest, EmulatorResponse, EmulatorRoute } from '@wamux/emulator';
+import type * as v from 'valibot';
 import { contactCard, interactiveMessage, kindOfFile, mediaMessage } from '../decode';
 import { desk360Error, validateBody } from '../errors';
 import { bodyOf } from '../fields';
@@ -76,7 +76,9 @@ export function messageRoutes(state: EmulatorState): EmulatorRoute[] {
           const kind = kindOfFile(file.mimeType);
           const mediaId = state.store({ data: file.data, mimeType: file.mimeType, filename: file.filename });
           const messageId = state.accept(mediaMessage(body.value.to, file), describeBody(raw));
-          (medias[`${kind}s`] ??= []).push({
+          const group = medias[`${kind}s`] ?? [];
+          medias[`${kind}s`] = group;
+          group.push({
             url: `https://my-cdn.desk360.com/integrations/${request.params.integrationId}/attachments/${mediaId}`,
             name: file.filename,
             type: kind,
@@ -95,7 +97,9 @@ export function messageRoutes(state: EmulatorState): EmulatorRoute[] {
       handler: forIntegration(state, (request: EmulatorRequest): EmulatorResponse => {
         const stored = state.media.get(request.params.mediaId ?? '');
         if (!stored) return desk360Error(404, 'Requested resource not found.', 'model_not_found_exception');
-        const disposition: Record<string, string> = stored.filename ? { 'content-disposition': `attachment; filename="${stored.filename.replace(/"/g, '')}"` } : {};
+        const disposition: Record<string, string> = stored.filename
+          ? { 'content-disposition': `attachment; filename="${stored.filename.replace(/"/g, '')}"` }
+          : {};
         return { body: stored.data, headers: { 'content-type': stored.mimeType, ...disposition } };
       }),
     },

@@ -1,5 +1,5 @@
-import type { EmulatorRequest, EmulatorResponse } from '@wamux/testing/emulator';
-import { PAGE_SIZE } from '../../constants';
+import type { EmulatorRequest, EmulatorResponse } from '@wamux/emulator';
+import { PAGE_SIZE } from '../../wire/pages';
 
 /**
  * One page of a Desk360 list: `?page=N` from 1, 20 objects a page, and a

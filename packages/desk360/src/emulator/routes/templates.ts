@@ -1,5 +1,5 @@
-import type { PhoneNumber } from '@wamux/core';
-import type { EmulatorResponse, EmulatorRoute } from '@wamux/testing/emulator';
+import type { PhoneNumber } from '@wamux/core/adapter';
+import type { EmulatorResponse, EmulatorRoute } from '@wamux/emulator';
 import type { CatalogTemplate, CatalogTranslation } from '../catalog';
 import { renderTemplate } from '../catalog';
 import { templateMessage } from '../decode';
@@ -14,12 +14,16 @@ const BASE = '/integrations/:integrationId/conversations/templates';
 /** The WhatsApp Message Templates endpoints: list, send, bulk send. */
 export function templateRoutes(state: EmulatorState, server: { origin: string }): EmulatorRoute[] {
   /** The template and translation a send names, or the error Desk360 would answer. */
-  const find = (templateId: number, languageId: number): { ok: true; template: CatalogTemplate; translation: CatalogTranslation } | { ok: false; response: EmulatorResponse } => {
+  const find = (
+    templateId: number,
+    languageId: number,
+  ): { ok: true; template: CatalogTemplate; translation: CatalogTranslation } | { ok: false; response: EmulatorResponse } => {
     const template = state.catalog.byId(templateId);
     if (!template) return { ok: false, response: desk360Error(400, 'The selected template id is invalid.') };
     const translation = template.translations.find((t) => t.languageId === languageId);
     if (!translation) return { ok: false, response: desk360Error(400, 'The selected language id is invalid.') };
-    if ((translation.seed.status ?? 'approved') !== 'approved') return { ok: false, response: desk360Error(400, 'The template is not active in this language.') };
+    if ((translation.seed.status ?? 'approved') !== 'approved')
+      return { ok: false, response: desk360Error(400, 'The template is not active in this language.') };
     return { ok: true, template, translation };
   };
 
@@ -72,7 +76,8 @@ export function templateRoutes(state: EmulatorState, server: { origin: string })
           const error = missing(found.translation, destination.parameters, 'parameters');
           if (error) return error;
         }
-        for (const d of destinations) state.accept(templateMessage(d.phone, found.template, found.translation, d.parameters, body.value.attachment), describeBody(raw));
+        for (const d of destinations)
+          state.accept(templateMessage(d.phone, found.template, found.translation, d.parameters, body.value.attachment), describeBody(raw));
         return { json: { phones: destinations.map((d) => d.phone) } };
       }),
     },

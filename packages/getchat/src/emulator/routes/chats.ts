@@ -1,4 +1,4 @@
-import type { EmulatorRequest, EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorRequest, EmulatorRoute } from '@wamux/emulator';
 import { apiBase, bodyOf, boolParam, fieldErrors, intParam, notFound, ok, operationRoute, page } from './http';
 import { chatJson, filterEvents, userRef } from './serialize';
 import type { EmulatedChat, OperationsEmulatorState } from './state';
@@ -32,14 +32,21 @@ export function chatRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
       const participant = Array.isArray(body.chat_participants) ? (body.chat_participants[0] as Record<string, unknown> | undefined) : undefined;
       const waId = String(participant?.phone_number ?? participant?.wa_id ?? '').replace(/\D/g, '');
       if (waId === '') return fieldErrors({ chat_participants: 'Cannot tell the chat partner: supply chat_participants.' });
-      const lines = String(body.chat_text).split(/\n|(?=\d{2}\/\d{2}\/\d{4}, )/).filter((line) => line.trim() !== '');
+      const lines = String(body.chat_text)
+        .split(/\n|(?=\d{2}\/\d{2}\/\d{4}, )/)
+        .filter((line) => line.trim() !== '');
       const now = state.now();
       lines.forEach((line, index) => {
         state.recordMessage({
           waId,
           timestamp: now - lines.length + index,
           fromUs: false,
-          message: { waba_payload: { from: waId, type: 'text', text: { body: line.replace(/^.*? - [^:]+: /, '') } }, customer_wa_id: waId, from_us: false, imported: true },
+          message: {
+            waba_payload: { from: waId, type: 'text', text: { body: line.replace(/^.*? - [^:]+: /, '') } },
+            customer_wa_id: waId,
+            from_us: false,
+            imported: true,
+          },
         });
       });
       if (lines.length === 0) state.recordMessage({ waId, timestamp: now, fromUs: false });
@@ -79,10 +86,12 @@ export function chatRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
     };
     const user = read('assigned_to_user');
     const group = read('assigned_group');
-    if (user !== undefined && user !== null && !state.users.has(user)) return fieldErrors({ assigned_to_user: `Invalid pk "${user}" - object does not exist.` });
+    if (user !== undefined && user !== null && !state.users.has(user))
+      return fieldErrors({ assigned_to_user: `Invalid pk "${user}" - object does not exist.` });
     // The document's bot chapter uses group 0 for "no group".
     const groupId = group === 0 ? null : group;
-    if (groupId !== undefined && groupId !== null && !state.groups.has(groupId)) return fieldErrors({ assigned_group: `Invalid pk "${group}" - object does not exist.` });
+    if (groupId !== undefined && groupId !== null && !state.groups.has(groupId))
+      return fieldErrors({ assigned_group: `Invalid pk "${group}" - object does not exist.` });
     const base = apiBase(request);
     const event: Record<string, unknown> = {
       wa_id: waId,
@@ -126,7 +135,12 @@ function chatMatches(state: OperationsEmulatorState, chat: EmulatedChat, request
       () =>
         chat.wa_id.includes(search ?? '') ||
         (person?.waba_payload.profile.name.toLowerCase().includes(search ?? '') ?? false) ||
-        tagIds.some((id) => state.tags.get(id)?.name.toLowerCase().includes(search ?? '')),
+        tagIds.some((id) =>
+          state.tags
+            .get(id)
+            ?.name.toLowerCase()
+            .includes(search ?? ''),
+        ),
     ],
     ['assigned_to_me', () => !boolParam(request, 'assigned_to_me') || chat.assigned_to_user === state.currentUserId],
     ['assigned_group', () => chat.assigned_group === intParam(request, 'assigned_group')],

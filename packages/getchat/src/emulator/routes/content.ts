@@ -1,4 +1,4 @@
-import type { EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorRoute } from '@wamux/emulator';
 import { bodyOf, fieldErrors, noContent, notFound, ok, operationRoute, page } from './http';
 import type { OperationsEmulatorState } from './state';
 
@@ -7,7 +7,10 @@ export function contentRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
   return [
     operationRoute('listSavedResponses', (request) => {
       const text = request.query.get('text')?.toLowerCase();
-      return page(request, [...state.savedResponses.values()].filter((response) => !text || response.text.toLowerCase().includes(text)));
+      return page(
+        request,
+        [...state.savedResponses.values()].filter((response) => !text || response.text.toLowerCase().includes(text)),
+      );
     }),
     operationRoute('createSavedResponse', (request) => {
       const body = bodyOf(request);

@@ -1,14 +1,13 @@
-import type { EmulatorRequest, EmulatorResponse, EmulatorRoute } from '@wamux/testing/emulator';
-import type { GetchatOperationName } from '../../paths';
-import { getchatPaths } from '../../operations/paths';
+import type { EmulatorRequest, EmulatorResponse, EmulatorRoute } from '@wamux/emulator';
+import { emulatedPaths, type EmulatedOperation } from './paths';
 
 // Helpers the operation routes share: the route pattern of an operation,
 // DRF-style answers, request bodies in any of the three encodings get.chat
 // accepts, and `{count, next, previous, results}` pages.
 
 /** A route for a table operation: its method and its (default) path as a `:param` pattern. */
-export function operationRoute(operation: GetchatOperationName, handler: EmulatorRoute['handler'], extra: { public?: boolean } = {}): EmulatorRoute {
-  const { method, path } = getchatPaths[operation];
+export function operationRoute(operation: EmulatedOperation, handler: EmulatorRoute['handler'], extra: { public?: boolean } = {}): EmulatorRoute {
+  const { method, path } = emulatedPaths[operation];
   return { method, pattern: path.replace(/\{(\w+)\}/g, ':$1'), handler, ...extra };
 }
 
@@ -79,7 +78,7 @@ export function page(request: EmulatorRequest, items: readonly unknown[]): Emula
   const offset = Math.max(0, intParam(request, 'offset') ?? 0);
   const link = (at: number) => {
     const url = new URL(`${apiBase(request)}${request.path}`);
-    request.query.forEach((value, key) => url.searchParams.set(key, value));
+    for (const [key, value] of request.query) url.searchParams.set(key, value);
     url.searchParams.set('limit', String(limit));
     url.searchParams.set('offset', String(at));
     return url.toString();

@@ -1,4 +1,4 @@
-import type { EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorRoute } from '@wamux/emulator';
 import { chatRoutes } from './chats';
 import { contentRoutes } from './content';
 import { peopleRoutes } from './people';

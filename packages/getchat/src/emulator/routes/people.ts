@@ -1,4 +1,4 @@
-import type { EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorRoute } from '@wamux/emulator';
 import { bodyOf, fieldErrors, notFound, ok, operationRoute, page } from './http';
 import type { OperationsEmulatorState } from './state';
 
@@ -23,7 +23,9 @@ export function peopleRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
     // Literal paths first: `/contacts/blocked/` must not match `/contacts/{wa_id}/`.
     operationRoute('listBlockedContacts', (request) => {
       const only = waIdOf(request.query.get('phone_number'));
-      const blocked = [...state.chats.values()].filter((chat) => chat.blocked && (only === undefined || chat.wa_id === only)).map((chat) => ({ wa_id: chat.wa_id }));
+      const blocked = [...state.chats.values()]
+        .filter((chat) => chat.blocked && (only === undefined || chat.wa_id === only))
+        .map((chat) => ({ wa_id: chat.wa_id }));
       const limit = Number(request.query.get('limit') ?? blocked.length) || blocked.length;
       const offset = Number(request.query.get('offset') ?? 0) || 0;
       return ok({ contacts: blocked.slice(offset, offset + limit), pagination: { count: blocked.length, limit, offset } });
@@ -38,25 +40,31 @@ export function peopleRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
         }),
       });
     }),
-    operationRoute('blockContact', (request) => blockAction(request.query.get('wa_id'), (waId) => {
-      const chat = chatOf(waId);
-      if (!chat) return false;
-      chat.blocked = true;
-      return true;
-    })),
-    operationRoute('reportContact', (request) => blockAction(request.query.get('wa_id'), (waId) => {
-      const chat = chatOf(waId);
-      if (!chat) return false;
-      chat.reported = true;
-      if (bodyOf(request).block === true || bodyOf(request).block === 'true') chat.blocked = true;
-      return true;
-    })),
-    operationRoute('unblockContact', (request) => blockAction(request.query.get('wa_id'), (waId) => {
-      const chat = chatOf(waId);
-      if (!chat) return false;
-      chat.blocked = false;
-      return true;
-    })),
+    operationRoute('blockContact', (request) =>
+      blockAction(request.query.get('wa_id'), (waId) => {
+        const chat = chatOf(waId);
+        if (!chat) return false;
+        chat.blocked = true;
+        return true;
+      }),
+    ),
+    operationRoute('reportContact', (request) =>
+      blockAction(request.query.get('wa_id'), (waId) => {
+        const chat = chatOf(waId);
+        if (!chat) return false;
+        chat.reported = true;
+        if (bodyOf(request).block === true || bodyOf(request).block === 'true') chat.blocked = true;
+        return true;
+      }),
+    ),
+    operationRoute('unblockContact', (request) =>
+      blockAction(request.query.get('wa_id'), (waId) => {
+        const chat = chatOf(waId);
+        if (!chat) return false;
+        chat.blocked = false;
+        return true;
+      }),
+    ),
     operationRoute('listContacts', (request) => {
       const search = request.query.get('search')?.toLowerCase();
       const contacts = state.contacts.filter((contact) => !search || JSON.stringify(contact).toLowerCase().includes(search));
@@ -66,7 +74,11 @@ export function peopleRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
       const waId = request.params.wa_id ?? '';
       const person = state.persons.get(waId);
       if (!person) return notFound();
-      const results = state.contacts.filter((contact) => JSON.stringify(contact.phone_numbers ?? []).replace(/\D/g, '').includes(waId));
+      const results = state.contacts.filter((contact) =>
+        JSON.stringify(contact.phone_numbers ?? [])
+          .replace(/\D/g, '')
+          .includes(waId),
+      );
       return ok({ person, contact_provider_results: results });
     }),
   ];

@@ -49,7 +49,13 @@ export function chatJson(state: OperationsEmulatorState, waId: string, base: str
 /** Events newest first, filtered by `wa_id`/`chat`, `since_time` (inclusive) and `before_time` (exclusive). */
 export function filterEvents(
   events: readonly Record<string, unknown>[],
-  filters: { chatKey: string; waId: string | null; sinceTime: number | undefined; beforeTime: number | undefined; match?: (event: Record<string, unknown>) => boolean },
+  filters: {
+    chatKey: string;
+    waId: string | null;
+    sinceTime: number | undefined;
+    beforeTime: number | undefined;
+    match?: (event: Record<string, unknown>) => boolean;
+  },
 ): Record<string, unknown>[] {
   return events
     .filter((event) => filters.waId === null || event[filters.chatKey] === filters.waId)

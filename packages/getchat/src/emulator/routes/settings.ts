@@ -1,4 +1,4 @@
-import type { EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorRoute } from '@wamux/emulator';
 import { bodyOf, fieldErrors, noContent, notFound, ok, operationRoute } from './http';
 import type { OperationsEmulatorState } from './state';
 

@@ -1,4 +1,5 @@
-import type { TemplateSeed } from '@wamux/testing/emulator';
+import type { TemplateSeed } from '@wamux/emulator';
+import { graphTemplateFromSeed } from '@wamux/whatsapp-cloud/emulation';
 
 // The in-memory state behind the operation routes, in get.chat's wire
 // shapes (snake_case), so routes answer with it as stored. The emulator shell
@@ -83,7 +84,10 @@ export interface OperationsEmulatorState {
   businessProfile: Record<string, unknown>;
   about: string | null;
   profilePhoto: { data: Uint8Array; mimeType: string } | undefined;
-  webhooks: Map<number, { id: number; user: number; url: string; on_incoming_message: boolean; on_outgoing_message: boolean; on_assigned: boolean; headers: Record<string, string> }>;
+  webhooks: Map<
+    number,
+    { id: number; user: number; url: string; on_incoming_message: boolean; on_outgoing_message: boolean; on_assigned: boolean; headers: Record<string, string> }
+  >;
   webhookTests: WebhookTestDelivery[];
   healthStatuses: { check_name: string; is_ok: boolean; message: string }[];
   wabaErrors: Map<number, { id: number; waba_payload: Record<string, unknown>; timestamp: number; waba_id: string; getchat_id: string | null }>;
@@ -117,19 +121,11 @@ function initials(name: string): string {
     .join('');
 }
 
-/** A vendor-neutral template seed as get.chat stores templates (Meta's component format). */
+/** A vendor-neutral template seed as get.chat stores templates: Meta's components, its status word as given (lower case), its namespace. */
 export function templateFromSeed(seed: TemplateSeed): Record<string, unknown> {
-  const components: Record<string, unknown>[] = [];
-  if (seed.header !== undefined) components.push({ type: 'HEADER', format: 'TEXT', text: seed.header });
-  components.push({ type: 'BODY', text: seed.body });
-  if (seed.footer !== undefined) components.push({ type: 'FOOTER', text: seed.footer });
   return {
-    id: seed.id,
-    name: seed.name,
-    language: seed.language,
-    category: seed.category ?? 'UTILITY',
+    ...graphTemplateFromSeed(seed),
     status: seed.status ?? 'approved',
-    components,
     namespace: 'wamux_emulator',
     rejected_reason: seed.status === 'rejected' ? 'INVALID_FORMAT' : null,
   };
@@ -211,7 +207,18 @@ export function createOperationsEmulatorState(): OperationsEmulatorState {
 
     reset() {
       counters.clear();
-      for (const store of [state.users, state.groups, state.tokens, state.persons, state.chats, state.messageChats, state.tags, state.chatTaggings, state.messageTaggings]) store.clear();
+      for (const store of [
+        state.users,
+        state.groups,
+        state.tokens,
+        state.persons,
+        state.chats,
+        state.messageChats,
+        state.tags,
+        state.chatTaggings,
+        state.messageTaggings,
+      ])
+        store.clear();
       for (const store of [state.savedResponses, state.templates, state.webhooks, state.wabaErrors, state.fcmTokens]) store.clear();
       state.contacts = [];
       state.chatTaggingEvents = [];

@@ -1,4 +1,4 @@
-import { postWebhook, type EmulatorRoute } from '@wamux/testing/emulator';
+import { postWebhook, type EmulatorRoute } from '@wamux/emulator';
 import { apiBase, bodyOf, fieldErrors, noContent, notFound, ok, operationRoute, page } from './http';
 import { userRef } from './serialize';
 import type { OperationsEmulatorState } from './state';
@@ -33,7 +33,10 @@ export function statusRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
   return [
     operationRoute('listWabaWebhooks', (request) => {
       const visible = [...state.webhooks.values()].filter((webhook) => isAdmin() || webhook.user === state.currentUserId);
-      return page(request, visible.map((webhook) => webhookJson(webhook.id, apiBase(request))));
+      return page(
+        request,
+        visible.map((webhook) => webhookJson(webhook.id, apiBase(request))),
+      );
     }),
     operationRoute('createWabaWebhook', (request) => {
       const id = state.nextId('webhook');
@@ -55,7 +58,18 @@ export function statusRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
       const webhook = state.webhooks.get(Number(request.params.id));
       if (!webhook) return notFound();
       // "sending a mock "statuses" HTTP POST request to its target url"
-      const mock = { statuses: [{ id: 'gBEGkFO33SUyAgm0lj123TmE5lc', getchat_id: '00000000-0000-0000-0000-000000000000', recipient_id: '48123123123', status: 'read', timestamp: String(state.now()), type: 'message' }] };
+      const mock = {
+        statuses: [
+          {
+            id: 'gBEGkFO33SUyAgm0lj123TmE5lc',
+            getchat_id: '00000000-0000-0000-0000-000000000000',
+            recipient_id: '48123123123',
+            status: 'read',
+            timestamp: String(state.now()),
+            type: 'message',
+          },
+        ],
+      };
       try {
         const delivery = await postWebhook(webhook.url, mock, webhook.headers);
         state.webhookTests.push({ webhookId: webhook.id, url: webhook.url, status: delivery.status });
@@ -68,7 +82,12 @@ export function statusRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
 
     operationRoute('listHealthStatuses', () => ok(state.healthStatuses)),
 
-    operationRoute('listWabaErrors', (request) => page(request, [...state.wabaErrors.values()].sort((a, b) => b.timestamp - a.timestamp))),
+    operationRoute('listWabaErrors', (request) =>
+      page(
+        request,
+        [...state.wabaErrors.values()].sort((a, b) => b.timestamp - a.timestamp),
+      ),
+    ),
     operationRoute('retrieveWabaError', (request) => {
       const error = state.wabaErrors.get(Number(request.params.id));
       return error ? ok(error) : notFound();
@@ -77,7 +96,10 @@ export function statusRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
     operationRoute('listFcmDeviceTokens', (request) => {
       const token = request.query.get('token');
       const mine = [...state.fcmTokens.values()].filter((device) => device.user === state.currentUserId && (token === null || device.token === token));
-      return page(request, mine.map((device) => ({ ...device, user: userRef(state, device.user, apiBase(request)) })));
+      return page(
+        request,
+        mine.map((device) => ({ ...device, user: userRef(state, device.user, apiBase(request)) })),
+      );
     }),
     operationRoute('registerFcmDeviceToken', (request) => {
       const body = bodyOf(request);

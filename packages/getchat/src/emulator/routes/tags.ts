@@ -1,4 +1,4 @@
-import type { EmulatorRequest, EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorRequest, EmulatorRoute } from '@wamux/emulator';
 import { apiBase, bodyOf, fieldErrors, intParam, noContent, notFound, ok, operationRoute, page } from './http';
 import { filterEvents, userRef } from './serialize';
 import type { OperationsEmulatorState } from './state';
@@ -8,7 +8,14 @@ export function tagRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
   const extraOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null);
 
   /** Records a tagging event as the webhook's `chat_tagging` / `message_tagging` carries it. */
-  const recordEvent = (request: EmulatorRequest, kind: 'chat' | 'message', action: 'added' | 'removed', tagId: number, target: string, extra: Record<string, unknown> | null) => {
+  const recordEvent = (
+    request: EmulatorRequest,
+    kind: 'chat' | 'message',
+    action: 'added' | 'removed',
+    tagId: number,
+    target: string,
+    extra: Record<string, unknown> | null,
+  ) => {
     const event = {
       timestamp: state.now(),
       action,

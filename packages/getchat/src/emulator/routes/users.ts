@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { EmulatorRequest, EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorRequest, EmulatorRoute } from '@wamux/emulator';
 import { apiBase, bodyOf, fieldErrors, notFound, ok, operationRoute, page } from './http';
 import { userJson } from './serialize';
 import type { EmulatedUser, OperationsEmulatorState } from './state';
@@ -36,12 +36,18 @@ export function userRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
   };
 
   return [
-    operationRoute('listUsers', (request) => page(request, [...state.users.values()].map((user) => userJson(state, user, apiBase(request))))),
+    operationRoute('listUsers', (request) =>
+      page(
+        request,
+        [...state.users.values()].map((user) => userJson(state, user, apiBase(request))),
+      ),
+    ),
     operationRoute('createNewUser', (request) => {
       if (!isAdmin()) return forbidden();
       const body = bodyOf(request);
       if (typeof body.username !== 'string' || body.username === '') return fieldErrors({ username: 'This field is required.' });
-      if ([...state.users.values()].some((user) => user.username === body.username)) return fieldErrors({ username: 'A user with that username already exists.' });
+      if ([...state.users.values()].some((user) => user.username === body.username))
+        return fieldErrors({ username: 'A user with that username already exists.' });
       const id = state.nextId('user');
       const user: EmulatedUser = {
         id,
@@ -65,7 +71,9 @@ export function userRoutes(state: OperationsEmulatorState): EmulatorRoute[] {
       pattern: '/users/activate/:code',
       public: true,
       handler: (request) => {
-        const user = [...state.users.values()].find((candidate) => candidate.activation_code !== undefined && candidate.activation_code === request.params.code);
+        const user = [...state.users.values()].find(
+          (candidate) => candidate.activation_code !== undefined && candidate.activation_code === request.params.code,
+        );
         if (!user) return notFound();
         user.is_active = true;
         user.activation_code = undefined;

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { listOptionEntries, PosixTimeInput, WaIdInput } from './input';
-import type { ListOptions } from './list';
+import { listOptionEntries, PosixTimeInput, WaIdInput } from '../../map/input';
+import type { ListOptions } from '../../client/list';
 
 /** Filters the event lists share (tagging and assignment history). */
 export interface GetchatEventFilters extends ListOptions {

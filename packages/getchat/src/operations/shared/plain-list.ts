@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { listOptionEntries } from './input';
+import { listOptionEntries } from '../../map/input';
 
-// Apart from ./input.ts, which the main entry imports: only the groups page without filters.
+// The options of the lists that take no filters.
 
 /** A list's options: paging only. */
 export const PlainListOptionsInput = v.optional(v.strictObject(listOptionEntries), {});

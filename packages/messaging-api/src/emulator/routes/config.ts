@@ -1,4 +1,4 @@
-import type { EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorRoute } from '@wamux/emulator';
 import * as v from 'valibot';
 import type { EmulatorContext } from '../context';
 import { dataEnvelope, listEnvelope, resultsEnvelope } from '../envelope';
@@ -36,7 +36,8 @@ export function configRoutes(context: EmulatorContext): EmulatorRoute[] {
           channelId === null && channelStatus === undefined
             ? true
             : approvals(template).some(
-                (approval) => (channelId === null || approval.channelId === channelId) && (channelStatus === undefined || approval.status.toUpperCase() === channelStatus),
+                (approval) =>
+                  (channelId === null || approval.channelId === channelId) && (channelStatus === undefined || approval.status.toUpperCase() === channelStatus),
               ),
         );
         return listEnvelope(templates);

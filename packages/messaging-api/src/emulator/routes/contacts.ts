@@ -1,4 +1,4 @@
-import type { EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorRoute } from '@wamux/emulator';
 import { DigitalEventDtoSchema, DigitalObjectDtoSchema } from '../../wire/analytics';
 import { ContactPrefsUpdateSchema } from '../../wire/contact';
 import type { EmulatorContext } from '../context';

@@ -1,4 +1,4 @@
-import type { EmulatorRoute, EmulatorResponse } from '@wamux/testing/emulator';
+import type { EmulatorRoute, EmulatorResponse } from '@wamux/emulator';
 import type { EmulatorContext } from '../context';
 import { decodeOutbound } from '../decode';
 import { dataEnvelope } from '../envelope';
@@ -19,7 +19,9 @@ function send(context: EmulatorContext, body: unknown): EmulatorResponse {
     return context.failure(400, 'INVALID_REQUEST', 'channelId is required', [{ field: 'channelId', code: 'REQUIRED', description: 'is required' }]);
   }
   if (!context.state.channels.some((channel) => channel.channelId === channelId)) {
-    return context.failure(404, 'CHANNEL_NOT_FOUND', `No channel ${channelId}`, [{ field: 'channelId', code: 'NOT_FOUND', description: 'is not a configured channel' }]);
+    return context.failure(404, 'CHANNEL_NOT_FOUND', `No channel ${channelId}`, [
+      { field: 'channelId', code: 'NOT_FOUND', description: 'is not a configured channel' },
+    ]);
   }
   const template = message.type === 'template' ? findTemplate(context, message.template) : undefined;
   if (message.type === 'template' && template === undefined) {
@@ -38,7 +40,10 @@ function send(context: EmulatorContext, body: unknown): EmulatorResponse {
   return dataEnvelope({ id, type: message.type, templateCode: template?.code, templateId: template?.id });
 }
 
-function findTemplate(context: EmulatorContext, spec: { code?: string | undefined; id?: string | undefined; lang?: string | undefined }): Record<string, unknown> | undefined {
+function findTemplate(
+  context: EmulatorContext,
+  spec: { code?: string | undefined; id?: string | undefined; lang?: string | undefined },
+): Record<string, unknown> | undefined {
   return context.state.templates.find(
     (template) =>
       (spec.id === undefined || template.id === spec.id) &&

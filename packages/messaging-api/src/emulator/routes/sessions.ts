@@ -1,4 +1,4 @@
-import type { EmulatorResponse, EmulatorRoute } from '@wamux/testing/emulator';
+import type { EmulatorResponse, EmulatorRoute } from '@wamux/emulator';
 import { SessionQueueAssignmentSchema, SessionRequestSchema } from '../../wire/session';
 import type { EmulatorContext } from '../context';
 import { resultsEnvelope } from '../envelope';
@@ -22,7 +22,10 @@ export function sessionRoutes(context: EmulatorContext): EmulatorRoute[] {
     const parsed = parseBody(context, SessionRequestSchema, body);
     if (!parsed.ok) return parsed.response;
     const session = context.state.sessions.find((s) => s.sessionId === parsed.value.sessionId);
-    if (!session) return context.failure(404, 'SESSION_NOT_FOUND', `No session ${parsed.value.sessionId}`, [{ field: 'sessionId', code: 'NOT_FOUND', description: 'matches no session' }]);
+    if (!session)
+      return context.failure(404, 'SESSION_NOT_FOUND', `No session ${parsed.value.sessionId}`, [
+        { field: 'sessionId', code: 'NOT_FOUND', description: 'matches no session' },
+      ]);
     return action(session);
   };
   const notClosed = (session: EmulatedSession, action: () => EmulatorResponse): EmulatorResponse =>
@@ -66,10 +69,22 @@ export function sessionRoutes(context: EmulatorContext): EmulatorRoute[] {
         return withSession({ sessionId: assignment.sessionId }, (session) =>
           notClosed(session, () => {
             const before = { queue: session.queue, agent: session.agent, team: session.team };
-            Object.assign(session, { queue: assignment.queue, agent: assignment.agent, team: assignment.team, skills: assignment.skills ?? [], params: assignment.params });
+            Object.assign(session, {
+              queue: assignment.queue,
+              agent: assignment.agent,
+              team: assignment.team,
+              skills: assignment.skills ?? [],
+              params: assignment.params,
+            });
             return resultsEnvelope([
               event(session, 'SESSION_ROUTED', {
-                sessionRouted: { routingId: session.routingId, sourceQueue: before.queue, targetQueue: session.queue, sessionStart: false, params: session.params },
+                sessionRouted: {
+                  routingId: session.routingId,
+                  sourceQueue: before.queue,
+                  targetQueue: session.queue,
+                  sessionStart: false,
+                  params: session.params,
+                },
                 sessionAssigned: { oldAgent: before.agent, newAgent: session.agent, oldDept: before.team, newDept: session.team },
               }),
             ]);

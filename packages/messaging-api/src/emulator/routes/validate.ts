@@ -1,5 +1,5 @@
-import { toValidationIssues } from '@wamux/core';
-import type { EmulatorResponse } from '@wamux/testing/emulator';
+import { toValidationIssues } from '@wamux/core/adapter';
+import type { EmulatorResponse } from '@wamux/emulator';
 import * as v from 'valibot';
 import type { EmulatorContext } from '../context';
 

@@ -1,4 +1,4 @@
-import { deliveryOf as coreDeliveryOf, isWamuxError, redactText, type DeliveryOutcome, type WamuxErrorCode } from '@wamux/core';
+import { deliveryOf as coreDeliveryOf, isWamuxError, redactText, type DeliveryOutcome, type WamuxErrorCode } from '@wamux/core/adapter';
 import { match } from 'ts-pattern';
 import type { JournalError } from './journal';
 
@@ -19,25 +19,38 @@ const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTU
 export function deliveryOf(error: unknown): DeliveryOutcome {
   if (!isWamuxError(error)) return coreDeliveryOf(error);
   if (error.delivery !== undefined) return error.delivery;
-  return match<WamuxErrorCode, DeliveryOutcome>(error.code)
-    .with(
-      'validation_failed',
-      'unsupported_feature',
-      'configuration_invalid',
-      'authentication_failed',
-      'permission_denied',
-      'rate_limited',
-      'rate_limit_queue_full',
-      'store_unavailable',
-      'request_rejected',
-      'not_found',
-      () => 'not_sent',
-    )
-    .with('network_error', () => (NOT_CONNECTED.has(causeCode(error) ?? '') ? 'not_sent' : 'unknown'))
-    .with('redirect_refused', () => (error.status === 307 || error.status === 308 ? 'not_sent' : 'unknown'))
-    // An abort can land while the request is on the wire.
-    .with('aborted', 'timeout', 'provider_error', 'unexpected_response', 'webhook_verification_failed', 'webhook_payload_invalid', 'webhook_listener_failed', () => 'unknown')
-    .exhaustive();
+  return (
+    match<WamuxErrorCode, DeliveryOutcome>(error.code)
+      .with(
+        'validation_failed',
+        'unsupported_feature',
+        'configuration_invalid',
+        'authentication_failed',
+        'permission_denied',
+        'rate_limited',
+        'rate_limit_queue_full',
+        'store_unavailable',
+        'request_rejected',
+        'not_found',
+        // Outside the customer service window: refused, and sendable again once the customer writes.
+        'window_closed',
+        () => 'not_sent',
+      )
+      .with('network_error', () => (NOT_CONNECTED.has(causeCode(error) ?? '') ? 'not_sent' : 'unknown'))
+      .with('redirect_refused', () => (error.status === 307 || error.status === 308 ? 'not_sent' : 'unknown'))
+      // An abort can land while the request is on the wire.
+      .with(
+        'aborted',
+        'timeout',
+        'provider_error',
+        'unexpected_response',
+        'webhook_verification_failed',
+        'webhook_payload_invalid',
+        'webhook_listener_failed',
+        () => 'unknown',
+      )
+      .exhaustive()
+  );
 }
 
 /**

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { Provider } from '@wamux/core';
+import type { Provider } from '@wamux/core/adapter';
 import { loadQueue } from '../queue-flags';
-import { type Progress } from './progress';
+import type { Progress } from './progress';
 import { messageFor, type BulkMessageSpec, type BulkRecipient } from './recipients';
 
 /** What {@link enqueueBulk} did. */
@@ -20,7 +20,10 @@ export interface EnqueueTally {
  * twice, which is `wamux bulk`'s resume semantics on the outbox.
  */
 export function bulkKey(csv: string, description: string, phone: string): string {
-  const run = createHash('sha256').update(`${resolve(csv)}\n${description}`).digest('hex').slice(0, 16);
+  const run = createHash('sha256')
+    .update(`${resolve(csv)}\n${description}`)
+    .digest('hex')
+    .slice(0, 16);
   return `bulk-${run}-${phone}`;
 }
 

@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as v from 'valibot';
+import { JournalTargetSchema } from './journal-target';
 
 /**
  * The bulk journal (the results file): one JSON object per line, appended
@@ -8,16 +9,19 @@ import * as v from 'valibot';
  * `kill -9`. It is what makes a bulk run resumable without sending anyone
  * the message twice. Line types:
  *
- * - `run`: a run started (audit only);
+ * - `run`: a run started, and where it sends (`target`: provider, base URL,
+ *   account); a journal is resumed only against the target it was written for;
  * - `attempt`: written and fsync'd BEFORE the send is dispatched;
  * - `result`: the send settled: `ok: true` with the message `id`, or
  *   `ok: false` with the `error` and whether the message may have gone out
- *   (`delivery: "not_sent"` or `"unknown"`).
+ *   (`delivery: "not_sent"` or `"unknown"`), or `"invalid"` when the message
+ *   was refused before any I/O (a bad field, a feature the provider lacks):
+ *   sending it again would fail the same way, so it is not retried.
  */
 export type JournalEntry = v.InferOutput<typeof EntrySchema>;
 
 /** What the journal says happened to one recipient. */
-export type Delivery = 'sent' | 'not_sent' | 'unknown';
+export type Delivery = 'sent' | 'not_sent' | 'unknown' | 'invalid';
 
 /** An error as the journal records it. */
 export interface JournalError {
@@ -37,7 +41,15 @@ const ErrorSchema = v.object({
   requestId: v.optional(v.string()),
 });
 const EntrySchema = v.variant('type', [
-  v.object({ type: v.literal('run'), at: v.string(), pid: v.number(), csv: v.string(), provider: v.string(), message: v.string() }),
+  v.object({
+    type: v.literal('run'),
+    at: v.string(),
+    pid: v.number(),
+    csv: v.string(),
+    provider: v.string(),
+    message: v.string(),
+    target: v.optional(JournalTargetSchema),
+  }),
   v.object({ type: v.literal('attempt'), at: v.string(), recipient: v.string(), row: v.number() }),
   v.object({
     type: v.literal('result'),
@@ -45,7 +57,7 @@ const EntrySchema = v.variant('type', [
     recipient: v.string(),
     row: v.number(),
     ok: v.boolean(),
-    delivery: v.picklist(['sent', 'not_sent', 'unknown']),
+    delivery: v.picklist(['sent', 'not_sent', 'unknown', 'invalid']),
     id: v.optional(v.string()),
     error: v.optional(ErrorSchema),
   }),
@@ -102,7 +114,8 @@ export function replayJournal(entries: readonly JournalEntry[]): Map<string, Rec
     if (entry.type === 'run') continue;
     const current = state.get(entry.recipient);
     if (current?.delivery === 'sent') continue;
-    if (entry.type === 'attempt') state.set(entry.recipient, { delivery: 'unknown', error: { code: 'interrupted', message: 'attempted, but no result was recorded' } });
+    if (entry.type === 'attempt')
+      state.set(entry.recipient, { delivery: 'unknown', error: { code: 'interrupted', message: 'attempted, but no result was recorded' } });
     else if (entry.ok) state.set(entry.recipient, { delivery: 'sent', id: entry.id });
     else state.set(entry.recipient, { delivery: entry.delivery, error: entry.error });
   }
@@ -199,4 +212,14 @@ function fsyncDirectory(dir: string): void {
   } catch {
     // Windows cannot open a directory; the file's own fsync still holds its data.
   }
+}
+
+/** `--new-journal`: renames the journal aside (`<path>.<time>`), returning the new name, or `undefined` when there is none. */
+export function setAsideJournal(path: string, dryRun: boolean): string | undefined {
+  if (!existsSync(path)) return undefined;
+  // Never move a journal from under a run that is writing it.
+  if (existsSync(`${path}.lock`)) throw new Error(`${path} is locked by a bulk run (${path}.lock): wait for it to end, or delete the lock if no run is going`);
+  const aside = `${path}.${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  if (!dryRun) renameSync(path, aside);
+  return aside;
 }

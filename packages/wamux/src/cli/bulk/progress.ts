@@ -48,7 +48,9 @@ export function createProgress(total: number, options: { tty?: boolean; quiet?: 
     if (tty) {
       const filled = total > 0 ? Math.round((d.done / total) * BAR_WIDTH) : BAR_WIDTH;
       const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}`;
-      stream.write(`\r\x1b[2K[${bar}] ${d.done}/${total} ${d.percent}%  ${d.rate}/s  ETA ${final ? '0s' : d.eta}${d.problems ? `  ✗ ${d.problems}` : ''}${final ? '\n' : ''}`);
+      stream.write(
+        `\r\x1b[2K[${bar}] ${d.done}/${total} ${d.percent}%  ${d.rate}/s  ETA ${final ? '0s' : d.eta}${d.problems ? `  ✗ ${d.problems}` : ''}${final ? '\n' : ''}`,
+      );
       drawn = !final;
       return;
     }
@@ -56,7 +58,9 @@ export function createProgress(total: number, options: { tty?: boolean; quiet?: 
     if (final ? d.done === lastDone : step === lastStep) return;
     lastStep = step;
     lastDone = d.done;
-    stream.write(`bulk: ${d.done}/${total} (${d.percent}%) sent ${counts.sent}${d.problems ? `, ${d.problems}` : ''}, ${d.rate}/s, ETA ${final ? '0s' : d.eta}\n`);
+    stream.write(
+      `bulk: ${d.done}/${total} (${d.percent}%) sent ${counts.sent}${d.problems ? `, ${d.problems}` : ''}, ${d.rate}/s, ETA ${final ? '0s' : d.eta}\n`,
+    );
   };
 
   return {

@@ -1,7 +1,7 @@
-import type { OutboundMessage } from '@wamux/core';
+import { isWamuxError, type OutboundMessage } from '@wamux/core/adapter';
 import { match } from 'ts-pattern';
 import { UsageError } from '../command';
-import { recipient as normalizePhone } from '../send/message-from-flags';
+import { recipientFromInput } from '../phone';
 import { templateFlagValues, templateFromFlags, type TemplateFlags } from '../send/template-flags';
 import type { CsvTable } from './csv';
 
@@ -9,7 +9,7 @@ import type { CsvTable } from './csv';
 export interface BulkRecipient {
   /** The data row number (1 = the first row after the header). */
   row: number;
-  /** The recipient as the journal keys it: E.164 when the phone cell can be one, else the cell as written. */
+  /** The recipient as the journal keys it: E.164 (or a BSUID as written). */
   phone: string;
   /** Every cell of the row by lower-cased column name, for `{{column}}`. */
   fields: Readonly<Record<string, string>>;
@@ -25,27 +25,41 @@ export interface RecipientList {
   duplicates: Array<{ row: number; firstRow: number; phone: string }>;
   /** Rows with an empty phone cell. */
   blank: number[];
+  /** Rows whose phone is not a number whose country is certain: never sent, reported with the reason. */
+  invalid: Array<{ row: number; cell: string; reason: string }>;
 }
 
 const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
 
 /**
  * Reads the recipients from a CSV: the phone column (default `phone`, any
- * case) is normalized to E.164; a phone that appears twice is sent to once.
+ * case) is normalized to E.164 when its country is certain (with `+` or
+ * `00`, digits as WhatsApp writes them, or a national number of
+ * `defaultCountry`); other rows are listed as invalid. A phone that appears
+ * twice is sent to once.
  */
-export function recipientsFromCsv(table: CsvTable, phoneColumn: string): RecipientList {
+export function recipientsFromCsv(table: CsvTable, phoneColumn: string, defaultCountry?: string): RecipientList {
   const columns = table.header.map((name) => name.toLowerCase());
   const phoneIndex = columns.indexOf(phoneColumn.toLowerCase());
-  if (phoneIndex < 0) throw new UsageError(`the CSV has no "${phoneColumn}" column (columns: ${table.header.join(', ') || 'none'}; pick one with --phone-column)`);
+  if (phoneIndex < 0)
+    throw new UsageError(`the CSV has no "${phoneColumn}" column (columns: ${table.header.join(', ') || 'none'}; pick one with --phone-column)`);
   const firstRow = new Map<string, number>();
-  const list: RecipientList = { recipients: [], duplicates: [], blank: [] };
+  const list: RecipientList = { recipients: [], duplicates: [], blank: [], invalid: [] };
   for (const { row, cells } of table.rows) {
     const cell = (cells[phoneIndex] ?? '').trim();
     if (cell === '') {
       list.blank.push(row);
       continue;
     }
-    const phone = normalizePhone(cell);
+    let phone: string;
+    try {
+      phone = recipientFromInput(cell, { defaultCountry, field: `row ${row} ${phoneColumn}` });
+    } catch (error) {
+      // A bad default country is the whole run's problem, not this row's.
+      if (!isWamuxError(error) || error.code !== 'validation_failed') throw error;
+      list.invalid.push({ row, cell, reason: error.message });
+      continue;
+    }
     const seen = firstRow.get(phone);
     if (seen !== undefined) {
       list.duplicates.push({ row, firstRow: seen, phone });
@@ -79,8 +93,19 @@ export function fill(text: string, fields: Readonly<Record<string, string>>): st
 /** The message for one recipient. */
 export function messageFor(spec: BulkMessageSpec, recipient: BulkRecipient): OutboundMessage {
   return match(spec)
-    .with({ kind: 'text' }, ({ text, previewUrl }): OutboundMessage => ({ type: 'text', to: recipient.phone, text: fill(text, recipient.fields), ...(previewUrl ? { previewUrl } : {}) }))
-    .with({ kind: 'template' }, ({ flags }): OutboundMessage => ({ type: 'template', to: recipient.phone, template: templateFromFlags(flags, (value) => fill(value, recipient.fields)) }))
+    .with(
+      { kind: 'text' },
+      ({ text, previewUrl }): OutboundMessage => ({
+        type: 'text',
+        to: recipient.phone,
+        text: fill(text, recipient.fields),
+        ...(previewUrl ? { previewUrl } : {}),
+      }),
+    )
+    .with(
+      { kind: 'template' },
+      ({ flags }): OutboundMessage => ({ type: 'template', to: recipient.phone, template: templateFromFlags(flags, (value) => fill(value, recipient.fields)) }),
+    )
     .exhaustive();
 }
 
@@ -88,6 +113,9 @@ export function messageFor(spec: BulkMessageSpec, recipient: BulkRecipient): Out
 export function describeSpec(spec: BulkMessageSpec): string {
   return match(spec)
     .with({ kind: 'text' }, ({ text }) => `text ${JSON.stringify(text)}`)
-    .with({ kind: 'template' }, ({ flags }) => `template ${flags.template ?? flags['template-id']} (${flags.lang ?? 'en'}) ${JSON.stringify(templateFlagValues(flags))}`)
+    .with(
+      { kind: 'template' },
+      ({ flags }) => `template ${flags.template ?? flags['template-id']} (${flags.lang ?? 'en'}) ${JSON.stringify(templateFlagValues(flags))}`,
+    )
     .exhaustive();
 }

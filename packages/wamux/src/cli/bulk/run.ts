@@ -1,6 +1,6 @@
-import { sendBulk, type Provider } from '@wamux/core';
+import { sendBulk, type Provider } from '@wamux/core/adapter';
 import { deliveryOf, journalError } from './classify';
-import type { JournalWriter } from './journal';
+import type { JournalError, JournalWriter } from './journal';
 import type { Progress } from './progress';
 import { messageFor, type BulkMessageSpec, type BulkRecipient } from './recipients';
 
@@ -9,11 +9,26 @@ export interface BulkTally {
   sent: number;
   notSent: number;
   unknown: number;
+  /** Refused before any I/O (a bad field, a feature the provider lacks): recorded as invalid, not retried. */
+  invalid: number;
+  /** Every send of this run that did not go out, for the report at the end. */
+  failures: BulkFailure[];
   /** Sends dispatched (an `attempt` line written). */
   attempted: number;
   /** Sends settled (a `result` line written for an attempt). */
   settled: number;
 }
+
+/** A send of this run that failed. */
+export interface BulkFailure {
+  row: number;
+  phone: string;
+  delivery: 'not_sent' | 'unknown' | 'invalid';
+  error: JournalError;
+}
+
+/** Error codes of a message refused before any I/O: sending it again fails the same way. */
+const INVALID_CODES: ReadonlySet<string> = new Set(['validation_failed', 'unsupported_feature']);
 
 /** Options of {@link runBulk}. */
 export interface RunBulkOptions {
@@ -71,12 +86,16 @@ export async function runBulk(options: RunBulkOptions): Promise<void> {
         journal.append({ type: 'result', at: now(), recipient: phone, row, ok: true, delivery: 'sent', id: result.result.id });
         tally.sent += 1;
       } else {
-        const delivery = attempted.has(phone) ? deliveryOf(result.error) : 'not_sent';
-        journal.append({ type: 'result', at: now(), recipient: phone, row, ok: false, delivery, error: journalError(result.error) });
+        const error = journalError(result.error);
+        const outcome = attempted.has(phone) ? deliveryOf(result.error) : 'not_sent';
+        const delivery = outcome === 'not_sent' && INVALID_CODES.has(error.code) ? 'invalid' : outcome;
+        journal.append({ type: 'result', at: now(), recipient: phone, row, ok: false, delivery, error });
+        tally.failures.push({ row, phone, delivery, error });
         if (delivery === 'unknown') tally.unknown += 1;
+        else if (delivery === 'invalid') tally.invalid += 1;
         else tally.notSent += 1;
       }
-      progress.update({ sent: tally.sent, failed: tally.notSent, unknown: tally.unknown });
+      progress.update({ sent: tally.sent, failed: tally.notSent + tally.invalid, unknown: tally.unknown });
     },
   });
   // Sends abandoned by the second Ctrl-C: attempted, never settled.

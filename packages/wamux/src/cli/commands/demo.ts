@@ -26,17 +26,29 @@ send: the rest goes out through getchat, each message once.
                          \`router\` for the router column)
   --json                 Print the reports as JSON`;
 
+/**
+ * How the user ran the CLI, for the commands the demo suggests: `pnpm wamux`
+ * or `npm run wamux --` from the repository's scripts (`npm run demo`),
+ * else `wamux`.
+ */
+export function invokedAs(env: NodeJS.ProcessEnv): string {
+  if (env.npm_lifecycle_event !== 'demo' && env.npm_lifecycle_event !== 'wamux') return 'wamux';
+  return /pnpm/.test(env.npm_execpath ?? env.npm_config_user_agent ?? '') ? 'pnpm wamux' : 'npm run wamux --';
+}
+
 /** `wamux demo`. */
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Play one scenario through every provider\'s emulator, side by side',
+  summary: "Play one scenario through every provider's emulator, side by side",
   usage: USAGE,
   async run(args) {
     const { values } = parseCommandLine(args, OPTIONS);
-    const chosen: Array<ProviderName | typeof ROUTER_DEMO> = values.provider?.map((name) => (name === ROUTER_DEMO ? ROUTER_DEMO : providerName(name, '--provider'))) ?? [...PROVIDER_NAMES, ROUTER_DEMO];
+    const chosen: Array<ProviderName | typeof ROUTER_DEMO> = values.provider?.map((name) =>
+      name === ROUTER_DEMO ? ROUTER_DEMO : providerName(name, '--provider'),
+    ) ?? [...PROVIDER_NAMES, ROUTER_DEMO];
     const reports = await runDemo(chosen);
     if (values.json) outJson(reports);
-    else out(renderDemo(reports));
+    else out(renderDemo(reports, { width: process.stdout.columns, command: invokedAs(process.env) }));
     return reports.every((r) => r.steps.every((s) => !s.outcome.startsWith('✗'))) ? 0 : 1;
   },
 };

@@ -1,4 +1,14 @@
-import { hasFeature, INTERACTIVE_KINDS, isWamuxError, OUTBOUND_MESSAGE_TYPES, PROVIDER_FEATURES, redactText, type Provider, type ProviderCapabilities } from '@wamux/core';
+import {
+  hasFeature,
+  INTERACTIVE_KINDS,
+  isSecretKey,
+  isWamuxError,
+  OUTBOUND_MESSAGE_TYPES,
+  PROVIDER_FEATURES,
+  redactText,
+  type Provider,
+  type ProviderCapabilities,
+} from '@wamux/core/adapter';
 import { parseCommandLine, type Command } from '../command';
 import { errorLine } from '../errors';
 import { out, outJson } from '../io';
@@ -77,11 +87,21 @@ function describeOptions(target: ResolvedTarget): Record<string, { from: string;
   return out;
 }
 
-/** URLs (scrubbed), numbers, booleans and plain objects of them are shown; other strings only as "set". */
-function shown(key: string, value: unknown): string {
-  if (typeof value === 'string') return /url$/i.test(key) ? redactText(value) : '(set)';
+/** Options whose string values identify an account without being a secret: shown as they are. */
+const SHOWN_STRINGS: ReadonlySet<string> = new Set(['integrationId', 'channelId', 'phoneNumberId', 'wabaId', 'stack', 'username', 'email', 'defaultCountry']);
+
+/**
+ * How doctor shows an option's value, the same whatever its source (a
+ * config file holds `42`, the environment `"42"`): a credential is always
+ * `(set)`; URLs are shown scrubbed; numbers, booleans, plain objects of
+ * them and account identifiers are shown; any other string is `(set)`.
+ */
+export function shown(key: string, value: unknown): string {
+  if (isSecretKey(key) || /(secret|token|password|key|apiid)$/i.test(key)) return '(set)';
+  if (typeof value === 'string') return /url$/i.test(key) ? redactText(value) : SHOWN_STRINGS.has(key) ? value : '(set)';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'number' || typeof v === 'boolean')) return JSON.stringify(value);
+  if (typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'number' || typeof v === 'boolean'))
+    return JSON.stringify(value);
   return '(set)';
 }
 
@@ -94,14 +114,18 @@ async function probe(provider: Provider): Promise<CheckResult> {
       await run();
       return { call, ok: true, detail: `answered in ${ms()}` };
     } catch (error) {
-      if (acceptNotFound && isWamuxError(error) && error.code === 'not_found') return { call, ok: true, detail: `credentials accepted (not found, as expected) in ${ms()}` };
+      if (acceptNotFound && isWamuxError(error) && error.code === 'not_found')
+        return { call, ok: true, detail: `credentials accepted (not found, as expected) in ${ms()}` };
       return { call, ok: false, detail: errorLine(error).replace(/^wamux: /, '') };
     }
   };
   const caps = provider.capabilities;
-  if (hasFeature(caps, 'templates.list')) return attempt('listTemplates (limit 1)', async () => void (await provider.listTemplates({ limit: 1 })[Symbol.asyncIterator]().next()));
-  if (hasFeature(caps, 'messages.history')) return attempt('listMessages (limit 1)', async () => void (await provider.listMessages({ limit: 1 })[Symbol.asyncIterator]().next()));
-  if (hasFeature(caps, 'media.download')) return attempt('downloadMedia (an id that does not exist)', async () => void (await provider.downloadMedia('wamux-doctor-probe')), true);
+  if (hasFeature(caps, 'templates.list'))
+    return attempt('listTemplates (limit 1)', async () => void (await provider.listTemplates({ limit: 1 })[Symbol.asyncIterator]().next()));
+  if (hasFeature(caps, 'messages.history'))
+    return attempt('listMessages (limit 1)', async () => void (await provider.listMessages({ limit: 1 })[Symbol.asyncIterator]().next()));
+  if (hasFeature(caps, 'media.download'))
+    return attempt('downloadMedia (an id that does not exist)', async () => void (await provider.downloadMedia('wamux-doctor-probe')), true);
   return { call: 'none', ok: true, detail: 'this provider offers no read-only call; credentials are checked by the first send' };
 }
 
@@ -114,21 +138,27 @@ function printReport(report: {
   redis: { ok: boolean; detail: string } | undefined;
   capabilities: ProviderCapabilities | undefined;
 }): void {
-  const row = (label: string, value: string) => out(`  ${label.padEnd(14)}${value}`);
-  out('wamux doctor');
-  row('provider', `${report.provider} (${report.source})`);
-  for (const [key, { from, value }] of Object.entries(report.options)) row(key, `${value}  (${from})`);
-  row(report.config === 'ok' ? '✓ config' : '✗ config', report.config === 'ok' ? 'valid' : report.config);
-  if (report.check) row(report.check.ok ? '✓ credentials' : '✗ credentials', `${report.check.call}: ${report.check.detail}`);
-  if (report.redis) row(report.redis.ok ? '✓ redis' : '✗ redis', report.redis.detail);
+  const rows: Array<[string, string] | string> = ['wamux doctor', ['provider', `${report.provider} (${report.source})`]];
+  // The option values line up in their own column, and their sources in the next.
+  const valueWidth = Math.max(0, ...Object.values(report.options).map(({ value }) => value.length));
+  for (const [key, { from, value }] of Object.entries(report.options)) rows.push([key, `${value.padEnd(valueWidth)}  (${from})`]);
+  rows.push([report.config === 'ok' ? '✓ config' : '✗ config', report.config === 'ok' ? 'valid' : report.config]);
+  if (report.check) rows.push([report.check.ok ? '✓ credentials' : '✗ credentials', `${report.check.call}: ${report.check.detail}`]);
+  if (report.redis) rows.push([report.redis.ok ? '✓ redis' : '✗ redis', report.redis.detail]);
   const caps = report.capabilities;
-  if (!caps) return;
-  out(`capabilities of ${report.provider}`);
-  const list = (all: readonly string[], has: readonly string[]) => all.map((item) => `${has.includes(item) ? '✓' : '·'} ${item}`).join('  ');
-  row('outbound', list(OUTBOUND_MESSAGE_TYPES, caps.outbound));
-  row('interactive', list(INTERACTIVE_KINDS, caps.interactive));
-  row('media from', list(['url', 'id', 'data'], caps.mediaSources));
-  row('inbound', caps.inbound.join(' '));
-  row('statuses', caps.statuses.join(' '));
-  row('features', list(PROVIDER_FEATURES, caps.features));
+  if (caps) {
+    const list = (all: readonly string[], has: readonly string[]) => all.map((item) => `${has.includes(item) ? '✓' : '·'} ${item}`).join('  ');
+    rows.push(
+      `capabilities of ${report.provider}`,
+      ['outbound', list(OUTBOUND_MESSAGE_TYPES, caps.outbound)],
+      ['interactive', list(INTERACTIVE_KINDS, caps.interactive)],
+      ['media from', list(['url', 'id', 'data'], caps.mediaSources)],
+      ['inbound', caps.inbound.join(' ')],
+      ['statuses', caps.statuses.join(' ')],
+      ['features', list(PROVIDER_FEATURES, caps.features)],
+    );
+  }
+  // One label column for the whole report, as wide as its longest label.
+  const width = Math.max(...rows.map((row) => (typeof row === 'string' ? 0 : row[0].length))) + 2;
+  for (const row of rows) out(typeof row === 'string' ? row : `  ${row[0].padEnd(width)}${row[1]}`);
 }

@@ -3,6 +3,8 @@ import { localTargets } from '../../emulators';
 import type { ProviderName } from '../../registry';
 import { parseCommandLine, portFlag, UsageError, type Command } from '../command';
 import { CONSOLE_HELP, startConsole, watchDelivered } from '../emulate/console';
+import { explainBusyPort } from '../ports';
+import { SAMPLE_TEMPLATE } from '../samples';
 import { envVariables } from '../env-vars';
 import { note, out, untilInterrupted } from '../io';
 import { providerName } from '../target';
@@ -25,7 +27,8 @@ prints its URL, its (test) credentials and the config to point wamux at
 it, then stays up until Ctrl-C. Messages it accepts are printed as they
 arrive; the console on stdin simulates customer messages and statuses.
 
-  --port <n>             Port (default: any free port)
+  --port <n>             Port (default: any free port; give one so that a saved config
+                         stays valid after a restart)
   --webhook-url <url>    Where simulated webhooks are posted (your app's receiver)
   --rate-limit <n>/<t>   The limit the emulator enforces (429 + Retry-After), e.g. 5/s;
                          "off" for none (default: the vendor's documented limit)
@@ -45,9 +48,14 @@ export const emulateCommand: Command = {
     const name = providerName(positionals[0], 'emulate');
     const webhookUrl = values['webhook-url'];
     const rateLimit = values['rate-limit'] === undefined ? undefined : values['rate-limit'] === 'off' ? false : parseRateLimit(values['rate-limit']);
-    const { emulator, config } = await localTargets[name]({ port: portFlag(values.port, 0), webhookUrl, rateLimit });
+    const port = portFlag(values.port, 0);
+    const { emulator, config } = await localTargets[name]({ port, webhookUrl, rateLimit }).catch((error: unknown) => {
+      throw explainBusyPort(error, port);
+    });
     const interrupted = untilInterrupted();
     try {
+      // The sample template, so that the docs' `--template order_update` works against it; the console adds more.
+      emulator.seedTemplates([SAMPLE_TEMPLATE]);
       if (values['write-config']) await writeFile(values['write-config'], `${JSON.stringify(config, null, 2)}\n`);
       const env = environmentFor(name, config as Record<string, unknown>);
       if (values.json) {
@@ -60,12 +68,16 @@ export const emulateCommand: Command = {
         if (Object.keys(env.variables).length > 0) {
           out('');
           out('Or in the environment:');
-          out(`  ${Object.entries(env.variables).map(([k, v]) => `${k}=${v}`).join(' ')}${env.flags.length ? `   (plus ${env.flags.join(' ')})` : ''}`);
+          out(
+            `  ${Object.entries(env.variables)
+              .map(([k, v]) => `${k}=${shellQuote(v)}`)
+              .join(' ')}${env.flags.length ? `   (plus ${env.flags.join(' ')})` : ''}`,
+          );
         }
         out('');
         out('The credentials above are the emulator\'s test credentials, not secrets. Type "help" for the console; Ctrl-C to stop.');
       }
-      const stopConsole = startConsole(emulator, webhookUrl);
+      const stopConsole = startConsole(emulator, webhookUrl, [SAMPLE_TEMPLATE]);
       const stopWatching = watchDelivered(emulator);
       await interrupted;
       stopConsole();
@@ -78,8 +90,13 @@ export const emulateCommand: Command = {
   },
 };
 
-/** The environment variables (and flags, for options without one) equivalent to a config. */
-function environmentFor(name: ProviderName, config: Record<string, unknown>): { variables: Record<string, string>; flags: string[] } {
+/** `text` as one shell word: as it is when it holds nothing a POSIX shell reads specially, else single-quoted. */
+export function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The environment variables (and flags, for options without one) equivalent to a config, as shell words. */
+export function environmentFor(name: ProviderName, config: Record<string, unknown>): { variables: Record<string, string>; flags: string[] } {
   const envOf = envVariables(name);
   const variables: Record<string, string> = { WAMUX_PROVIDER: name };
   const flags: string[] = [];
@@ -88,8 +105,8 @@ function environmentFor(name: ProviderName, config: Record<string, unknown>): { 
     const variable = envOf[key];
     if (variable !== undefined && typeof value !== 'object') variables[variable] = String(value);
     else if (key === 'allowInsecureHttp') flags.push('--allow-insecure-http');
-    else if (key === 'baseUrl') flags.push(`--base-url ${String(value)}`);
-    else flags.push(`--set ${key}=${JSON.stringify(value)}`);
+    else if (key === 'baseUrl') flags.push(`--base-url ${shellQuote(String(value))}`);
+    else flags.push(`--set ${shellQuote(`${key}=${JSON.stringify(value)}`)}`);
   }
   return { variables, flags };
 }

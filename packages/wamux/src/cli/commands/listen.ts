@@ -1,8 +1,9 @@
-import type { WebhookEvent, WebhookOutcome } from '@wamux/core';
+import type { WebhookEvent, WebhookOutcome } from '@wamux/core/adapter';
 import { parseCommandLine, portFlag, type Command } from '../command';
 import { errorLine } from '../errors';
 import { describeEvent } from '../format';
 import { note, out, untilInterrupted } from '../io';
+import { explainBusyPort, LISTEN_DEFAULT_PORT } from '../ports';
 import { startReceiver } from '../receiver';
 import { SAMPLE_CUSTOMER } from '../samples';
 import { REDIS_URL_VARIABLE } from '../../shared-stores';
@@ -24,7 +25,7 @@ configured secret every delivery is answered 500 until one is set (or
 de-duplication and status order are kept in Redis, shared by every
 receiver. Stops on Ctrl-C.
 
-  --port <n>     Port to listen on (default 3000; 0 = any free port)
+  --port <n>     Port to listen on (default ${LISTEN_DEFAULT_PORT}; 0 = any free port)
   --host <addr>  Interface (default 127.0.0.1; 0.0.0.0 to accept from a tunnel or LAN)
   --json         Print each normalized event as one JSON line
   --raw          With --json, keep the vendor's raw payload in each event
@@ -41,7 +42,8 @@ export const listenCommand: Command = {
   usage: USAGE,
   async run(args) {
     const { values } = parseCommandLine(args, OPTIONS);
-    const port = portFlag(values.port, 3000);
+    const port = portFlag(values.port, LISTEN_DEFAULT_PORT);
+    const host = values.host ?? '127.0.0.1';
     const target = await openTarget(values);
     const print = (event: WebhookEvent) => {
       if (values.json) {
@@ -57,7 +59,7 @@ export const listenCommand: Command = {
     const shared = redisUrl === undefined ? undefined : await (await import('@wamux/redis')).connectRedisStores(redisUrl);
     const receiver = await startReceiver(target.provider, {
       port,
-      host: values.host ?? '127.0.0.1',
+      host,
       onEvent: print,
       onError: (error) => note(errorLine(error)),
       onDelivery,
@@ -65,14 +67,19 @@ export const listenCommand: Command = {
     }).catch(async (error: unknown) => {
       await target.close();
       await shared?.close();
-      throw error;
+      throw explainBusyPort(error, port, host);
     });
     // Listen for Ctrl-C before anything is printed, so a caller that reacts to the output can stop us.
     const interrupted = untilInterrupted();
     try {
-      note(`wamux listen: receiving ${target.name} webhooks on ${receiver.url}${shared ? ` (dedupe and status order shared through ${REDIS_URL_VARIABLE})` : ''} (Ctrl-C to stop)`);
+      note(
+        `wamux listen: receiving ${target.name} webhooks on ${receiver.url}${shared ? ` (dedupe and status order shared through ${REDIS_URL_VARIABLE})` : ''} (Ctrl-C to stop)`,
+      );
       if (target.emulator) {
-        await target.emulator.simulateInbound({ from: SAMPLE_CUSTOMER, profileName: 'Ada', content: { type: 'text', text: 'Hello from the built-in emulator 👋' } }, { webhookUrl: receiver.url });
+        await target.emulator.simulateInbound(
+          { from: SAMPLE_CUSTOMER, profileName: 'Ada', content: { type: 'text', text: 'Hello from the built-in emulator 👋' } },
+          { webhookUrl: receiver.url },
+        );
       }
       await interrupted;
       return 0;

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { isWamuxError } from '@wamux/core';
 import { parseCommandLine, UsageError, type Command } from '../command';
 import { note, out } from '../io';
 import { extensionOf, readMediaFile } from '../media-file';
@@ -17,6 +18,10 @@ const USAGE = `Usage: wamux media get <id> [-o <file>]
 
 ${TARGET_USAGE}`;
 
+/** Why media uploaded by one command is gone in the next when no provider is configured, and what to do instead. */
+const BUILT_IN_FORGETS =
+  'the built-in emulator lives only as long as this command, so its media is gone in the next one; to keep media between commands, run `wamux emulate memory --write-config wamux.config.json` in another terminal';
+
 /** `wamux media get|upload`. */
 export const mediaCommand: Command = {
   name: 'media',
@@ -25,7 +30,8 @@ export const mediaCommand: Command = {
   async run(args) {
     const { values, positionals } = parseCommandLine(args, OPTIONS, 2);
     const [sub, arg] = positionals;
-    if (sub !== 'get' && sub !== 'upload') throw new UsageError(sub === undefined ? 'media: say "media get <id>" or "media upload <path>"' : `media: unknown subcommand "${sub}"`);
+    if (sub !== 'get' && sub !== 'upload')
+      throw new UsageError(sub === undefined ? 'media: say "media get <id>" or "media upload <path>"' : `media: unknown subcommand "${sub}"`);
     if (arg === undefined) throw new UsageError(`media ${sub}: ${sub === 'get' ? '<id>' : '<path>'} is required`);
     const upload = sub === 'upload' ? await readMediaFile(arg, 'media upload', { filename: values.filename, mimeType: values['mime-type'] }) : undefined;
     const target = await openTarget(values);
@@ -33,9 +39,13 @@ export const mediaCommand: Command = {
       if (upload) {
         const result = await target.provider.uploadMedia(upload);
         out(result.id);
+        if (target.emulator !== undefined) note(BUILT_IN_FORGETS);
         return 0;
       }
-      const media = await target.provider.downloadMedia(arg);
+      const media = await target.provider.downloadMedia(arg).catch((error: unknown) => {
+        if (target.emulator !== undefined && isWamuxError(error) && error.code === 'not_found') note(BUILT_IN_FORGETS);
+        throw error;
+      });
       if (values.output === '-') {
         process.stdout.write(media.data);
         return 0;

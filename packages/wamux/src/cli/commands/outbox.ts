@@ -47,7 +47,9 @@ export const outboxCommand: Command = {
       if (action === 'unknown') {
         const entries = await outbox.listUnknown(1_000);
         if (values.json) outJson(entries);
-        else for (const entry of entries) out(`${entry.jobId}  ${entry.message.to}  ${entry.idempotencyKey ?? '-'}  ${entry.failure?.code ?? ''}: ${entry.failure?.message ?? ''}`);
+        else
+          for (const entry of entries)
+            out(`${entry.jobId}  ${entry.message.to}  ${entry.idempotencyKey ?? '-'}  ${entry.failure?.code ?? ''}: ${entry.failure?.message ?? ''}`);
         return 0;
       }
       if ((values.key === undefined) === (values.job === undefined)) throw new UsageError('give --key <idempotency-key> or --job <job-id>');

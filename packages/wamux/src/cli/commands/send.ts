@@ -1,11 +1,11 @@
-import { redactValue, type OutboundMessage, type SendResult } from '@wamux/core';
+import { checkOutbound, redactValue, type OutboundMessage, type SendResult } from '@wamux/core/adapter';
 import { match } from 'ts-pattern';
 import { parseCommandLine, UsageError, type Command } from '../command';
 import { out, outJson } from '../io';
 import { MESSAGE_OPTIONS } from '../send/flags';
 import { messageFromFlags } from '../send/message-from-flags';
 import { messageFromJson } from '../send/message-from-json';
-import { openTarget } from '../target';
+import { openResolved, resolveTarget } from '../target';
 import { TARGET_OPTIONS, TARGET_USAGE } from '../target-flags';
 
 const OPTIONS = {
@@ -35,10 +35,13 @@ Message (exactly one):
   --json <file|->                        An OutboundMessage as JSON; media {"path": "..."} is read as bytes
 
 Options:
-  --to <phone>            Recipient, E.164 (+905551112233; 905551112233 is accepted),
-                          or a WhatsApp BSUID (US.13491208655302741918) where the provider sends to one
+  --to <phone>            Recipient: a phone number with its country code (+905551112233,
+                          0090..., or 905551112233 as WhatsApp writes it), a national number
+                          with --country (e.g. --country US --to "(415) 555-0123"), or a
+                          WhatsApp BSUID (US.13491208655302741918) where the provider sends to one
   --reply-to <messageId>  Quote an earlier message (providers with messages.replyTo)
-  --dry-run               Print the message that would be sent, send nothing
+  --dry-run               Check the message as a send would (recipient, message, provider's
+                          capabilities), print it, send nothing
   -o, --output <format>   text (default), id (just the message id) or json (the SendResult)
 
 ${TARGET_USAGE}`;
@@ -52,13 +55,18 @@ export const sendCommand: Command = {
     const { values } = parseCommandLine(args, OPTIONS);
     const format = values.output ?? 'text';
     if (format !== 'text' && format !== 'id' && format !== 'json') throw new UsageError(`--output: expected text, id or json, got "${format}"`);
-    const message = values.json !== undefined ? await messageFromJson(values.json, values.to) : await messageFromFlags(values);
-    if (values['dry-run']) {
-      outJson(redactValue(message));
-      return 0;
-    }
-    const target = await openTarget(values);
+    const resolved = await resolveTarget(values, process.env, process.cwd());
+    const message =
+      values.json !== undefined
+        ? await messageFromJson(values.json, values.to, resolved.defaultCountry)
+        : await messageFromFlags(values, resolved.defaultCountry);
+    const target = await openResolved(resolved);
     try {
+      if (values['dry-run']) {
+        // The checks `send` makes before any I/O, so a dry run fails exactly where the send would.
+        outJson(redactValue(checkOutbound(message, target.provider.capabilities, target.name)));
+        return 0;
+      }
       const result = await target.provider.send(message);
       printResult(message, result, format);
       return 0;
@@ -72,6 +80,8 @@ function printResult(message: OutboundMessage, result: SendResult, format: 'text
   match(format)
     .with('id', () => out(result.id))
     .with('json', () => outJson({ id: result.id, whatsappMessageId: result.whatsappMessageId, rateLimit: result.rateLimit }))
-    .with('text', () => out(`✓ sent ${message.type} to ${message.to}: id ${result.id}${result.whatsappMessageId ? ` (WhatsApp id ${result.whatsappMessageId})` : ''}`))
+    .with('text', () =>
+      out(`✓ sent ${message.type} to ${message.to}: id ${result.id}${result.whatsappMessageId ? ` (WhatsApp id ${result.whatsappMessageId})` : ''}`),
+    )
     .exhaustive();
 }

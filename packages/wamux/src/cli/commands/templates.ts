@@ -1,4 +1,4 @@
-import type { Template } from '@wamux/core';
+import type { Template } from '@wamux/core/adapter';
 import { parseCommandLine, positiveInteger, UsageError, type Command } from '../command';
 import { table } from '../format';
 import { note, out, outJson } from '../io';
@@ -24,7 +24,10 @@ export const templatesCommand: Command = {
   usage: USAGE,
   async run(args) {
     const { values, positionals } = parseCommandLine(args, OPTIONS, 1);
-    if (positionals[0] !== 'list') throw new UsageError(positionals[0] === undefined ? 'templates: say "templates list"' : `templates: unknown subcommand "${positionals[0]}" (expected list)`);
+    if (positionals[0] !== 'list')
+      throw new UsageError(
+        positionals[0] === undefined ? 'templates: say "templates list"' : `templates: unknown subcommand "${positionals[0]}" (expected list)`,
+      );
     const limit = values.limit === undefined ? undefined : positiveInteger(values.limit, '--limit', 1);
     const target = await openTarget(values);
     try {

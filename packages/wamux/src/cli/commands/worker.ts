@@ -44,15 +44,21 @@ export const workerCommand: Command = {
     const target = await openTarget(values);
     const worker = startOutboxWorker({ connection, name, provider: target.provider, concurrency, lockDuration });
     const counts = { sent: 0, retried: 0, failed: 0, unknown: 0 };
-    worker.on('sent', () => (counts.sent += 1));
-    worker.on('attemptFailed', ({ willRetry }) => (willRetry ? (counts.retried += 1) : (counts.failed += 1)));
+    worker.on('sent', () => {
+      counts.sent += 1;
+    });
+    worker.on('attemptFailed', ({ willRetry }) => {
+      if (willRetry) counts.retried += 1;
+      else counts.failed += 1;
+    });
     worker.on('unknown', ({ jobId, failure }) => {
       counts.unknown += 1;
       if (!values.quiet) note(`worker: ${jobId}: outcome unknown (${failure.code}): settle it with "wamux outbox settle"`);
     });
     worker.on('error', (error) => note(`worker: ${error.message}`));
     const line = () => `worker: ${counts.sent} sent, ${counts.retried} attempts to retry, ${counts.failed} dead-lettered, ${counts.unknown} unknown`;
-    if (!values.quiet) note(`worker: sending from the outbox through ${target.name} (${target.source}), ${concurrency} at once; SIGTERM or Ctrl-C stops gracefully`);
+    if (!values.quiet)
+      note(`worker: sending from the outbox through ${target.name} (${target.source}), ${concurrency} at once; SIGTERM or Ctrl-C stops gracefully`);
     let last = '';
     const timer = setInterval(() => {
       const now = line();

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
-import { DELIVERY_STATUSES, type DeliveryStatus } from '@wamux/core';
-import type { Emulator } from '@wamux/testing/emulator';
+import { DELIVERY_STATUSES, type DeliveryStatus } from '@wamux/core/adapter';
+import type { Emulator, TemplateSeed } from '@wamux/emulator';
 import { errorLine } from '../errors';
 import { truncate } from '../format';
 import { out } from '../io';
@@ -11,16 +11,23 @@ export const CONSOLE_HELP = `Console commands (type them and press Enter):
   reply <from> <buttonId> [title]   The customer taps a reply button
   status <messageId> <status>       A delivery status (${DELIVERY_STATUSES.join(', ')})
   sent                              Messages the emulator accepted so far
+  template add <name> <lang> <body...>
+                                    Add an approved template (body with {{1}}, {{2}}...),
+                                    e.g. template add shipping_update en Your order {{1}} ships {{2}}
+  templates                         The templates the emulator offers
   webhook <url>                     Where simulated webhooks are posted
   help                              This list`;
 
 /**
  * Reads console commands from stdin and drives the emulator with them, so
  * an app under development can receive simulated customer messages and
- * statuses. Returns a function that stops reading.
+ * statuses, and send templates it adds. `templates` are those the emulator
+ * was seeded with (`template add` re-seeds them all, with the new one).
+ * Returns a function that stops reading.
  */
-export function startConsole(emulator: Emulator, initialWebhookUrl: string | undefined): () => void {
+export function startConsole(emulator: Emulator, initialWebhookUrl: string | undefined, seeded: readonly TemplateSeed[] = []): () => void {
   let webhookUrl = initialWebhookUrl;
+  const templates: TemplateSeed[] = [...seeded];
   const lines = createInterface({ input: process.stdin, terminal: false });
   const needWebhook = (): string | undefined => {
     if (!webhookUrl) out('  no webhook URL: start with --webhook-url <url> or type "webhook <url>"');
@@ -35,6 +42,25 @@ export function startConsole(emulator: Emulator, initialWebhookUrl: string | und
       if (delivered.length === 0) out('  nothing sent yet');
       for (const item of delivered) out(`  ${item.id}  ${item.message.type} to ${item.message.to}`);
       return;
+    }
+    if (command === 'templates') {
+      if (templates.length === 0) out('  no templates: add one with "template add <name> <lang> <body...>"');
+      for (const template of templates) out(`  ${template.name} (${template.language})  ${template.body}`);
+      return;
+    }
+    if (command === 'template' && rest[0] === 'add') {
+      const [, name = '', language = '', ...body] = rest;
+      if (!/^[a-z0-9_]{1,512}$/.test(name) || !/^[a-z]{2,3}([_-][A-Za-z]{2,4})?$/.test(language) || body.length === 0) {
+        return out('  usage: template add <name> <lang> <body...>   (name: lowercase letters, digits, _; lang: en, en_US, tr...)');
+      }
+      const template: TemplateSeed = { id: `tpl_${name}_${language}`, name, language, category: 'UTILITY', body: body.join(' '), status: 'approved' };
+      const existing = templates.findIndex((t) => t.name === name && t.language === language);
+      if (existing >= 0) templates.splice(existing, 1, template);
+      else templates.push(template);
+      emulator.seedTemplates(templates);
+      return out(
+        `  template ${name} (${language}) ${existing >= 0 ? 'replaced' : 'added'}: send it with wamux send --template ${name} --lang ${language}${body.join(' ').includes('{{') ? ' --param <value>...' : ''}`,
+      );
     }
     if (command === 'webhook' && rest[0]) {
       webhookUrl = rest[0];
@@ -51,7 +77,10 @@ export function startConsole(emulator: Emulator, initialWebhookUrl: string | und
       const url = needWebhook();
       if (!url) return;
       const [from = '', id = '', ...title] = rest;
-      const result = await emulator.simulateInbound({ from, content: { type: 'interactive_reply', reply: { kind: 'button', id, title: title.join(' ') || id } } }, { webhookUrl: url });
+      const result = await emulator.simulateInbound(
+        { from, content: { type: 'interactive_reply', reply: { kind: 'button', id, title: title.join(' ') || id } } },
+        { webhookUrl: url },
+      );
       return out(`  posted reply ${result.id}: webhook answered ${result.status}`);
     }
     if (command === 'status' && rest.length === 2 && (DELIVERY_STATUSES as readonly string[]).includes(rest[1] ?? '')) {

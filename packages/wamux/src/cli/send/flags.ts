@@ -61,7 +61,21 @@ export interface MessageFlags extends TemplateFlags {
 }
 
 /** The flags that choose the message type; exactly one is given. */
-export const KIND_FLAGS = ['text', 'image', 'video', 'audio', 'document', 'sticker', 'location', 'contact', 'buttons', 'list', 'location-request', 'template', 'reaction'] as const;
+export const KIND_FLAGS = [
+  'text',
+  'image',
+  'video',
+  'audio',
+  'document',
+  'sticker',
+  'location',
+  'contact',
+  'buttons',
+  'list',
+  'location-request',
+  'template',
+  'reaction',
+] as const;
 
 /** The message type a send asks for, by its flag. */
 export type KindFlag = (typeof KIND_FLAGS)[number];

@@ -1,17 +1,19 @@
-import { toE164, type InteractiveContent, type InteractiveHeader, type OutboundMessage } from '@wamux/core';
+import { toE164, type CustomerAddress, type InteractiveContent, type InteractiveHeader, type OutboundMessage } from '@wamux/core/adapter';
 import { match } from 'ts-pattern';
 import { UsageError } from '../command';
 import { mediaSourceFromArg } from '../media-file';
+import { recipientFromInput } from '../phone';
 import { KIND_FLAGS, type KindFlag, type MessageFlags } from './flags';
 import { templateFromFlags, wantsTemplate } from './template-flags';
 
 /**
- * The recipient as E.164 when it can be one (`905551112233`, `+90 555 ...`);
- * else as given: a WhatsApp business-scoped user ID (`US.13491208655302741918`)
- * passes as it is, anything else is for the core to reject by field.
+ * The `--to` recipient: a phone number whose country is certain, as E.164
+ * (`+90 555 ...`, `905551112233`, or a national number with a default
+ * country), or a WhatsApp business-scoped user ID (`US.13491208655302741918`)
+ * as it is. Anything else is a `ValidationError` naming `--to`.
  */
-export function recipient(value: string): string {
-  return toE164(value) ?? value.trim();
+export function recipient(value: string, defaultCountry?: string, field = '--to'): CustomerAddress {
+  return recipientFromInput(value, { defaultCountry, field });
 }
 
 /** Which message-type flag was given; exactly one must be. */
@@ -22,10 +24,13 @@ export function kindOf(flags: MessageFlags): KindFlag {
   return given[0] as KindFlag;
 }
 
-/** Builds the OutboundMessage the flags describe. Local file paths are read as bytes. */
-export async function messageFromFlags(flags: MessageFlags): Promise<OutboundMessage> {
+/**
+ * Builds the OutboundMessage the flags describe. Local file paths are read
+ * as bytes; `defaultCountry` is the country of a national `--to` number.
+ */
+export async function messageFromFlags(flags: MessageFlags, defaultCountry?: string): Promise<OutboundMessage> {
   if (flags.to === undefined) throw new UsageError('--to <phone> is required');
-  const to = recipient(flags.to);
+  const to = recipient(flags.to, defaultCountry);
   const replyTo = flags['reply-to'] !== undefined ? { replyTo: flags['reply-to'] } : {};
   const media = async (type: 'image' | 'video' | 'audio' | 'document' | 'sticker', value: string): Promise<OutboundMessage> => ({
     type,
@@ -42,7 +47,15 @@ export async function messageFromFlags(flags: MessageFlags): Promise<OutboundMes
     .with('image', 'video', 'audio', 'document', 'sticker', (type) => media(type, flags[type] ?? ''))
     .with('location', (): OutboundMessage => {
       const [latitude, longitude] = coordinates(flags.location ?? '');
-      return { type: 'location', to, ...replyTo, latitude, longitude, ...(flags.name ? { name: flags.name } : {}), ...(flags.address ? { address: flags.address } : {}) };
+      return {
+        type: 'location',
+        to,
+        ...replyTo,
+        latitude,
+        longitude,
+        ...(flags.name ? { name: flags.name } : {}),
+        ...(flags.address ? { address: flags.address } : {}),
+      };
     })
     .with('contact', (): OutboundMessage => ({ type: 'contacts', to, ...replyTo, contacts: (flags.contact ?? []).map(contactCard) }))
     .with('buttons', () =>
@@ -60,7 +73,12 @@ export async function messageFromFlags(flags: MessageFlags): Promise<OutboundMes
         kind: 'list',
         body: needBody(flags, '--list'),
         buttonText: flags['button-text'],
-        sections: [{ ...(flags['section-title'] ? { title: flags['section-title'] } : {}), rows: pairs(flags.list ?? '', '--list').map(([id, title]) => ({ id, title })) }],
+        sections: [
+          {
+            ...(flags['section-title'] ? { title: flags['section-title'] } : {}),
+            rows: pairs(flags.list ?? '', '--list').map(([id, title]) => ({ id, title })),
+          },
+        ],
         ...(header?.type === 'text' ? { header } : {}),
         ...(footer !== undefined ? { footer } : {}),
       });
@@ -90,7 +108,10 @@ function headerAndFooter(flags: MessageFlags): { header?: InteractiveHeader; foo
 
 /** Parses `id:title,id:title` (an item without `:` uses its text as both). */
 function pairs(value: string, flag: string): Array<[string, string]> {
-  const items = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   if (items.length === 0) throw new UsageError(`${flag}: expected id:title,id:title,...`);
   return items.map((item) => {
     const colon = item.indexOf(':');
@@ -109,5 +130,6 @@ function contactCard(value: string): { name: { formatted: string }; phones?: Arr
   const name = (colon < 0 ? value : value.slice(0, colon)).trim();
   const phone = colon < 0 ? '' : value.slice(colon + 1).trim();
   if (name === '') throw new UsageError('--contact: expected "Name:+phone"');
-  return { name: { formatted: name }, ...(phone ? { phones: [{ phone: recipient(phone) }] } : {}) };
+  // A card's number is shown to the customer, not sent to: kept as written when it cannot be E.164.
+  return { name: { formatted: name }, ...(phone ? { phones: [{ phone: toE164(phone) ?? phone }] } : {}) };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { OutboundMessage } from '@wamux/core';
+import type { OutboundMessage } from '@wamux/core/adapter';
 import { UsageError } from '../command';
 import { readMediaFile } from '../media-file';
 import { recipient } from './message-from-flags';
@@ -8,22 +8,28 @@ import { recipient } from './message-from-flags';
 /**
  * Reads an OutboundMessage from a JSON file (or stdin for `-`). Media given
  * as `{ "path": "photo.jpg" }` (relative to the file) is read as bytes; the
- * core validates the rest and names the field at fault.
+ * recipient (`--to`, else the file's `to`) is checked like `--to`; the core
+ * validates the rest and names the field at fault.
  */
-export async function messageFromJson(source: string, to: string | undefined): Promise<OutboundMessage> {
-  const text = source === '-' ? await readStdin() : await readFile(source, 'utf8').catch(() => {
-    throw new UsageError(`--json: cannot read "${source}"`);
-  });
+export async function messageFromJson(source: string, to: string | undefined, defaultCountry?: string): Promise<OutboundMessage> {
+  const text =
+    source === '-'
+      ? await readStdin()
+      : await readFile(source, 'utf8').catch(() => {
+          throw new UsageError(`--json: cannot read "${source}"`);
+        });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     throw new UsageError(`--json: ${source === '-' ? 'stdin' : source} is not valid JSON`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('--json: expected one message object, e.g. {"type":"text","to":"+90...","text":"Hi"}');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new UsageError('--json: expected one message object, e.g. {"type":"text","to":"+90...","text":"Hi"}');
   const base = source === '-' ? process.cwd() : dirname(resolve(source));
   const message = (await readPaths(value, base)) as Record<string, unknown>;
-  if (to !== undefined) message.to = recipient(to);
+  if (to !== undefined) message.to = recipient(to, defaultCountry);
+  else if (typeof message.to === 'string') message.to = recipient(message.to, defaultCountry, 'to');
   return message as OutboundMessage;
 }
 

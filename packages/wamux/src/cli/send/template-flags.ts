@@ -1,5 +1,5 @@
 import type { ParseArgsOptionsConfig } from 'node:util';
-import type { TemplateSpec } from '@wamux/core';
+import type { TemplateSpec } from '@wamux/core/adapter';
 import { UsageError } from '../command';
 
 /** The flags that describe a template message (`send` and `bulk`). */

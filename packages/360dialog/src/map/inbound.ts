@@ -1,0 +1,3 @@
+// Cloud API message -> InboundMessage is @wamux/whatsapp-cloud's (map/inbound.ts),
+// run by its webhook parser (see webhook/parse.ts): 360dialog forwards Meta's payloads as they are.
+export { contentFromCloud, inboundFromCloud } from '@wamux/whatsapp-cloud';

@@ -1,1 +1,0 @@
-export { createMemoryProvider, memoryCapabilities, type MemoryProvider, type MemoryProviderOptions } from './provider';
